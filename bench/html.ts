@@ -1,0 +1,53 @@
+/**
+ * HTML stage benchmark: 10 000 generated Arabic news pages (scale 1), built from the
+ * fixture templates (Jannah, Newspaper, Blogger, Drupal, AMP) with paragraphs drawn
+ * at random from the fixture articles. Measures decode → extractFromHtml → cleanArticle
+ * (pageArticle + cleanArticle, one core), pages/s and peak RSS.
+ */
+import { cleanArticle } from '../src/clean/index.js';
+import { pageArticle } from '../src/ingest/html/reader.js';
+import { ARTICLES_A, type FixtureArticle } from '../test/fixtures/html/articles-a.js';
+import { ARTICLES_B } from '../test/fixtures/html/articles-b.js';
+import { amp, blogger, drupal, jannah, newspaper } from '../test/fixtures/html/themes-b.js';
+import { measure, pick, rng, type BenchOptions, type BenchResult } from './lib.js';
+
+const THEMES = [jannah, newspaper, blogger, drupal, amp];
+
+export function* generatePages(n: number, seed: number): Generator<Uint8Array> {
+  const r = rng(seed);
+  const all = [...ARTICLES_A, ...ARTICLES_B];
+  const paragraphs = all.flatMap((a) => a.body);
+  for (let i = 0; i < n; i++) {
+    const base = pick(r, all);
+    const body = Array.from({ length: 3 + Math.floor(r() * 6) }, () => pick(r, paragraphs));
+    const a: FixtureArticle = { ...base, case: `bench-${i}`, title: `${base.title} (${i})`, body, charset: undefined };
+    yield Buffer.from(pick(r, THEMES)(a, 'charset="UTF-8"'));
+  }
+}
+
+export async function run(opts: BenchOptions): Promise<BenchResult[]> {
+  const n = Math.max(50, Math.round(10_000 * opts.scale));
+  const pages = [...generatePages(n, opts.seed)];
+  const bytes = pages.reduce((s, p) => s + p.byteLength, 0);
+  const m = await measure(() => {
+    let kept = 0;
+    let lines = 0;
+    for (const [i, bytesOf] of pages.entries()) {
+      const a = cleanArticle(pageArticle({ source: `bench-${i}.html`, bytes: bytesOf }));
+      if (!a.rejected) kept++;
+      lines += a.paragraphs.length;
+    }
+    return { kept, lines };
+  });
+  return [
+    {
+      stage: 'html',
+      corpus: `decode+extract+clean, ${n} generated pages`,
+      docs: n,
+      bytes,
+      seconds: m.seconds,
+      peakRssMB: m.peakRssMB,
+      extra: { 'pages/s': Math.round(n / m.seconds), kept: m.value.kept, paragraphs: m.value.lines },
+    },
+  ];
+}

@@ -1,0 +1,338 @@
+/**
+ * The cleaner: raw scraped text (or HTML, via src/ingest/html) in, a clean
+ * Article out. Every line it drops lands in `removed` with its rule id; every
+ * edit and extraction is a Reason in `trace`. The cascade:
+ *   0. HTML pages: main-content lines and metadata from the HTML extractor
+ *   1. split into lines, keep their numbers
+ *   2. template leaks: drop placeholder-only lines, cut placeholders out of sentences
+ *   3. boilerplate line rules (menus, share bars, comment forms, notices, …)
+ *   4. related-articles blocks: the heading and the headline links under it
+ *   5. site boilerplate: lines recurring across many documents of the same site
+ *   6. repeated paragraphs: the first copy stays
+ *   7. title and dateline: out of the body into their fields
+ *   8. repairs: stray punctuation, missing spaces, glued words
+ *   9. language and empty-body checks: reject with a reason, never drop silently
+ */
+import type { Article } from '../core/article.js';
+import type { Stats } from '../core/stats.js';
+import { reason } from '../core/trace.js';
+import { extractFromHtml } from '../ingest/html/extract.js';
+import { findDate } from '../text/dates.js';
+import { normalize } from '../text/normalize.js';
+import { detectLang } from './lang.js';
+import { bylineAuthor, headlineLike, LINE_RULES, relatedHeading, tagHeading, type Line } from './line-rules.js';
+import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
+import type { SiteLineIndex } from './site-lines.js';
+import { findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
+import {
+  looksLikeBody,
+  looksLikeDateline,
+  looksLikeMasthead,
+  looksLikeTitle,
+  splitInlineDateline,
+} from './title-dateline.js';
+
+export { SiteLineIndex } from './site-lines.js';
+
+export interface CleanOptions {
+  /** Pass-1 statistics of every document being cleaned together (cross-document rule). */
+  siteLines?: SiteLineIndex;
+  /** Keep documents that are not Arabic instead of rejecting them. */
+  keepNonArabic?: boolean;
+  stats?: Stats;
+}
+
+/** Where a standalone dateline may sit: within the first lines after the title. */
+const DATELINE_SEARCH_LINES = 3;
+/** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
+const MASTHEAD_MAX_WORDS = 4;
+/** Tags under a "الوسوم" heading are one to three words each ("المنتخب الأولمبي"). */
+const TAG_MAX_WORDS = 3;
+/** A timestamp line is short: "الأربعاء 30 حزيران 2021 - 12:30 م" is 6 words. */
+const TIMESTAMP_MAX_WORDS = 8;
+
+/** Non-empty lines of a text with their 1-based numbers and matching keys. */
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  const parts = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].trim();
+    if (t === '') continue;
+    out.push(makeLine(t, i + 1));
+  }
+  return out;
+}
+
+function makeLine(text: string, line: number): Line {
+  // One pass counts words and tells whether whitespace needs collapsing (rarely: most
+  // scraped lines have single spaces), so the regex replace runs only when it must.
+  let norm = normalize(text);
+  let words = 0;
+  let inWord = false;
+  let collapse = false;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
+    if (space) {
+      if (!inWord || c !== 32) collapse = true;
+      inWord = false;
+    } else {
+      if (!inWord) words++;
+      inWord = true;
+    }
+  }
+  if (collapse || !inWord) norm = norm.replace(/\s+/g, ' ').trim();
+  return { text, line, norm, words };
+}
+
+/** The distinct line keys of a raw document, for SiteLineIndex.observe (pass 1). */
+export function lineKeys(a: Article): string[] {
+  return linesOf(a).lines.map((l) => l.norm);
+}
+
+function linesOf(a: Article): { lines: Line[]; html: ReturnType<typeof extractFromHtml> | null } {
+  if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
+  const html = extractFromHtml(a.raw, { url: a.url });
+  return { lines: html.lines.map((t, i) => makeLine(t.trim(), i + 1)).filter((l) => l.text !== ''), html };
+}
+
+/** A short line that is only a date, day name and time: "الأربعاء 30 حزيران 2021 - 12:30 م". */
+function timestampDate(l: Line): string | null {
+  if (l.words > TIMESTAMP_MAX_WORDS) return null;
+  const d = findDate(l.norm);
+  if (!d) return null;
+  const rest = (l.norm.slice(0, d.index) + ' ' + l.norm.slice(d.index + d.length))
+    .replace(
+      /(السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|\d{1,2}:\d{2}|الساعه|صباحا|مساء|ص|م|هـ|ه|الموافق|[-–—|،,:/])/g,
+      ' ',
+    )
+    .trim();
+  return rest === '' ? d.iso : null;
+}
+
+export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
+  const { stats } = opts;
+  const drop = (l: Line, rule: string) => {
+    a.removed.push({ text: l.text, reason: rule, line: l.line });
+    stats?.inc(`removed/${rule}`);
+  };
+  const note = (rule: string, action: 'edit' | 'note', message: string, line?: number) => {
+    a.trace.push(reason(rule, action, message, line ? { place: { line } } : {}));
+    stats?.inc(`edits/${rule}`);
+  };
+
+  // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
+  const { lines, html } = linesOf(a);
+  if (html) {
+    a.trace.push(...html.reasons);
+    a.title ??= html.title;
+    a.published ??= html.published;
+    a.author ??= html.author;
+    a.url ??= html.canonicalUrl;
+    a.site ??= html.siteName;
+  }
+
+  const kept: Line[] = [];
+  const seen = new Map<string, number>();
+  // Inside a "related" or "tags" block, the short lines that follow belong to it.
+  let block: 'related' | 'tags' | null = null;
+  for (const original of lines) {
+    let l = original;
+    // 2. template leaks
+    const leak = findTemplateLeaks(l.text);
+    if (leak) {
+      if (leak.rest === '') {
+        drop(l, TEMPLATE_LEAK_RULE);
+        continue;
+      }
+      note(TEMPLATE_LEAK_RULE, 'edit', `cut ${leak.placeholders.join(' ')} out of line ${l.line}`, l.line);
+      l = makeLine(leak.rest, l.line);
+    }
+    // 3. boilerplate line rules: first match wins
+    const hit = LINE_RULES.find((r) => r.test(l) !== null);
+    if (hit) {
+      if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
+      drop(l, hit.rule);
+      continue;
+    }
+    const ts = timestampDate(l);
+    if (ts) {
+      a.published ??= ts;
+      drop(l, 'clean/timestamp');
+      continue;
+    }
+    // 4. related-articles blocks: "مقالات ذات صلة" then headline links
+    const related = relatedHeading(l);
+    if (related) {
+      drop(l, 'clean/related');
+      block = related.rest === '' ? 'related' : null;
+      continue;
+    }
+    if (tagHeading(l)) {
+      drop(l, 'clean/tags');
+      block = 'tags';
+      continue;
+    }
+    if (block === 'related' && headlineLike(l)) {
+      drop(l, 'clean/related');
+      continue;
+    }
+    if (block === 'tags' && l.words <= TAG_MAX_WORDS) {
+      drop(l, 'clean/tags');
+      continue;
+    }
+    block = null;
+    // 5. site boilerplate
+    const site = opts.siteLines?.isBoilerplate(a.site, l.norm);
+    if (site) {
+      drop(l, 'clean/site-boilerplate');
+      continue;
+    }
+    // 6. repeated paragraphs: keep the first copy
+    const first = seen.get(l.norm);
+    if (first !== undefined) {
+      drop(l, 'clean/repeated-paragraph');
+      continue;
+    }
+    seen.set(l.norm, l.line);
+    kept.push(l);
+  }
+
+  // 6b. headline links after the last body paragraph ("الأكثر قراءة" lists without a heading,
+  //     "المصدر" lines, next-article links): the article has ended.
+  const lastBody = kept.findLastIndex((l) => looksLikeBody(l));
+  if (lastBody >= 0) {
+    const tail = kept.slice(lastBody + 1);
+    const links = tail.filter((l) => headlineLike(l));
+    for (const l of links) drop(l, 'clean/trailing-links');
+    if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !headlineLike(l)));
+  }
+
+  // 7. title and dateline. The headline is the last headline-like line above the first
+  //    body paragraph; what sits above the headline is the page's masthead.
+  let body = kept;
+  if (a.title) {
+    const titleKey = normalize(a.title).replace(/\s+/g, ' ').trim();
+    const i = body.findIndex((l) => l.norm === titleKey);
+    if (i >= 0 && i < DATELINE_SEARCH_LINES) {
+      note('clean/title', 'note', `line ${body[i].line} repeats the given title`, body[i].line);
+      body = body.filter((_, j) => j !== i);
+    }
+  } else {
+    const firstBody = body.findIndex((l) => looksLikeBody(l));
+    let t = firstBody - 1;
+    while (t >= 0 && looksLikeDateline(body[t].text)) t--;
+    if (t >= 0 && looksLikeTitle(body[t].text)) {
+      a.title = body[t].text;
+      note('clean/title', 'edit', `line ${body[t].line} is the headline`, body[t].line);
+      for (const l of body.slice(0, t)) drop(l, 'clean/masthead');
+      body = body.slice(t + 1);
+    } else if (firstBody > 0) {
+      // No headline: short lines above the first paragraph are the site's name and section.
+      const top = body.slice(0, firstBody).filter((l) => l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text));
+      for (const l of top) drop(l, 'clean/masthead');
+      body = body.filter((l) => !top.includes(l));
+    }
+  }
+  const di = body.slice(0, DATELINE_SEARCH_LINES).findIndex((l) => looksLikeDateline(l.text));
+  const paragraphs = body.map((l) => l.text);
+  if (di >= 0) {
+    a.dateline = body[di].text;
+    note('clean/dateline', 'edit', `line ${body[di].line} is the dateline`, body[di].line);
+    paragraphs.splice(di, 1);
+    body = body.filter((_, j) => j !== di);
+  } else if (paragraphs.length > 0) {
+    const inline = splitInlineDateline(paragraphs[0]);
+    if (inline) {
+      a.dateline = inline.dateline;
+      paragraphs[0] = inline.rest;
+      note('clean/dateline', 'edit', `"${inline.dateline}" opens the first paragraph`, body[0].line);
+    }
+  }
+
+  // 8. repairs
+  const repaired: string[] = [];
+  paragraphs.forEach((p, i) => {
+    const stray = strayPunctuation(p);
+    if (stray && repaired.length > 0) {
+      repaired[repaired.length - 1] = repaired[repaired.length - 1].replace(/\s*$/, stray.punct);
+      p = stray.rest;
+      note(
+        'clean/stray-punctuation',
+        'edit',
+        `moved "${stray.punct}" to the end of the previous paragraph`,
+        body[i]?.line,
+      );
+    }
+    const spaced = fixMissingSpace(p);
+    if (spaced.count > 0) {
+      note('clean/missing-space', 'edit', `added ${spaced.count} space(s) after punctuation`, body[i]?.line);
+      p = spaced.text;
+    }
+    repaired.push(p);
+  });
+  const glued = splitGluedWords(repaired);
+  for (const s of glued.splits) note('clean/glued-word', 'edit', `split ${s}`);
+  a.paragraphs = glued.paragraphs;
+
+  a.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+
+  // 9. language, empty body
+  a.lang = detectLang(a.paragraphs.join('\n') || a.raw.slice(0, 5000));
+  if (a.paragraphs.length === 0) {
+    a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
+      evidence: { removed: a.removed.length },
+    });
+  } else if (a.lang !== 'ar' && !opts.keepNonArabic) {
+    a.rejected = reason('clean/not-arabic', 'drop-article', `document language is ${a.lang}, not Arabic`, {
+      evidence: { lang: a.lang },
+    });
+  }
+  if (a.rejected) {
+    a.trace.push(a.rejected);
+    stats?.inc(`rejected/${a.rejected.rule}`);
+  }
+  return a;
+}
+
+/** The JSON line `khabar clean` writes for an article. */
+export interface CleanRecord {
+  id: string;
+  source: string;
+  url?: string | null;
+  site?: string | null;
+  title: string | null;
+  dateline: string | null;
+  published: string | null;
+  author?: string | null;
+  text: string;
+  removed: { text: string; reason: string; line?: number }[];
+  edits: { rule: string; message: string }[];
+  lang: string;
+  chars_in: number;
+  chars_out: number;
+  [extra: string]: unknown;
+}
+
+export function cleanRecord(a: Article): CleanRecord {
+  const text = a.paragraphs.join('\n\n');
+  return {
+    ...a.meta,
+    id: a.id,
+    source: a.source,
+    url: a.url,
+    site: a.site,
+    title: a.title,
+    dateline: a.dateline,
+    published: a.published,
+    author: a.author,
+    text,
+    removed: a.removed,
+    edits: a.trace
+      .filter((r) => r.action === 'edit' || r.action === 'note')
+      .map((r) => ({ rule: r.rule, message: r.message })),
+    lang: a.lang,
+    chars_in: a.raw.length,
+    chars_out: text.length,
+  };
+}

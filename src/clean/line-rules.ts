@@ -1,0 +1,238 @@
+/**
+ * Per-line boilerplate rules. Each rule has a stable id and looks at one line
+ * (already normalized for matching; the line shown to people is never changed
+ * here). Rules that target page chrome only fire on short lines: a body
+ * paragraph that happens to mention "فيسبوك" or "التعليقات" is never dropped.
+ */
+import { normalize } from '../text/normalize.js';
+import { stemNormalized } from '../text/stem.js';
+import {
+  AD_LABELS,
+  BACK_TO_TOP,
+  BYLINE_PREFIXES,
+  COMMENT_HEADINGS,
+  COMMENT_PATTERNS,
+  CREDIT_PATTERNS,
+  DISCLAIMER_PATTERNS,
+  SOCIAL_NETWORKS,
+  FOLLOW_PATTERNS,
+  FOOTER_PATTERNS,
+  MENU_WORDS,
+  META_PATTERNS,
+  NOTICE_PATTERNS,
+  RELATED_HEADINGS,
+  SHARE_WORDS,
+  TAG_PREFIXES,
+} from './vocab/boilerplate.ar.js';
+import { alt } from './vocab/alt.js';
+
+export interface Line {
+  /** As written (trimmed). */
+  text: string;
+  /** 1-based line number in the decoded input. */
+  line: number;
+  /** normalize(text) with whitespace collapsed. */
+  norm: string;
+  words: number;
+}
+
+export interface LineRule {
+  rule: string;
+  /** A message when the rule drops the line, else null. */
+  test(l: Line): string | null;
+}
+
+/** Chrome lines are short: Jannah's longest share bar or comment notice is ~12 words. */
+export const MAX_CHROME_WORDS = 14;
+/** Cookie and consent notices run longer than other chrome (~25 words), never beyond 30. */
+export const NOTICE_MAX_WORDS = 30;
+/** A menu run may be long when glued ("رئيسيسياسةعربي ودولي…"), but after removing
+ *  the section names at most this share of its letters may remain. */
+export const MENU_RESIDUE_MAX = 0.25;
+/** A lone section name ("الصفحة الرئيسية", "أخبار مصر") is a breadcrumb or section header. */
+export const MENU_SINGLE_MAX_WORDS = 3;
+
+const n = (xs: readonly string[]) => xs.map((x) => normalize(x));
+const SENTENCE_END = /[.!?…]["'”»)]*$/;
+const isLetter = (c: number) =>
+  (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || ((c | 32) >= 97 && (c | 32) <= 122);
+
+export function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isLetter(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Letters (Arabic block letters, Latin), counted without allocating: this runs on every line. */
+export function letterCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isLetter(s.charCodeAt(i))) n++;
+  return n;
+}
+
+const MENU_RE = new RegExp(`(${alt(n(MENU_WORDS))})`, 'gi');
+const SHARE_RE = new RegExp(`(${alt(n(SHARE_WORDS))})`, 'gi');
+const FOLLOW_RE = new RegExp(`^(${alt(n(FOLLOW_PATTERNS))})`, 'i');
+const RELATED_RE = new RegExp(`^(${alt(n(RELATED_HEADINGS))})\\s*[:：.»>-]*\\s*`, 'i');
+const COMMENT_RE = new RegExp(`^(\\d+\\s*)?(${alt(n(COMMENT_PATTERNS))})`, 'i');
+const COMMENT_HEADING_RE = new RegExp(`^(\\d+\\s*)?(${alt(n(COMMENT_HEADINGS))})(\\s*\\(?\\d+\\)?)?\\s*[:：]?$`, 'i');
+const TOP_RE = new RegExp(`^[↑^⬆\\s]*(${alt(n(BACK_TO_TOP))})[\\s↑^⬆]*$`, 'i');
+const TAG_RE = new RegExp(`^(${alt(n(TAG_PREFIXES))})\\s*[:：]`, 'i');
+const AD_RE = new RegExp(`^[-–—\\s]*(${alt(n(AD_LABELS))})[-–—\\s]*$`, 'i');
+const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—]\\s*\\S`, 'i');
+/** "بواسطة مراسل المدونة", "بقلم سارة الحسيني": these two openers need no colon. */
+const BYLINE_BARE_RE = /^(بواسطه|بقلم)\s+\S/;
+const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
+
+const short = (l: Line) => l.words <= MAX_CHROME_WORDS;
+const SOCIAL_RE = new RegExp(`(${alt(n(['على', 'عبر', 'في']))}) (${alt(n(SOCIAL_NETWORKS))})`, 'i');
+/** Menu vocabulary by stem, so adjective forms match too: سياسي/سياسة → سياس, أمني/أمن → امن. */
+const MENU_STEMS = new Set(
+  n(MENU_WORDS)
+    .flatMap((w) => w.split(' '))
+    .map(stemNormalized),
+);
+/** Separators menus and breadcrumbs are printed with: "محليات • اقتصاد • برلمان", "الرئيسية / أخبار / صحة". */
+const MENU_SEPARATOR = /\s*[|•·»«/>]\s*|\s+-\s+/;
+/** Menu items are one to three words: "ذكاء اصطناعي", "شركات ناشئة". */
+export const MENU_ITEM_MAX_WORDS = 3;
+/** Arabic words run to about 11 letters (الاستراتيجية is 12); a token of 13+ letters is words glued together. */
+export const GLUED_TOKEN_LETTERS = 13;
+// Cheap gates run before the pattern lists, so long body lines pay one scan each.
+const NOTICE_GATE =
+  /adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
+const FOOTER_GATE =
+  /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
+
+export const LINE_RULES: LineRule[] = [
+  {
+    // "رئيسيسياسةعربي ودولي": section names glued together (seed 000); "الرئيسية سياسي أمني اقتصادي";
+    // "موبايلات | إنترنت | ذكاء اصطناعي | شركات ناشئة".
+    rule: 'clean/navigation',
+    test(l) {
+      if (SENTENCE_END.test(l.norm) || l.words > 20) return null;
+      const total = letterCount(l.norm);
+      if (total === 0) return null;
+      // 1. known section names, glued or spaced
+      const residue = letterCount(l.norm.replace(MENU_RE, ' ').replace(/[|•»«>/\\-]/g, ' '));
+      const hits = l.norm.match(MENU_RE)?.length ?? 0;
+      const enough = hits >= 2 || (hits === 1 && l.words <= MENU_SINGLE_MAX_WORDS);
+      if (enough && residue / total <= MENU_RESIDUE_MAX) return `menu run of ${hits} section names`;
+      // 2. section names by stem (adjective forms)
+      const tokens = l.norm.split(' ');
+      if (tokens.length >= 3 && tokens.every((t) => MENU_STEMS.has(stemNormalized(t)))) return 'menu of section names';
+      // 3. three or more short items between separators
+      const items = l.norm.split(MENU_SEPARATOR).filter((x) => x.trim() !== '');
+      if (items.length >= 3 && items.every((x) => x.trim().split(' ').length <= MENU_ITEM_MAX_WORDS))
+        return `menu of ${items.length} separated items`;
+      // 4. words glued into over-long tokens, as scraped menus lose their separators
+      const glued = tokens.filter((t) => letterCount(t) >= GLUED_TOKEN_LETTERS).length;
+      return glued >= 1 && hits >= 1 ? `${glued} glued menu token(s)` : null;
+    },
+  },
+  {
+    // "شارك على: فيسبوك تويتر واتساب", "طباعة", "نسخ الرابط".
+    rule: 'clean/share',
+    test(l) {
+      if (!short(l) || SENTENCE_END.test(l.norm)) return null;
+      const total = letterCount(l.norm);
+      const residue = letterCount(l.norm.replace(SHARE_RE, ' '));
+      return total > 0 && residue / total <= MENU_RESIDUE_MAX ? 'share/print bar' : null;
+    },
+  },
+  {
+    // "تابعونا على تلغرام", "اشترك في النشرة البريدية".
+    rule: 'clean/follow',
+    test: (l) =>
+      short(l) && (FOLLOW_RE.test(l.norm) || (l.words <= 8 && SOCIAL_RE.test(l.norm))) ? 'follow/subscribe call' : null,
+  },
+  {
+    // "اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *" (seed 000).
+    rule: 'clean/comment-form',
+    test: (l) => (short(l) && (COMMENT_RE.test(l.norm) || COMMENT_HEADING_RE.test(l.norm)) ? 'comment form' : null),
+  },
+  {
+    // "زر الذهاب إلى الأعلى" (Jannah theme, seed 000).
+    rule: 'clean/back-to-top',
+    test: (l) => (short(l) && TOP_RE.test(l.norm) ? 'back-to-top button' : null),
+  },
+  {
+    // "أنت تستخدم إضافة Adblock", "يستخدم هذا الموقع ملفات تعريف الارتباط".
+    rule: 'clean/notice',
+    test: (l) =>
+      l.words <= NOTICE_MAX_WORDS && NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))
+        ? 'adblock/cookie notice'
+        : null,
+  },
+  {
+    // "© 2021 جميع الحقوق محفوظة لموقع بغداد 24", "تصميم وتطوير …".
+    rule: 'clean/footer',
+    test: (l) =>
+      l.words <= 25 && FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))
+        ? 'copyright/footer line'
+        : null,
+  },
+  {
+    // "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو".
+    rule: 'clean/tags',
+    test: (l) => (short(l) && (TAG_RE.test(l.norm) || HASHTAGS.test(l.norm)) ? 'tag list' : null),
+  },
+  {
+    // "إعلان", "Advertisement": an empty ad slot's label.
+    rule: 'clean/ad',
+    test: (l) => (l.words <= 4 && AD_RE.test(l.norm) ? 'advertisement label' : null),
+  },
+  {
+    // "كتب: محمد علي", "بقلم - سارة الحسيني".
+    rule: 'clean/byline',
+    test: (l) =>
+      l.words <= 8 &&
+      !SENTENCE_END.test(l.norm) &&
+      (BYLINE_RE.test(l.norm) || (l.words <= 5 && BYLINE_BARE_RE.test(l.norm)))
+        ? 'byline'
+        : null,
+  },
+  {
+    // "آخر تحديث: 30 يونيو 2021", "منذ 3 ساعات", "عدد المشاهدات: 120".
+    rule: 'clean/timestamp',
+    test: (l) => (short(l) && META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null),
+  },
+  {
+    // "* المقالات المنشورة تعبر عن آراء كتابها ولا تعبر بالضرورة عن رأي الموقع".
+    rule: 'clean/disclaimer',
+    test: (l) => (l.words <= 40 && DISCLAIMER_PATTERNS.some((re) => re.test(l.norm)) ? 'editorial disclaimer' : null),
+  },
+  {
+    // "(إعداد ليلى بسام للنشرة العربية - تحرير سها جادو)", "(صورة أرشيفية)", "المصدر: وكالة الأنباء".
+    rule: 'clean/credit',
+    test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
+  },
+  {
+    // A line with no letters at all: "|", "•••", "»", "12".
+    rule: 'clean/no-text',
+    test: (l) => (hasLetter(l.norm) ? null : 'no letters'),
+  },
+];
+
+/** A tag heading on its own line ("الوسوم", "وسوم"): the short lines under it are tags. */
+const TAG_HEADING_RE = new RegExp(`^(${alt(n(TAG_PREFIXES))})\\s*[:：]?$`, 'i');
+export function tagHeading(l: Line): boolean {
+  return TAG_HEADING_RE.test(l.norm);
+}
+
+/** Related-articles heading ("مقالات ذات صلة", "اقرأ أيضا: …"): returns what follows the heading. */
+export function relatedHeading(l: Line): { rest: string } | null {
+  if (!short(l) && !/^(اقرا|إقرا)/.test(l.norm)) return null;
+  const m = RELATED_RE.exec(l.norm);
+  return m ? { rest: l.norm.slice(m[0].length) } : null;
+}
+
+/** A headline-like line: short, no sentence end. Under a "related" heading such lines are links. */
+export function headlineLike(l: Line): boolean {
+  return l.words <= 18 && !SENTENCE_END.test(l.norm);
+}
+
+/** Byline author: "كتب: محمد علي" → "محمد علي" (from the line as written). */
+export function bylineAuthor(text: string): string | null {
+  const m = /^[^:：\-–—]+[:：\-–—]\s*(.+)$/.exec(text) ?? /^(?:بواسطة|بقلم)\s+(.+)$/.exec(text);
+  return m ? m[1].trim() : null;
+}

@@ -1,0 +1,38 @@
+/**
+ * Template leaks: placeholders a CMS failed to render, e.g. `{{ article.visit_count }}`
+ * (seed 003), `{% endblock %}`, `${author}`, `[[caption]]`, `<%= views %>`, `%%TITLE%%`.
+ * A line that is only placeholders is dropped; a placeholder inside a body
+ * sentence is cut out of it (an edit with its own reason), and the sentence stays.
+ */
+export const TEMPLATE_LEAK_RULE = 'clean/template-leak';
+/** A line keeps its text only if at least three words remain around the placeholder. */
+export const LEAK_MIN_REST_WORDS = 3;
+
+// Each alternative is one template language's delimiters.
+const PLACEHOLDER =
+  /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\$\{[^{}\n]{0,200}\}|\[\[[^[\]\n]{0,200}\]\]|<%=?[^%\n]{0,200}%>|%%[A-Za-z_]{1,40}%%|\{\$[A-Za-z_][\w.]{0,60}\}|\b__[A-Z][A-Z_]{2,40}__\b|\[object Object\]/g;
+
+/** Whole-line leftovers of a failed render: "undefined", "NaN", "null". */
+const BARE_LEFTOVER = /^(undefined|NaN|null|\[object Object\])$/;
+
+export interface LeakResult {
+  /** The line with placeholders removed (whitespace tidied), or '' when nothing else was left. */
+  rest: string;
+  placeholders: string[];
+}
+
+export function findTemplateLeaks(line: string): LeakResult | null {
+  if (BARE_LEFTOVER.test(line.trim())) return { rest: '', placeholders: [line.trim()] };
+  if (!/[{[$<%_o]/.test(line)) return null;
+  const placeholders = line.match(PLACEHOLDER);
+  if (!placeholders) return null;
+  const rest = line
+    .replace(PLACEHOLDER, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([.,،؛:!؟])/g, '$1')
+    .trim();
+  // What is left is only a label ("{{ post.views }} مشاهدة" → "مشاهدة"): the placeholder
+  // was the content, so the whole line goes.
+  const words = rest.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).length;
+  return { rest: words >= LEAK_MIN_REST_WORDS ? rest : '', placeholders };
+}

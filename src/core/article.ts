@@ -1,0 +1,98 @@
+import type { Reason } from './trace.js';
+
+/** A line the cleaner took out of the body, with the rule that took it. */
+export interface Removed {
+  text: string;
+  /** Rule id, e.g. 'clean/navigation'. */
+  reason: string;
+  /** 1-based line number in the decoded input. */
+  line?: number;
+}
+
+/**
+ * The one carrier object every stage reads and writes. `raw` is the input as
+ * decoded (never altered); `text` is the clean body as written (displayed);
+ * matching uses `normalize(text)` computed where needed, never stored over `text`.
+ */
+export interface Article {
+  id: string;
+  /** File path (with `:line` for JSONL) or URL the document came from. */
+  source: string;
+  url: string | null;
+  site: string | null;
+  raw: string;
+  /** 'text' | 'html' — what `raw` holds. */
+  rawKind: 'text' | 'html';
+  title: string | null;
+  dateline: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  author: string | null;
+  /** Clean body paragraphs, in order, as written. */
+  paragraphs: string[];
+  removed: Removed[];
+  lang: string;
+  trace: Reason[];
+  /** Set when the article as a whole was rejected. */
+  rejected: Reason | null;
+  /** Extra fields from the input (kept and written back out). */
+  meta: Record<string, unknown>;
+  /** Set by src/dedup: the canonical article's id of this article's duplicate group. */
+  dupGroup?: string;
+  /** Set by src/dedup: the canonical id when this article is a copy, else null. */
+  duplicateOf?: string | null;
+  /** Set by src/dedup: Jaccard estimate against the canonical (1 for the canonical itself). */
+  similarity?: number;
+  /** Set by src/stories. */
+  event?: string;
+  story?: string;
+  eventDate?: string | null;
+  entities?: EntityMention[];
+  why?: Why;
+}
+
+/** An entity found in the text, folded to one key (الناتو = حلف شمال الأطلسي = NATO → 'org:nato'). */
+export interface EntityMention {
+  key: string;
+  type: 'person' | 'org' | 'country' | 'city' | 'place';
+  /** Display name (the gazetteer's preferred Arabic form). */
+  name: string;
+  /** Surface forms as written in this article. */
+  surface: string[];
+  count: number;
+}
+
+/** Why an article joined its event and story. */
+export interface Why {
+  score: number;
+  entities: string[];
+  terms: string[];
+  date_gap_days: number | null;
+  /** 'new-event' | 'joined-event' | 'duplicate-of-canonical' … */
+  decision: string;
+  story_score?: number;
+  reasons?: string[];
+}
+
+export function newArticle(init: Partial<Article> & Pick<Article, 'id' | 'source' | 'raw'>): Article {
+  return {
+    url: null,
+    site: null,
+    rawKind: 'text',
+    title: null,
+    dateline: null,
+    published: null,
+    author: null,
+    paragraphs: [],
+    removed: [],
+    lang: 'und',
+    trace: [],
+    rejected: null,
+    meta: {},
+    ...init,
+  };
+}
+
+export function bodyText(a: Article): string {
+  return a.paragraphs.join('\n\n');
+}

@@ -1,0 +1,422 @@
+/**
+ * DedupIndex: the incremental near-duplicate index. `add(items)` signs a batch
+ * (on the worker pool when given one), then decides each document in order:
+ *   1. id seen before                → dedup/duplicate-id (not indexed)
+ *   2. no words after normalization   → dedup/empty (its own group, never matched)
+ *   3. same 64-bit key of normalized words as an indexed doc → dedup/exact-duplicate
+ *   4. fewer words than a shingle     → dedup/too-short (only exact matching applies)
+ *   5. LSH candidates whose full-signature Jaccard estimate ≥ threshold → dedup/near-duplicate
+ * Matches are unioned (union-find) into groups; each group keeps its canonical
+ * (canonical.ts) as it grows. Everything per document lives in typed columns
+ * (persist.ts), so memory is counted, bounded and saved as is.
+ */
+import { reason, type Reason } from '../core/trace.js';
+import { isBetter, minutesToIso, publishedMinutes, sourceRanker, whyBetter, UNKNOWN_PUBLISHED } from './canonical.js';
+import { murmur3 } from './hash.js';
+import { LshTable, bandsFor } from './lsh.js';
+import { DEFAULT_MINHASH, estimateJaccard, type MinHashOptions } from './minhash.js';
+import { COLUMN_TYPES, readIndexFile, writeIndexFile, type IndexColumns } from './persist.js';
+import { DEFAULT_SHINGLES, type ShingleOptions } from './shingles.js';
+import { signTexts, type SignBatch } from './sign.js';
+import { SlotTable } from './slot-table.js';
+import { DEFAULT_THRESHOLD, verifyPair } from './verify.js';
+
+export interface DedupItem {
+  id: string;
+  text: string;
+  /** YYYY-MM-DD or an ISO date-time; earliest wins the canonical choice. */
+  published?: string | null;
+  /** Site or source path, ranked by `sourcePriority`. */
+  source?: string | null;
+}
+
+export interface DedupOptions {
+  threshold: number;
+  shingles: ShingleOptions;
+  minhash: MinHashOptions;
+  bands: number;
+  rows: number;
+  /** Sites or sources, most trusted first (a tie-breaker for the canonical). */
+  sourcePriority: string[];
+}
+
+export function resolveOptions(o: Partial<DedupOptions> = {}): DedupOptions {
+  const threshold = o.threshold ?? DEFAULT_THRESHOLD;
+  if (!(threshold > 0 && threshold <= 1)) throw new Error(`threshold ${threshold} is not in (0, 1]`);
+  const minhash = o.minhash ?? DEFAULT_MINHASH;
+  const auto = bandsFor(threshold, minhash.perms);
+  return {
+    threshold,
+    shingles: o.shingles ?? DEFAULT_SHINGLES,
+    minhash,
+    bands: o.bands ?? auto.bands,
+    rows: o.rows ?? auto.rows,
+    sourcePriority: o.sourcePriority ?? [],
+  };
+}
+
+export const FLAG_EMPTY = 1;
+export const FLAG_SHORT = 2;
+export const FLAG_TRUNCATED = 4;
+export const FLAG_EXACT = 8;
+
+export interface DedupDecision {
+  id: string;
+  /** Slot in the index; -1 when the document was not indexed (duplicate id). */
+  slot: number;
+  /** Id of the group's canonical article (null when not indexed). */
+  dupGroup: string | null;
+  /** The canonical's id when this document is a copy, else null. */
+  duplicateOf: string | null;
+  /** Jaccard estimate against the canonical; 1 for the canonical itself. */
+  similarity: number;
+  /** Rule id of the decision: reasons.at(-1).rule. */
+  rule: string;
+  /** Notes (too-short, truncated) first, the decision last. */
+  reasons: Reason[];
+}
+
+export interface AddResult {
+  decisions: DedupDecision[];
+  /** Earlier-indexed canonicals that lost their place to a better article of this batch. */
+  regrouped: { from: string; to: string }[];
+}
+
+export interface MemoryReport {
+  docs: number;
+  bytes: { signatures: number; lsh: number; exact: number; groups: number; ids: number };
+  total: number;
+  bytesPerDoc: number;
+  /** Signatures + LSH buckets only: the issue's "under 1 KB per document". */
+  sigLshBytesPerDoc: number;
+}
+
+const GROWTH = 1.5;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export class DedupIndex {
+  readonly opts: DedupOptions;
+  readonly perms: number;
+  private n = 0;
+  private cap: number;
+  ids: string[] = [];
+  cols: IndexColumns;
+  private lsh: LshTable;
+  private exactTable: SlotTable;
+  private idTable: SlotTable;
+  private rank: (s: string | null | undefined) => number;
+  private batchStart = 0;
+  private regroups: { from: string; to: string }[] = [];
+
+  constructor(opts: Partial<DedupOptions> = {}, capacity = 1024) {
+    this.opts = resolveOptions(opts);
+    this.perms = this.opts.minhash.perms;
+    this.cap = Math.max(16, capacity);
+    this.cols = this.allocate(this.cap);
+    this.lsh = new LshTable(this.opts.bands, this.opts.rows, this.perms, this.cap);
+    this.exactTable = new SlotTable((s) => this.cols.exactHi[s]);
+    this.idTable = new SlotTable((s) => murmur3(this.ids[s]));
+    this.rank = sourceRanker(this.opts.sourcePriority);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  private allocate(cap: number, from?: IndexColumns): IndexColumns {
+    const out = {} as Record<string, ArrayBufferView>;
+    for (const [name, C] of Object.entries(COLUMN_TYPES)) {
+      const len = name === 'sigs' ? cap * this.perms : cap;
+      const a = new (C as unknown as new (n: number) => Uint8Array)(len);
+      if (from)
+        a.set((from as unknown as Record<string, Uint8Array>)[name].subarray(0, Math.min(len, this.n * (len / cap))));
+      out[name] = a;
+    }
+    return out as unknown as IndexColumns;
+  }
+
+  private reserve(need: number): void {
+    if (need <= this.cap) return;
+    this.cap = Math.max(need, Math.ceil(this.cap * GROWTH));
+    this.cols = this.allocate(this.cap, this.cols);
+  }
+
+  slotOf(id: string): number {
+    return this.idTable.find(murmur3(id), (s) => this.ids[s] === id);
+  }
+
+  find(s: number): number {
+    const p = this.cols.parent;
+    while (p[s] !== s) {
+      p[s] = p[p[s]];
+      s = p[s];
+    }
+    return s;
+  }
+
+  private union(a: number, b: number): void {
+    const c = this.cols;
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (c.gsize[ra] < c.gsize[rb]) [ra, rb] = [rb, ra];
+    const ca = c.canon[ra];
+    const cb = c.canon[rb];
+    const win = isBetter(c, ca, cb) ? ca : cb;
+    const lose = win === ca ? cb : ca;
+    if (lose < this.batchStart) this.regroups.push({ from: this.ids[lose], to: this.ids[win] });
+    c.parent[rb] = ra;
+    c.gsize[ra] += c.gsize[rb];
+    c.canon[ra] = win;
+  }
+
+  /** Adds a batch whose signatures are already computed (signTexts or the worker pool). */
+  addSigned(items: readonly DedupItem[], batch: SignBatch): AddResult {
+    if (batch.n !== items.length) throw new Error(`signed ${batch.n} texts for ${items.length} items`);
+    this.batchStart = this.n;
+    this.regroups = [];
+    this.reserve(this.n + items.length);
+    const slots = new Int32Array(items.length);
+    const K = this.perms;
+    const { threshold } = this.opts;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      // 1. duplicate id
+      if (this.slotOf(item.id) >= 0) {
+        slots[i] = -1;
+        continue;
+      }
+      const s = this.n++;
+      slots[i] = s;
+      const c = this.cols;
+      this.ids[s] = item.id;
+      this.idTable.insert(murmur3(item.id), s);
+      c.sigs.set(batch.sigs.subarray(i * K, (i + 1) * K), s * K);
+      c.exactHi[s] = batch.exact[2 * i];
+      c.exactLo[s] = batch.exact[2 * i + 1];
+      c.parent[s] = s;
+      c.canon[s] = s;
+      c.gsize[s] = 1;
+      c.published[s] = publishedMinutes(item.published);
+      c.words[s] = batch.words[i];
+      c.sourceRank[s] = this.rank(item.source);
+      c.link[s] = -1;
+      c.linkSim[s] = 0;
+      c.flags[s] = batch.truncated[i] ? FLAG_TRUNCATED : 0;
+      // 2. empty
+      if (batch.words[i] === 0) {
+        c.flags[s] |= FLAG_EMPTY;
+        continue;
+      }
+      // 3. exact duplicate
+      const hi = c.exactHi[s];
+      const lo = c.exactLo[s];
+      const e = this.exactTable.find(hi, (t) => c.exactHi[t] === hi && c.exactLo[t] === lo);
+      if (e >= 0) {
+        c.flags[s] |= FLAG_EXACT;
+        c.link[s] = e;
+        c.linkSim[s] = 1;
+        this.union(s, e);
+        continue;
+      }
+      this.exactTable.insert(hi, s);
+      // 4. too short for one shingle
+      if (batch.shingles[i] === 0) {
+        c.flags[s] |= FLAG_SHORT;
+        continue;
+      }
+      // 5. LSH candidates, verified on the full signature
+      this.lsh.query(c.sigs, s, (o) => {
+        if (this.find(o) === this.find(s)) return;
+        const j = verifyPair(c.sigs, s, o, K, threshold);
+        if (j < 0) return;
+        if (j > c.linkSim[s]) {
+          c.link[s] = o;
+          c.linkSim[s] = j;
+        }
+        this.union(s, o);
+      });
+      this.lsh.insert(c.sigs, s);
+    }
+    const decisions = items.map((item, i) =>
+      slots[i] >= 0 ? this.decision(slots[i]) : this.duplicateIdDecision(item.id),
+    );
+    return { decisions, regrouped: this.regroups };
+  }
+
+  /** Signs on this thread and adds. */
+  addSync(items: readonly DedupItem[]): AddResult {
+    const signed = signTexts(
+      items.map((x) => x.text),
+      { shingles: this.opts.shingles, minhash: this.opts.minhash },
+    );
+    return this.addSigned(items, signed);
+  }
+
+  /** Signs on `pool` when given (workers.ts), else on this thread, and adds. */
+  async add(
+    items: readonly DedupItem[],
+    pool?: { sign(texts: string[]): Promise<SignBatch> } | null,
+  ): Promise<AddResult> {
+    if (!pool) return this.addSync(items);
+    return this.addSigned(items, await pool.sign(items.map((x) => x.text)));
+  }
+
+  similarity(a: number, b: number): number {
+    const c = this.cols;
+    if (c.exactHi[a] === c.exactHi[b] && c.exactLo[a] === c.exactLo[b]) return 1;
+    return round3(estimateJaccard(c.sigs, a, b, this.perms));
+  }
+
+  /** The current decision for an indexed slot (later arrivals can change its canonical). */
+  decision(s: number): DedupDecision {
+    const c = this.cols;
+    const id = this.ids[s];
+    const root = this.find(s);
+    const canon = c.canon[root];
+    const size = c.gsize[root];
+    const notes: Reason[] = [];
+    const flags = c.flags[s];
+    const { size: k, kind } = this.opts.shingles;
+    if (flags & FLAG_TRUNCATED)
+      notes.push(reason('dedup/truncated', 'note', `text is over the shingling limit; only its start was shingled`));
+    const done = (dupGroup: string, duplicateOf: string | null, similarity: number, r: Reason): DedupDecision => ({
+      id,
+      slot: s,
+      dupGroup,
+      duplicateOf,
+      similarity,
+      rule: r.rule,
+      reasons: [...notes, r],
+    });
+    if (flags & FLAG_EMPTY)
+      return done(
+        id,
+        null,
+        1,
+        reason('dedup/empty', 'note', 'no words after normalization: kept as its own group, never matched'),
+      );
+    if (canon !== s) {
+      const canonId = this.ids[canon];
+      const sim = this.similarity(s, canon);
+      const why = whyBetter(c, canon, s);
+      const linked = c.link[s] >= 0 ? this.ids[c.link[s]] : canonId;
+      const evidence = { canonical: canonId, matched: linked, jaccard: round3(c.linkSim[s]), similarity: sim, why };
+      const r =
+        flags & FLAG_EXACT
+          ? reason(
+              'dedup/exact-duplicate',
+              'join',
+              `same normalized words as ${linked}; canonical ${canonId} (${why})`,
+              { evidence },
+            )
+          : c.link[s] >= 0
+            ? reason(
+                'dedup/near-duplicate',
+                'join',
+                `near duplicate of ${linked} (Jaccard ≈ ${round3(c.linkSim[s])}); canonical ${canonId} (${why})`,
+                { evidence },
+              )
+            : reason(
+                'dedup/near-duplicate',
+                'join',
+                `a later copy matched this one; canonical ${canonId} (${why}), similarity ≈ ${sim}`,
+                { evidence },
+              );
+      return done(canonId, canonId, sim, r);
+    }
+    const published = minutesToIso(c.published[s]);
+    if (size > 1)
+      return done(
+        id,
+        null,
+        1,
+        reason(
+          'dedup/canonical',
+          'note',
+          `canonical of a group of ${size} (earliest published, then most complete body, then source priority)`,
+          { evidence: { members: size, published, words: c.words[s] } },
+        ),
+      );
+    if (flags & FLAG_SHORT)
+      return done(
+        id,
+        null,
+        1,
+        reason(
+          'dedup/too-short',
+          'note',
+          `${c.words[s]} word(s), fewer than one ${kind} shingle of ${k}: only exact duplicates are detected`,
+          { evidence: { words: c.words[s] } },
+        ),
+      );
+    return done(id, null, 1, reason('dedup/unique', 'note', 'no duplicate found', { evidence: { published } }));
+  }
+
+  private duplicateIdDecision(id: string): DedupDecision {
+    const first = this.slotOf(id);
+    const group = first >= 0 ? this.ids[this.cols.canon[this.find(first)]] : null;
+    const r = reason('dedup/duplicate-id', 'drop-article', `id "${id}" is already indexed; this document is skipped`, {
+      evidence: { id, group: group ?? '' },
+    });
+    return { id, slot: -1, dupGroup: null, duplicateOf: null, similarity: 0, rule: r.rule, reasons: [r] };
+  }
+
+  memory(): MemoryReport {
+    const c = this.cols;
+    const n = Math.max(1, this.n);
+    let idChars = 0;
+    for (const id of this.ids) idChars += id.length;
+    const bytes = {
+      signatures: c.sigs.byteLength,
+      lsh: this.lsh.bytes(),
+      exact: c.exactHi.byteLength + c.exactLo.byteLength + this.exactTable.bytes(),
+      groups: [c.parent, c.canon, c.gsize, c.published, c.words, c.sourceRank, c.flags, c.link, c.linkSim].reduce(
+        (s, a) => s + a.byteLength,
+        0,
+      ),
+      // V8 strings: ~16 bytes of header + 1–2 bytes a character, plus the array slot
+      ids: this.idTable.bytes() + this.ids.length * 24 + idChars * 2,
+    };
+    const total = Object.values(bytes).reduce((s, b) => s + b, 0);
+    return {
+      docs: this.n,
+      bytes,
+      total,
+      bytesPerDoc: Math.round(total / n),
+      sigLshBytesPerDoc: Math.round((bytes.signatures + bytes.lsh) / n),
+    };
+  }
+
+  save(path: string): number {
+    const n = this.n;
+    const columns = {} as Record<string, ArrayBufferView>;
+    for (const [name, a] of Object.entries(this.cols))
+      columns[name] = (a as Uint8Array).subarray(0, name === 'sigs' ? n * this.perms : n);
+    return writeIndexFile(path, {
+      header: { version: 1, n, opts: this.opts },
+      columns: columns as unknown as IndexColumns,
+      ids: this.ids.slice(0, n),
+    });
+  }
+
+  static load(path: string): DedupIndex {
+    const file = readIndexFile<{ version: number; opts: DedupOptions }>(path);
+    const n = file.header.n;
+    const index = new DedupIndex(file.header.opts, n + 1024);
+    index.n = n;
+    index.cols = index.allocate(index.cap, file.columns);
+    index.ids = file.ids;
+    // Rebuild the hash tables in slot order: the same rules as addSigned, so decisions stay identical.
+    const c = index.cols;
+    for (let s = 0; s < n; s++) {
+      index.idTable.insert(murmur3(index.ids[s]), s);
+      if (c.flags[s] & (FLAG_EMPTY | FLAG_EXACT)) continue;
+      index.exactTable.insert(c.exactHi[s], s);
+      if (!(c.flags[s] & FLAG_SHORT)) index.lsh.insert(c.sigs, s);
+    }
+    return index;
+  }
+}
+
+export { UNKNOWN_PUBLISHED };

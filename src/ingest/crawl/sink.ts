@@ -1,0 +1,45 @@
+/**
+ * Where a crawl writes (`--out dir`):
+ *   <dir>/pages/<sha1(url)>.html + .headers.json   raw bytes as received, and {url, status, headers, fetched_at}
+ *   <dir>/articles.jsonl                           cleaned articles (cleanRecord), one a line
+ *   <dir>/rejects.jsonl                            {url, code|rule, message}: every URL that did not become an article
+ *   <dir>/crawl-journal.jsonl                      crawl state (journal.ts)
+ * Appends are synchronous so a killed crawl leaves whole lines behind.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Reject {
+  url: string;
+  /** KhabarError code or Reason rule id. */
+  rule: string;
+  message: string;
+}
+
+export const urlSha1 = (url: string) => createHash('sha1').update(url).digest('hex');
+
+export class DirSink {
+  readonly pages: string;
+
+  constructor(readonly dir: string) {
+    this.pages = join(dir, 'pages');
+    mkdirSync(this.pages, { recursive: true });
+  }
+
+  savePage(url: string, status: number, headers: Record<string, string>, bytes: Uint8Array): string {
+    const sha1 = urlSha1(url);
+    writeFileSync(join(this.pages, `${sha1}.html`), bytes);
+    const meta = { url, status, headers, fetched_at: new Date().toISOString() };
+    writeFileSync(join(this.pages, `${sha1}.headers.json`), JSON.stringify(meta, null, 1) + '\n');
+    return sha1;
+  }
+
+  saveArticle(record: object): void {
+    appendFileSync(join(this.dir, 'articles.jsonl'), JSON.stringify(record) + '\n');
+  }
+
+  saveReject(r: Reject): void {
+    appendFileSync(join(this.dir, 'rejects.jsonl'), JSON.stringify(r) + '\n');
+  }
+}

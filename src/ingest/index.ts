@@ -1,0 +1,74 @@
+/**
+ * Reads paths (files or directories, walked in sorted order) into IngestItems.
+ * Each reader claims files by extension; `--format` forces one reader for every file.
+ * Every file yields at least one item: a document, or an error saying why not.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { khabarError } from '../core/errors.js';
+import { htmlReader } from './html/reader.js';
+import { jsonlReader } from './jsonl.js';
+import { textReader } from './text.js';
+import type { IngestItem, Reader } from './types.js';
+import { warcReader } from './warc/reader.js';
+
+export type { IngestItem, Reader } from './types.js';
+
+/** Readers in priority order. Add one line per reader. */
+export const READERS: Reader[] = [jsonlReader, htmlReader, warcReader, textReader];
+
+export type Format = 'auto' | string;
+
+export interface ReadOptions {
+  format?: Format;
+  /** Files never read (the run's own outputs, when written inside an input folder). */
+  exclude?: string[];
+}
+
+async function* walk(path: string): AsyncIterable<string> {
+  const s = await stat(path);
+  if (!s.isDirectory()) {
+    yield path;
+    return;
+  }
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    yield* walk(join(path, e.name));
+  }
+}
+
+/** The reader for a file. Unknown extensions go to the text reader, which sniffs the
+ *  bytes and rejects binaries (an image in a walked folder becomes KHB_BINARY, not a crash). */
+export function readerFor(path: string, format: Format = 'auto'): Reader | null {
+  if (format !== 'auto') return READERS.find((r) => r.name === format) ?? null;
+  const p = path.toLowerCase();
+  return READERS.find((r) => r.match(p)) ?? textReader;
+}
+
+export async function* readDocuments(paths: string[], opts: ReadOptions = {}): AsyncIterable<IngestItem> {
+  for (const root of paths) {
+    let files: AsyncIterable<string>;
+    try {
+      await stat(root);
+      files = walk(root);
+    } catch (e) {
+      yield {
+        ok: false,
+        source: root,
+        error: khabarError('KHB_FILE_UNREADABLE', root, e instanceof Error ? e.message : String(e)),
+      };
+      continue;
+    }
+    const exclude = new Set((opts.exclude ?? []).map((p) => resolve(p)));
+    for await (const file of files) {
+      if (exclude.has(resolve(file))) continue;
+      const reader = readerFor(file, opts.format);
+      if (!reader) {
+        yield { ok: false, source: file, error: khabarError('KHB_BAD_INPUT', `unknown --format ${opts.format}`) };
+        continue;
+      }
+      yield* reader.read(file);
+    }
+  }
+}

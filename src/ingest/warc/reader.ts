@@ -1,0 +1,68 @@
+/**
+ * `.warc` / `.warc.gz` web archives (warcio): each `response` record with a 2xx HTML
+ * payload becomes one html Article, decoded with the record's HTTP charset and
+ * carrying its URL (`WARC-Target-URI`) and fetch time (`WARC-Date`, HTTP `Date`).
+ * Requests, metadata, images and redirects are skipped; an oversized or undecodable
+ * page is reported with its URL and the archive goes on.
+ */
+import { createReadStream } from 'node:fs';
+import { WARCParser } from 'warcio';
+import { khabarError, KhabarError } from '../../core/errors.js';
+import { pageArticle } from '../html/reader.js';
+import { asKhabarError } from '../text.js';
+import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from '../types.js';
+
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)/i;
+
+export async function* readWarcFile(path: string): AsyncIterable<IngestItem> {
+  let pages = 0;
+  let records = 0;
+  try {
+    const parser = new WARCParser(createReadStream(path));
+    for await (const record of parser) {
+      records++;
+      if (record.warcType !== 'response' || !record.httpHeaders) continue;
+      const url = record.warcTargetURI ?? `${path}#${records}`;
+      const status = Number(record.httpHeaders.statusCode ?? 0);
+      const contentType = record.httpHeaders.headers.get('content-type');
+      if (status < 200 || status >= 300 || !contentType || !HTML_TYPE.test(contentType)) continue;
+      pages++;
+      if (record.warcContentLength > MAX_DOCUMENT_BYTES) {
+        yield {
+          ok: false,
+          source: url,
+          error: khabarError('KHB_TOO_LARGE', url, record.warcContentLength, MAX_DOCUMENT_BYTES),
+        };
+        continue;
+      }
+      try {
+        const bytes = await record.readFully(true);
+        const article = pageArticle({
+          source: url,
+          url,
+          bytes,
+          contentType,
+          meta: {
+            warc: path,
+            fetched_at: record.warcDate ?? record.httpHeaders.headers.get('date') ?? null,
+            http_last_modified: record.httpHeaders.headers.get('last-modified') ?? undefined,
+          },
+        });
+        yield { ok: true, article };
+      } catch (e) {
+        yield { ok: false, source: url, error: asKhabarError(e, url) };
+      }
+    }
+  } catch (e) {
+    const err = e instanceof KhabarError ? e : khabarError('KHB_WARC_MALFORMED', path, (e as Error).message);
+    yield { ok: false, source: path, error: err };
+    return;
+  }
+  if (pages === 0) yield { ok: false, source: path, error: khabarError('KHB_NOT_HTML', path, `no HTML response among ${records} WARC record(s)`) };
+}
+
+export const warcReader: Reader = {
+  name: 'warc',
+  match: (p) => p.endsWith('.warc') || p.endsWith('.warc.gz'),
+  read: readWarcFile,
+};

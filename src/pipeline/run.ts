@@ -1,0 +1,93 @@
+/**
+ * `khabar process`: a corpus through the pipeline in two passes over the inputs
+ * (as src/clean/batch.ts): pass 1 counts documents and site lines, pass 2 runs
+ * every document through Pipeline.process. Progress goes to a TTY stderr.
+ */
+import type { Article } from '../core/article.js';
+import { Stats } from '../core/stats.js';
+import { readDocuments, type ReadOptions } from '../ingest/index.js';
+import type { Store } from '../store/store.js';
+import { Pipeline, type Outcome } from './pipeline.js';
+import { summaryLines, tally, writeRunStats } from './summary.js';
+
+export interface RunOptions extends ReadOptions {
+  store: Store;
+  /** A progress bar (src/cli/progress.ts draws one on a TTY stderr). */
+  progress?: { start(total: number): void; tick(n?: number): void; stop(): void };
+  /** Directory for runs/<id>/stats.json; null to skip. */
+  runsDir?: string | null;
+  dbLabel?: string;
+  /** Sets fields an input cannot carry (src/pipeline/manifest.ts), before cleaning. */
+  patch?: (a: Article) => void;
+  /** Called for every input with its outcome (tests, --verbose). */
+  onOutcome?: (o: Outcome) => void;
+}
+
+export interface RunResult {
+  runId: string;
+  seconds: number;
+  outcomes: Record<Outcome['status'], number>;
+  stats: Stats;
+  summary: string[];
+  statsFile: string | null;
+}
+
+export async function processPaths(paths: string[], opts: RunOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const stats = new Stats();
+  const pipeline = await Pipeline.open(opts.store, { stats });
+  // pass 1: count inputs and site lines
+  let total = 0;
+  const sites = new Map<string, number>();
+  for await (const item of readDocuments(paths, opts)) {
+    total++;
+    if (!item.ok) continue;
+    opts.patch?.(item.article);
+    const site = item.article.site ?? '';
+    sites.set(site, (sites.get(site) ?? 0) + 1);
+    stats.time('observe', () => pipeline.observe(item.article));
+  }
+  sites.delete('');
+  await pipeline.prime(sites);
+  // pass 2: every document through the stages
+  const bar = opts.progress;
+  bar?.start(total);
+  const counts = { stored: 0, duplicate: 0, rejected: 0, unchanged: 0, error: 0 };
+  let done = 0;
+  for await (const item of readDocuments(paths, opts)) {
+    if (item.ok) opts.patch?.(item.article);
+    for (const o of await pipeline.add(item)) {
+      counts[o.status]++;
+      opts.onOutcome?.(o);
+    }
+    if (++done % 50 === 0) bar?.tick(50);
+  }
+  for (const o of await pipeline.finish()) {
+    counts[o.status]++;
+    opts.onOutcome?.(o);
+  }
+  bar?.tick(done % 50);
+  bar?.stop();
+  const seconds = (performance.now() - t0) / 1000;
+  await opts.store.recordRun({
+    id: pipeline.runId,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    inputs: paths,
+    stats: { ...stats.toJSON(), outcomes: counts },
+  });
+  const statsFile =
+    opts.runsDir === null
+      ? null
+      : await writeRunStats(opts.runsDir ?? 'runs', pipeline.runId, {
+          inputs: paths,
+          db: opts.dbLabel ?? '',
+          seconds,
+          stats,
+          outcomes: counts,
+        });
+  return { runId: pipeline.runId, seconds, outcomes: counts, stats, summary: summaryLines(stats, seconds), statsFile };
+}
+
+export { tally };

@@ -1,0 +1,118 @@
+/**
+ * The SQLite store (better-sqlite3, WAL). Calls are synchronous underneath and
+ * wrapped as promises to fit the Store interface a PostgreSQL store will share.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArticleWrite, Reassignment, RunRecord, Store, StoryQuery } from '../store.js';
+import { migrate } from './migrate.js';
+import { SqliteReader } from './read.js';
+import { SqliteSearch } from './search.js';
+import { SqliteWriter } from './write.js';
+
+/** How long a reader waits on a writer's lock before SQLITE_BUSY (the server writes on POST). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
+  private readonly reader: SqliteReader;
+  private readonly searcher: SqliteSearch;
+
+  constructor(
+    readonly path: string,
+    opts: { readonly?: boolean } = {},
+  ) {
+    if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    }
+    this.db.pragma('cache_size = -65536');
+    this.writer = new SqliteWriter(this.db);
+    this.reader = new SqliteReader(this.db);
+    this.searcher = new SqliteSearch(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async findByHash(shas: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const q = this.db.prepare('SELECT id FROM documents WHERE sha256 = ?');
+    for (const s of shas) {
+      const r = q.get(s) as { id: string } | undefined;
+      if (r) out.set(s, r.id);
+    }
+    return out;
+  }
+
+  async idsTaken(ids: string[]): Promise<Set<string>> {
+    const q = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
+    return new Set(ids.filter((id) => q.get(id)));
+  }
+
+  async recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.raw, d.raw_kind FROM documents d JOIN sources s ON s.id = d.source_id
+         WHERE s.site = ? ORDER BY d.ingested_at DESC, d.id LIMIT ?`,
+      )
+      .all(site, limit) as { raw: Buffer; raw_kind: 'text' | 'html' }[];
+    return rows.map((r) => ({ raw: r.raw.toString('utf8'), rawKind: r.raw_kind }));
+  }
+
+  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = []): Promise<void> {
+    this.writer.write(rows, moved);
+  }
+
+  async getState(key: string): Promise<Uint8Array | null> {
+    const r = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: Buffer } | undefined;
+    return r ? new Uint8Array(r.value) : null;
+  }
+
+  async putState(key: string, value: Uint8Array | string): Promise<void> {
+    const buf = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
+    this.db
+      .prepare(
+        `INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, buf, new Date().toISOString());
+  }
+
+  async recordRun(run: RunRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, started_at, finished_at, inputs, stats) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at, stats = excluded.stats`,
+      )
+      .run(run.id, run.startedAt, run.finishedAt, JSON.stringify(run.inputs), JSON.stringify(run.stats));
+  }
+
+  async listStories(q: StoryQuery) {
+    return this.reader.listStories(q);
+  }
+  async getStory(id: string) {
+    return this.reader.getStory(id);
+  }
+  async getEvent(id: string) {
+    return this.reader.getEvent(id);
+  }
+  async getArticle(id: string) {
+    return this.reader.getArticle(id);
+  }
+  async search(q: string, opts?: { limit?: number }) {
+    return this.searcher.search(q, opts);
+  }
+  async stats() {
+    return this.reader.stats();
+  }
+}

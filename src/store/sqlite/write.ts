@@ -1,0 +1,179 @@
+/**
+ * The write side of the SQLite store: one transaction per batch, then the
+ * aggregates (duplicate groups, events, stories) of whatever the batch touched
+ * are recomputed from the articles table, so they can never drift.
+ */
+import type Database from 'better-sqlite3';
+import { bodyText } from '../../core/article.js';
+import { normalize } from '../../text/normalize.js';
+import type { ArticleWrite, Reassignment } from '../store.js';
+
+export class SqliteWriter {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      source: p(
+        `INSERT INTO sources (site, first_seen) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET site = excluded.site RETURNING id`,
+      ),
+      document:
+        p(`INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id, ingested_at)
+        VALUES (@id, @source_id, @origin, @url, @raw_kind, @encoding, @raw, @sha256, @run_id, @now)
+        ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, sha256 = excluded.sha256, run_id = excluded.run_id`),
+      before: p(`SELECT rowid, dup_group, event_id, story_id FROM articles WHERE id = ?`),
+      article: p(`INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
+          rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
+          why, trace, meta, created_at)
+        VALUES (@id, @status, @site, @url, @title, @dateline, @published, @author, @lang, @text,
+          @rejected_rule, @rejected_message, @dup_group, @duplicate_of, @similarity, @event_id, @story_id, @event_date,
+          @why, @trace, @meta, @now)
+        ON CONFLICT(id) DO UPDATE SET status = excluded.status, site = excluded.site, url = excluded.url,
+          title = excluded.title, dateline = excluded.dateline, published = excluded.published, author = excluded.author,
+          lang = excluded.lang, text = excluded.text, rejected_rule = excluded.rejected_rule,
+          rejected_message = excluded.rejected_message, dup_group = excluded.dup_group, duplicate_of = excluded.duplicate_of,
+          similarity = excluded.similarity, event_id = excluded.event_id, story_id = excluded.story_id,
+          event_date = excluded.event_date, why = excluded.why, trace = excluded.trace, meta = excluded.meta
+        RETURNING rowid`),
+      ftsDelete: p(`DELETE FROM articles_fts WHERE rowid = ?`),
+      ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`),
+      removedDelete: p(`DELETE FROM removed_lines WHERE article_id = ?`),
+      removed: p(`INSERT INTO removed_lines (article_id, seq, line, text, reason) VALUES (?, ?, ?, ?, ?)`),
+      entity: p(`INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`),
+      mentionsDelete: p(`DELETE FROM article_entities WHERE article_id = ?`),
+      mention: p(`INSERT INTO article_entities (article_id, entity_key, count, surface) VALUES (?, ?, ?, ?)`),
+      move: p(`UPDATE articles SET event_id = ?, story_id = ? WHERE id = ? RETURNING event_id, story_id`),
+      moveBefore: p(`SELECT event_id, story_id FROM articles WHERE id = ?`),
+      group: p(
+        `SELECT count(*) AS n, min(similarity) AS sim FROM articles WHERE dup_group = ? AND status != 'rejected'`,
+      ),
+      groupUpsert: p(`INSERT INTO dup_groups (id, canonical_id, size, min_similarity) VALUES (?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET size = excluded.size, min_similarity = excluded.min_similarity`),
+      groupDelete: p(`DELETE FROM dup_groups WHERE id = ?`),
+      event: p(`SELECT count(*) AS n, count(DISTINCT site) AS sources, max(story_id) AS story,
+          min(coalesce(event_date, published)) AS date, min(published) AS first, max(published) AS last,
+          (SELECT coalesce(b.title, substr(b.text, 1, 90) || '…') FROM articles b WHERE b.event_id = @id AND b.status != 'rejected'
+             ORDER BY b.title IS NULL, b.status = 'duplicate', b.published, b.id LIMIT 1) AS title
+        FROM articles WHERE event_id = @id AND status != 'rejected'`),
+      eventUpsert: p(`INSERT INTO events (id, story_id, date, title, articles, sources, first_published, last_published)
+        VALUES (@id, @story, @date, @title, @n, @sources, @first, @last)
+        ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, date = excluded.date, title = excluded.title,
+          articles = excluded.articles, sources = excluded.sources, first_published = excluded.first_published,
+          last_published = excluded.last_published`),
+      eventDelete: p(`DELETE FROM events WHERE id = ?`),
+      story: p(`SELECT count(DISTINCT event_id) AS events, count(*) AS n, count(DISTINCT site) AS sources,
+          min(coalesce(event_date, published)) AS first, max(coalesce(event_date, published)) AS last,
+          (SELECT e.title FROM events e WHERE e.story_id = @id ORDER BY e.articles DESC, e.date, e.id LIMIT 1) AS title
+        FROM articles WHERE story_id = @id AND status != 'rejected'`),
+      storyUpsert: p(`INSERT INTO stories (id, title, first_date, last_date, events, articles, sources)
+        VALUES (@id, @title, @first, @last, @events, @n, @sources)
+        ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
+          last_date = excluded.last_date, events = excluded.events, articles = excluded.articles, sources = excluded.sources`),
+      storyDelete: p(`DELETE FROM stories WHERE id = ?`),
+    };
+  }
+
+  write(rows: ArticleWrite[], moved: Reassignment[] = []): void {
+    this.db.transaction(() => {
+      const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
+      const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
+        if (r.dup_group) touched.groups.add(r.dup_group);
+        if (r.event_id) touched.events.add(r.event_id);
+        if (r.story_id) touched.stories.add(r.story_id);
+      };
+      for (const row of rows) touch(this.writeOne(row) ?? {});
+      for (const m of moved) {
+        touch((this.s.moveBefore.get(m.id) as { event_id: string; story_id: string }) ?? {});
+        touch((this.s.move.get(m.event, m.story, m.id) as { event_id: string; story_id: string }) ?? {});
+      }
+      this.refresh(touched);
+    })();
+  }
+
+  private writeOne({ article: a, status, sha256, runId }: ArticleWrite) {
+    const now = new Date().toISOString();
+    const before = this.s.before.get(a.id) as
+      { rowid: number; dup_group: string; event_id: string; story_id: string } | undefined;
+    const sourceId = a.site ? (this.s.source.get(a.site, now) as { id: number }).id : null;
+    const encoding = typeof a.meta.encoding === 'string' ? a.meta.encoding : null;
+    this.s.document.run({
+      id: a.id,
+      source_id: sourceId,
+      origin: a.source,
+      url: a.url,
+      raw_kind: a.rawKind,
+      encoding,
+      raw: Buffer.from(a.raw, 'utf8'),
+      sha256,
+      run_id: runId,
+      now,
+    });
+    const text = bodyText(a);
+    const rejected = status === 'rejected';
+    const { rowid } = this.s.article.get({
+      id: a.id,
+      status,
+      site: a.site,
+      url: a.url,
+      title: a.title,
+      dateline: a.dateline,
+      published: a.published,
+      author: a.author,
+      lang: a.lang,
+      text,
+      rejected_rule: a.rejected?.rule ?? null,
+      rejected_message: a.rejected?.message ?? null,
+      dup_group: rejected ? null : (a.dupGroup ?? null),
+      duplicate_of: rejected ? null : (a.duplicateOf ?? null),
+      similarity: rejected ? null : (a.similarity ?? null),
+      event_id: rejected ? null : (a.event ?? null),
+      story_id: rejected ? null : (a.story ?? null),
+      event_date: a.eventDate ?? null,
+      why: a.why ? JSON.stringify(a.why) : null,
+      trace: JSON.stringify(a.trace),
+      meta: JSON.stringify(a.meta),
+      now,
+    }) as { rowid: number };
+    // FTS5 rowids are bound as BigInt: a JS number binds as REAL, and FTS5 then ignores
+    // a `rowid = ?` constraint next to MATCH (SQLite 3.53), returning every match.
+    this.s.ftsDelete.run(BigInt(rowid));
+    if (!rejected) this.s.ftsInsert.run(BigInt(rowid), normalize(a.title ?? ''), normalize(text));
+    this.s.removedDelete.run(a.id);
+    a.removed.forEach((r, i) => this.s.removed.run(a.id, i, r.line ?? null, r.text, r.reason));
+    this.s.mentionsDelete.run(a.id);
+    for (const e of a.entities ?? []) {
+      this.s.entity.run(e.key, e.type, e.name);
+      this.s.mention.run(a.id, e.key, e.count, JSON.stringify(e.surface));
+    }
+    if (before) this.refreshLater(before);
+    return rejected ? null : { dup_group: a.dupGroup, event_id: a.event, story_id: a.story };
+  }
+
+  private pendingBefore: { dup_group: string; event_id: string; story_id: string }[] = [];
+  private refreshLater(b: { dup_group: string; event_id: string; story_id: string }): void {
+    this.pendingBefore.push(b);
+  }
+
+  private refresh(t: { groups: Set<string>; events: Set<string>; stories: Set<string> }): void {
+    for (const b of this.pendingBefore.splice(0)) {
+      if (b.dup_group) t.groups.add(b.dup_group);
+      if (b.event_id) t.events.add(b.event_id);
+      if (b.story_id) t.stories.add(b.story_id);
+    }
+    for (const g of t.groups) {
+      const r = this.s.group.get(g) as { n: number; sim: number | null };
+      if (r.n === 0) this.s.groupDelete.run(g);
+      else this.s.groupUpsert.run(g, g, r.n, r.sim);
+    }
+    for (const e of t.events) {
+      const r = this.s.event.get({ id: e }) as { n: number };
+      if (r.n === 0) this.s.eventDelete.run(e);
+      else this.s.eventUpsert.run({ ...r, id: e });
+    }
+    for (const s of t.stories) {
+      const r = this.s.story.get({ id: s }) as { n: number };
+      if (r.n === 0) this.s.storyDelete.run(s);
+      else this.s.storyUpsert.run({ ...r, id: s });
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The store interface the pipeline and the HTTP server use. Every method is
+ * async so a PostgreSQL implementation can follow the SQLite one
+ * (src/store/sqlite/) without touching callers.
+ */
+import type { Article, EntityMention, Removed, Why } from '../core/article.js';
+import type { Reason } from '../core/trace.js';
+
+/** What became of an input document. Ingest errors are never stored; they are counted in the run. */
+export type ArticleStatus = 'stored' | 'duplicate' | 'rejected';
+
+export interface ArticleWrite {
+  article: Article;
+  status: ArticleStatus;
+  /** sha256 of the raw text: the idempotency key. */
+  sha256: string;
+  runId: string;
+}
+
+/** An article moved to another event (an online clusterer may merge events). */
+export interface Reassignment {
+  id: string;
+  event: string;
+  story: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface StoryQuery {
+  from?: string;
+  to?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  counts: { events: number; articles: number; sources: number };
+}
+
+export interface EventSummary {
+  id: string;
+  storyId: string | null;
+  date: string | null;
+  title: string | null;
+  counts: { articles: number; sources: number };
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  site: string | null;
+  url: string | null;
+  published: string | null;
+  status: ArticleStatus;
+  dupGroup: string | null;
+  duplicateOf: string | null;
+  similarity: number | null;
+  eventId: string | null;
+  storyId: string | null;
+}
+
+export interface EntityCount {
+  key: string;
+  type: string;
+  name: string;
+  articles: number;
+}
+
+export interface StoryDetail extends StorySummary {
+  events: (EventSummary & { articles: ArticleSummary[] })[];
+  entities: EntityCount[];
+  /** One row per day the story has articles, oldest first. */
+  timeline: { date: string; events: number; articles: number }[];
+}
+
+export interface EventDetail extends EventSummary {
+  story: StorySummary | null;
+  articles: ArticleSummary[];
+  entities: EntityCount[];
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  source: string;
+  dateline: string | null;
+  author: string | null;
+  lang: string | null;
+  eventDate: string | null;
+  paragraphs: string[];
+  removed: Removed[];
+  rejected: Reason | null;
+  trace: Reason[];
+  /** The other members of its duplicate group (the canonical first). */
+  duplicates: ArticleSummary[];
+  why: Why | null;
+  entities: EntityMention[];
+  event: EventSummary | null;
+  story: StorySummary | null;
+}
+
+/** A piece of a snippet in the original text; `hit` marks a match. Render as text, never HTML. */
+export interface SnippetPart {
+  text: string;
+  hit?: true;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  site: string | null;
+  published: string | null;
+  eventId: string | null;
+  storyId: string | null;
+  /** bm25 score (lower is better, as SQLite reports it). */
+  score: number;
+  titleParts: SnippetPart[];
+  snippet: SnippetPart[];
+  /** Other members of its duplicate group folded into this hit. */
+  copies: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** The FTS5 expression the query became. */
+  match: string;
+  hits: SearchHit[];
+  tookMs: number;
+}
+
+export interface StatsReport {
+  documents: number;
+  articles: Record<ArticleStatus, number>;
+  dupGroups: number;
+  events: number;
+  stories: number;
+  sources: number;
+  entities: number;
+  perDay: { date: string; articles: number }[];
+  perSource: { site: string; articles: number; duplicates: number; rejected: number }[];
+  rejectedByRule: { rule: string; count: number }[];
+  removedByRule: { rule: string; count: number }[];
+}
+
+export interface RunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  inputs: string[];
+  stats: unknown;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // write side (the pipeline)
+  /** sha256 → article id, for the hashes already stored. */
+  findByHash(shas: string[]): Promise<Map<string, string>>;
+  idsTaken(ids: string[]): Promise<Set<string>>;
+  /** Raw text of a site's latest documents (to prime cross-document boilerplate detection). */
+  recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]>;
+  /** One transaction: documents, articles, removed lines, entities, FTS rows, then the
+   *  touched duplicate groups, events and stories are recomputed. */
+  writeArticles(rows: ArticleWrite[], moved?: Reassignment[]): Promise<void>;
+  getState(key: string): Promise<Uint8Array | null>;
+  putState(key: string, value: Uint8Array | string): Promise<void>;
+  recordRun(run: RunRecord): Promise<void>;
+
+  // read side (the server and the CLI)
+  listStories(q: StoryQuery): Promise<Page<StorySummary>>;
+  getStory(id: string): Promise<StoryDetail | null>;
+  getEvent(id: string): Promise<EventDetail | null>;
+  getArticle(id: string): Promise<ArticleDetail | null>;
+  search(q: string, opts?: { limit?: number }): Promise<SearchResult>;
+  stats(): Promise<StatsReport>;
+}

@@ -1,0 +1,360 @@
+/**
+ * The Clusterer: every incoming article gets the event it reports, the story it
+ * belongs to, its entities and event date, and the reasons. For each article:
+ *   0. not Arabic (or no letters) → an event and story of its own (stories/not-arabic)
+ *   1. event date from the lede against the published date (stories/no-date, stories/future-date)
+ *   2. entities (stories/no-entities when none: it is clustered on terms alone)
+ *   3. features: TF-IDF terms + boosted entities
+ *   4. a duplicate (duplicate_of) joins its canonical article's event when that is still active
+ *   5. the best active event at or above EVENT_THRESHOLD, else a new event ev_<article id>
+ *   6. a new event joins the best story at or above STORY_THRESHOLD, else a new story st_<article id>
+ *   7. document frequencies learn the article; old idle events and stories leave the window
+ * Decisions depend only on the articles seen so far, so a run is deterministic for an input order.
+ */
+import { bodyText, type Article, type EntityMention } from '../core/article.js';
+import type { Stats } from '../core/stats.js';
+import { reason } from '../core/trace.js';
+import { arabicShare } from '../text/tokenize.js';
+import { resolveEventDate, type DateSource } from './dates.js';
+import { entitiesOf } from './entities.js';
+import {
+  ActiveClusters,
+  bestEvent,
+  EVENT_BOOST,
+  EVENT_GAP1_FACTOR,
+  EVENT_NO_DATE_FACTOR,
+  EVENT_THRESHOLD,
+  type Cluster,
+  type Scored,
+} from './events.js';
+import { explain } from './explain.js';
+import { defaultGazetteer, type Gazetteer } from './gazetteer/index.js';
+import {
+  bestStory,
+  EVENT_WINDOW_DAYS,
+  MIN_IDLE_ARRIVALS,
+  newStories,
+  STORY_BOOST,
+  STORY_THRESHOLD,
+} from './stories.js';
+import { toks } from './tokens.js';
+import { articleVector, DocFreq, query, type Boost } from './vectors.js';
+
+/** Same bar as src/clean/lang.ts: an Arabic article quotes NATO and COVID-19, half its letters Arabic is plenty. */
+export const MIN_ARABIC_SHARE = 0.5;
+/** Fewer letters than this is not an article to cluster ("..." or a lone link). */
+export const MIN_LETTERS = 20;
+/** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
+const EVICT_EVERY = 256;
+const STATE_VERSION = 1;
+
+/** The tunable parameters; defaults are the named constants (see events.ts, stories.ts for how they were measured). */
+export interface ClusterParams {
+  eventThreshold: number;
+  storyThreshold: number;
+  eventBoost: Boost;
+  storyBoost: Boost;
+  gap1Factor: number;
+  noDateFactor: number;
+}
+
+export const DEFAULT_PARAMS: ClusterParams = {
+  eventThreshold: EVENT_THRESHOLD,
+  storyThreshold: STORY_THRESHOLD,
+  eventBoost: EVENT_BOOST,
+  storyBoost: STORY_BOOST,
+  gap1Factor: EVENT_GAP1_FACTOR,
+  noDateFactor: EVENT_NO_DATE_FACTOR,
+};
+
+export interface ClustererOptions {
+  /** Override parameters (evaluation and tuning); the defaults are what ships. */
+  params?: Partial<ClusterParams>;
+  /** "Today" for future-date checks (YYYY-MM-DD); default the clock. Pass it for reproducible runs. */
+  now?: string;
+  gazetteer?: Gazetteer;
+  stats?: Stats;
+}
+
+export interface ClustererCounts {
+  articles: number;
+  events: number;
+  stories: number;
+}
+
+export class Clusterer {
+  df = new DocFreq();
+  readonly params: ClusterParams;
+  events: ActiveClusters;
+  stories: ActiveClusters;
+  /** Article id → event id, for active events (duplicates resolve against it). */
+  readonly articleEvent = new Map<string, string>();
+  seq = 0;
+  newest: string | null = null;
+  counts: ClustererCounts = { articles: 0, events: 0, stories: 0 };
+  readonly now: string;
+  private readonly gaz: Gazetteer;
+  private readonly stats?: Stats;
+
+  constructor(opts: ClustererOptions = {}) {
+    this.now = opts.now ?? new Date().toISOString().slice(0, 10);
+    const p = (this.params = { ...DEFAULT_PARAMS, ...opts.params });
+    this.events = new ActiveClusters({
+      windowDays: EVENT_WINDOW_DAYS,
+      minIdle: MIN_IDLE_ARRIVALS,
+      boost: p.eventBoost,
+      gap1: p.gap1Factor,
+      noDate: p.noDateFactor,
+    });
+    this.stories = newStories(p.storyBoost);
+    this.gaz = opts.gazetteer ?? defaultGazetteer();
+    this.stats = opts.stats;
+  }
+
+  add(a: Article): Article {
+    const run = () => this.assign(a);
+    return this.stats ? this.stats.time('stories', run) : run();
+  }
+
+  private assign(a: Article): Article {
+    this.seq++;
+    this.counts.articles++;
+    const notes: string[] = [];
+    const note = (rule: string, message: string, evidence?: Record<string, string | number>) => {
+      notes.push(rule);
+      a.trace.push(reason(rule, 'note', message, evidence ? { evidence } : {}));
+      this.stats?.inc(rule);
+    };
+    const text = a.paragraphs.length ? bodyText(a) : a.raw;
+    const title = a.title ?? '';
+
+    // 1. event date
+    const d = resolveEventDate({ title, text, published: a.published, now: this.now });
+    if (d.futurePublished)
+      note('stories/future-date', `published ${a.published} is after ${this.now}; date taken from the text only`, {
+        published: a.published ?? '',
+      });
+    if (d.source === 'none')
+      note('stories/no-date', 'no published date and no date in the lede: clustered on content alone');
+    const date = { date: d.date, source: d.source };
+
+    // 0. not Arabic
+    const { share, letters } = arabicShare(`${title}\n${text}`);
+    if (letters < MIN_LETTERS || share < MIN_ARABIC_SHARE) {
+      note(
+        'stories/not-arabic',
+        `${Math.round(share * 100)}% Arabic letters of ${letters}: an event and story of its own`,
+        { share: Math.round(share * 100) / 100, letters },
+      );
+      return this.fill(
+        a,
+        `ev_${a.id}`,
+        `st_${a.id}`,
+        d.date,
+        [],
+        explain({
+          decision: 'not-arabic',
+          match: null,
+          matchDate: null,
+          articleDate: d.date,
+          entities: [],
+          display: new Map(),
+          reasons: notes,
+        }),
+      );
+    }
+
+    // 2–3. entities and features, from one tokenization of title + body
+    const full = `${title}\n${text}`;
+    const ts = toks(full);
+    const entities = entitiesOf(ts, full, this.gaz);
+    if (entities.length === 0)
+      note('stories/no-entities', 'no person, organization or place found: clustered on terms alone');
+    const split = ts.findIndex((t) => t.start > title.length);
+    const titleToks = split < 0 ? ts : ts.slice(0, split);
+    const bodyToks = split < 0 ? [] : ts.slice(split);
+    const { vec, display } = articleVector(bodyToks, titleToks, entities);
+    const eq = query(vec, this.df, this.params.eventBoost);
+    const sq = query(vec, this.df, this.params.storyBoost, eq);
+
+    // 4. duplicates join their canonical's event
+    const dupOf = a.duplicateOf ?? (typeof a.meta.duplicate_of === 'string' ? a.meta.duplicate_of : null);
+    let event: Cluster | undefined;
+    let story: Cluster | undefined;
+    let decision: string;
+    let match: Scored | null;
+    let storyMatch: Scored | null = null;
+    const canonicalEvent = dupOf ? this.events.clusters.get(this.articleEvent.get(dupOf) ?? '') : undefined;
+    if (dupOf && !canonicalEvent)
+      note(
+        'stories/duplicate-canonical-unknown',
+        `canonical ${dupOf} is not in an active event: clustered on its own`,
+        { canonical: dupOf },
+      );
+
+    if (canonicalEvent) {
+      // 4. duplicate: same event, centroid untouched (a copy is not new evidence)
+      event = canonicalEvent;
+      decision = 'duplicate-of-canonical';
+      match = { ...this.events.scored(eq, event, this.df), score: 1 };
+      event.lastSeq = this.seq;
+      event.members?.push(a.id);
+      story = this.stories.clusters.get(event.story ?? '');
+      if (story) story.lastSeq = this.seq;
+    } else {
+      // 5. best event
+      const found = bestEvent(this.events, eq, this.df, date, this.params.eventThreshold);
+      match = found.best;
+      if (found.joined && found.best) {
+        event = found.best.cluster;
+        decision = 'joined-event';
+        this.events.add(event, vec, eq, d.date, d.source, this.seq);
+        event.members?.push(a.id);
+        story = this.stories.clusters.get(event.story ?? '');
+        if (story) this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+      } else {
+        decision = 'new-event';
+        const o = found.otherDay;
+        if (o) {
+          note(
+            'stories/different-day',
+            `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but that event is dated ${o.cluster.date}, this one ${d.date}: a new event`,
+            {
+              event: o.cluster.id,
+              cosine: Math.round(o.cosine * 1000) / 1000,
+              event_date: o.cluster.date ?? '',
+            },
+          );
+        }
+        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, d.date, d.source, this.seq);
+        event.members = [a.id];
+        this.counts.events++;
+      }
+      // 6. story for a new event (or an event whose story left the window)
+      if (!story) {
+        const s = bestStory(this.stories, sq, this.df, date, this.params.storyThreshold);
+        storyMatch = s.best;
+        if (s.joined && s.best) {
+          story = s.best.cluster;
+          this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+        } else {
+          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+          this.counts.stories++;
+        }
+        event.story = story.id;
+      }
+    }
+    if (!story) {
+      // the canonical's story left the window before its event: give the event a story again
+      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+      event.story = story.id;
+      this.counts.stories++;
+    }
+    this.articleEvent.set(a.id, event.id);
+    this.stats?.inc(`stories/${decision}`);
+    a.trace.push(
+      reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
+        evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },
+      }),
+    );
+
+    // 7. learn, then let old clusters go
+    if (decision !== 'duplicate-of-canonical') this.df.add(vec);
+    if (d.date && (!this.newest || d.date > this.newest)) this.newest = d.date;
+    if (this.seq % EVICT_EVERY === 0) this.evict();
+
+    const why = explain({
+      decision,
+      match,
+      matchDate: (decision === 'new-event' ? (storyMatch?.cluster.date ?? null) : match?.cluster.date) ?? null,
+      articleDate: d.date,
+      entities,
+      display,
+      story: storyMatch,
+      reasons: notes,
+    });
+    return this.fill(a, event.id, story.id, event.date ?? d.date, entities, why);
+  }
+
+  private fill(
+    a: Article,
+    event: string,
+    story: string,
+    eventDate: string | null,
+    entities: EntityMention[],
+    why: Article['why'],
+  ): Article {
+    a.event = event;
+    a.story = story;
+    a.eventDate = eventDate;
+    a.entities = entities;
+    a.why = why;
+    return a;
+  }
+
+  /** Drops events and stories that left the window, and their article ids. */
+  evict(): void {
+    for (const e of this.events.evict(this.newest, this.seq))
+      for (const id of e.members ?? []) this.articleEvent.delete(id);
+    this.stories.evict(this.newest, this.seq);
+  }
+
+  get activeEvents(): number {
+    return this.events.clusters.size;
+  }
+
+  get activeStories(): number {
+    return this.stories.clusters.size;
+  }
+
+  /** State for a later run to continue clustering into the same events and stories. */
+  toJSON(): ClustererState {
+    return {
+      version: STATE_VERSION,
+      now: this.now,
+      params: this.params,
+      seq: this.seq,
+      newest: this.newest,
+      counts: this.counts,
+      df: this.df.toJSON(),
+      events: this.events.toJSON(),
+      stories: this.stories.toJSON(),
+    };
+  }
+
+  static fromJSON(state: ClustererState, opts: ClustererOptions = {}): Clusterer {
+    // parameters travel with the state, so a continued run decides as the first one did
+    opts = { ...opts, params: { ...state.params, ...opts.params } };
+    if (state.version !== STATE_VERSION)
+      throw new Error(`clusterer state version ${state.version}, expected ${STATE_VERSION}`);
+    const c = new Clusterer({ now: state.now, ...opts });
+    c.seq = state.seq;
+    c.newest = state.newest;
+    c.counts = { ...state.counts };
+    c.df = DocFreq.fromJSON(state.df);
+    c.events.load(state.events as Parameters<ActiveClusters['load']>[0]);
+    c.stories.load(state.stories as Parameters<ActiveClusters['load']>[0]);
+    for (const e of c.events.clusters.values()) for (const id of e.members ?? []) c.articleEvent.set(id, e.id);
+    return c;
+  }
+}
+
+export interface ClustererState {
+  version: number;
+  now: string;
+  params: ClusterParams;
+  seq: number;
+  newest: string | null;
+  counts: ClustererCounts;
+  df: { docs: number; df: [string, number][] };
+  events: object[];
+  stories: object[];
+}
+
+/** ev_<id>, or ev_<id>~2 … when the input repeats an id. */
+function uniqueId(set: ActiveClusters, id: string): string {
+  if (!set.clusters.has(id)) return id;
+  for (let k = 2; ; k++) if (!set.clusters.has(`${id}~${k}`)) return `${id}~${k}`;
+}
+
+export type { DateSource };

@@ -1,0 +1,164 @@
+/**
+ * The date of the event an article reports, resolved against its published date.
+ * The cascade, on the lede, then the title (wire copy puts the "when" up front; headlines
+ * announce what comes next: "غدا الاثنين أول أيام رمضان"):
+ *   1. the first temporal expression that is not after the published date, by position:
+ *      relative   "اليوم الأربعاء", "أمس", "أول أمس", "غداً", "الخميس الماضي", "السبت المقبل"
+ *      explicit   "30 حزيران 2021", "12 شتنبر 2023", "20 ذو القعدة 1442 هـ" (src/text/dates.ts)
+ *      no year    "30 يونيو" → the published year (the year before if that lands > 6 months ahead)
+ *      forward-looking ones ("غدا", "السبت المقبل", "يوم 7 سبتمبر") date what is announced, not the report: skipped
+ *   2. the published date
+ *   3. none: the article is clustered on content alone (stories/no-date)
+ * A published date more than FUTURE_TOLERANCE_DAYS after `now` is not trusted (stories/future-date).
+ */
+import { findDate } from '../text/dates.js';
+import { normalize } from '../text/normalize.js';
+
+/** How much of the body counts as the lede: the first two or three sentences of wire copy. */
+export const LEDE_CHARS = 400;
+/** Time zones and late-night stamps push a published date a day ahead of UTC "now". */
+export const FUTURE_TOLERANCE_DAYS = 1;
+
+export type DateSource = 'relative' | 'explicit' | 'published' | 'none';
+
+export interface EventDate {
+  /** YYYY-MM-DD or null. */
+  date: string | null;
+  source: DateSource;
+  /** The expression as found (normalized), e.g. 'امس' or '30 حزيران 2021'. */
+  expr: string | null;
+  /** The published date was after `now` and was ignored. */
+  futurePublished: boolean;
+}
+
+const DAY_MS = 86_400_000;
+/** Memo of date → day number: Date.parse is slow and a stream has few distinct dates (bounded by MAX_MEMO). */
+const DAYS_MEMO = new Map<string, number>();
+const MAX_MEMO = 20_000;
+export const toDays = (iso: string): number => {
+  let d = DAYS_MEMO.get(iso);
+  if (d === undefined) {
+    d = Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS);
+    if (DAYS_MEMO.size >= MAX_MEMO) DAYS_MEMO.clear();
+    DAYS_MEMO.set(iso, d);
+  }
+  return d;
+};
+export const fromDays = (d: number): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
+
+/** Weekdays, normalized, in JavaScript's getUTCDay() order (0 = الأحد). */
+const WEEKDAYS = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
+
+// One alternation for every relative expression; the groups say which one matched.
+//   "أول أمس" / "أمس الأول" → −2   "أمس" → −1   "اليوم" → 0   "غدا" → +1   "بعد غد" → +2
+//   "(يوم) الخميس (الماضي|المقبل)" → the weekday, before or after the published date
+const RELATIVE = new RegExp(
+  [
+    '(?<twoback>(?:اول|او) امس|امس الاول)',
+    '(?<twofwd>بعد غد)',
+    '(?<back>(?:مساء |صباح |ليل )?امس)',
+    '(?<fwd>غدا)',
+    `(?<weekday>${WEEKDAYS.join('|')})(?:\\s+(?<dir>الماضي|المنصرم|الفائت|المقبل|القادم))?`,
+    '(?<today>اليوم)',
+  ]
+    .map((p) => `(?<![\\u0621-\\u064a])(?:[وف]?)${p}(?![\\u0621-\\u064a])`)
+    .join('|'),
+  'g',
+);
+
+// "30 يونيو" without a year: try the day and the next one or two words as a month with the published year.
+const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)/g;
+
+function relativeDate(m: RegExpExecArray, anchor: number): number {
+  const g = m.groups ?? {};
+  if (g.twoback) return anchor - 2;
+  if (g.twofwd) return anchor + 2;
+  if (g.back) return anchor - 1;
+  if (g.fwd) return anchor + 1;
+  if (g.today) {
+    // "اليوم الأربعاء": the weekday that follows, when there is one, still resolves to the anchor
+    return anchor;
+  }
+  const want = WEEKDAYS.indexOf(g.weekday);
+  const have = new Date(anchor * DAY_MS).getUTCDay();
+  const back = (have - want + 7) % 7; // 0..6 days back, 0 = the published day itself
+  if (g.dir === 'المقبل' || g.dir === 'القادم') return anchor + ((want - have + 7) % 7 || 7);
+  if (g.dir) return anchor - (back || 7); // "الخميس الماضي" is never today
+  // News reports what happened: the latest such day on or before publication, except the
+  // day after: "أمطار قوية إلى غاية الأربعاء" published on a Tuesday means tomorrow.
+  return back === 6 ? anchor + 1 : anchor - back;
+}
+
+function explicitNoYear(s: string, anchor: number): { iso: string; index: number; length: number } | null {
+  DAY_MONTH.lastIndex = 0;
+  const year = new Date(anchor * DAY_MS).getUTCFullYear();
+  for (let m = DAY_MONTH.exec(s); m; m = DAY_MONTH.exec(s)) {
+    for (const month of [m[2], m[2].split(/\s+/)[0]]) {
+      const d = findDate(`${m[1]} ${month} ${year}`);
+      if (!d) continue;
+      let days = toDays(d.iso);
+      if (days - anchor > 183) days = toDays(findDate(`${m[1]} ${month} ${year - 1}`)?.iso ?? d.iso);
+      return { iso: fromDays(days), index: m.index, length: m[1].length + 1 + month.length };
+    }
+  }
+  return null;
+}
+
+export function resolveEventDate(opts: {
+  title?: string | null;
+  text: string;
+  published?: string | null;
+  now: string;
+}): EventDate {
+  let published = opts.published && /^\d{4}-\d{2}-\d{2}/.test(opts.published) ? opts.published.slice(0, 10) : null;
+  let futurePublished = false;
+  if (published && toDays(published) - toDays(opts.now) > FUTURE_TOLERANCE_DAYS) {
+    published = null;
+    futurePublished = true;
+  }
+  const anchor = published ? toDays(published) : null;
+  // 1. the lede first, then the title
+  for (const part of [opts.text.slice(0, LEDE_CHARS), opts.title ?? '']) {
+    const first = firstExpression(normalize(part), anchor);
+    if (first) return { ...first, futurePublished };
+  }
+  // 2. the published date
+  if (published) return { date: published, source: 'published', expr: null, futurePublished };
+  // 3. none
+  return { date: null, source: 'none', expr: null, futurePublished };
+}
+
+/** The first temporal expression in `s` that does not point past the anchor. */
+function firstExpression(s: string, anchor: number | null): { date: string; source: DateSource; expr: string } | null {
+  const found: { index: number; date: string; source: DateSource; expr: string }[] = [];
+  const explicit = findDate(s);
+  if (explicit)
+    found.push({
+      index: explicit.index,
+      date: explicit.iso,
+      source: 'explicit',
+      expr: s.substr(explicit.index, explicit.length),
+    });
+  if (anchor !== null) {
+    RELATIVE.lastIndex = 0;
+    for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+      found.push({ index: m.index, date: fromDays(relativeDate(m, anchor)), source: 'relative', expr: m[0].trim() });
+    }
+    const noYear = explicitNoYear(s, anchor);
+    if (noYear && (!explicit || noYear.index !== explicit.index))
+      found.push({
+        index: noYear.index,
+        date: noYear.iso,
+        source: 'explicit',
+        expr: s.substr(noYear.index, noYear.length),
+      });
+  }
+  found.sort((a, b) => a.index - b.index);
+  const ok = found.find((f) => anchor === null || toDays(f.date) <= anchor);
+  return ok ? { date: ok.date, source: ok.source, expr: ok.expr } : null;
+}
+
+/** Whole days from a to b (b − a), or null when either is missing. */
+export function dayGap(a: string | null, b: string | null): number | null {
+  return a && b ? Math.abs(toDays(b) - toDays(a)) : null;
+}

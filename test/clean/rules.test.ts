@@ -1,0 +1,138 @@
+/** Each line rule on its own: the rule id it fires with, and body sentences it must leave alone. */
+import { describe, expect, it } from 'vitest';
+import { LINE_RULES, type Line } from '../../src/clean/line-rules.js';
+import { splitLines } from '../../src/clean/index.js';
+import { findTemplateLeaks } from '../../src/clean/template-leak.js';
+import { fixMissingSpace, splitGluedWords, strayPunctuation } from '../../src/clean/repair.js';
+import { looksLikeDateline, looksLikeTitle, splitInlineDateline } from '../../src/clean/title-dateline.js';
+import { SiteLineIndex, SITE_MIN_DOCS } from '../../src/clean/site-lines.js';
+
+const line = (t: string): Line => splitLines(t)[0];
+const ruleFor = (t: string) => LINE_RULES.find((r) => r.test(line(t)) !== null)?.rule ?? null;
+
+describe('line rules', () => {
+  const cases: [string, string][] = [
+    ['رئيسيسياسةعربي ودولي', 'clean/navigation'],
+    ['الرئيسية » أخبار » اقتصاد', 'clean/navigation'],
+    ['موبايلات | إنترنت | ذكاء اصطناعي | شركات ناشئة', 'clean/navigation'],
+    ['الرئيسية سياسي أمني اقتصادي رياضي تقارير', 'clean/navigation'],
+    ['شارك على: فيسبوك تويتر واتساب', 'clean/share'],
+    ['طباعة', 'clean/share'],
+    ['تابعونا على تلغرام', 'clean/follow'],
+    ['أرز نيوز على واتساب', 'clean/follow'],
+    ['اترك تعليقاً', 'clean/comment-form'],
+    ['لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *', 'clean/comment-form'],
+    ['زر الذهاب إلى الأعلى', 'clean/back-to-top'],
+    ['أنت تستخدم إضافة Adblock', 'clean/notice'],
+    ['يرجى ازالة ايقاق الاضافة لاستخدام الموقع ، الموقع محمي', 'clean/notice'],
+    ['يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك. موافق', 'clean/notice'],
+    ['© 2024 جميع الحقوق محفوظة لموقع نخيل نيوز', 'clean/footer'],
+    ['الوسوم: العراق الناتو بروكسل', 'clean/tags'],
+    ['#العراق #الناتو #بروكسل', 'clean/tags'],
+    ['إعلان', 'clean/ad'],
+    ['كتب: محمود عبد الرحيم', 'clean/byline'],
+    ['بقلم سارة الحسيني', 'clean/byline'],
+    ['آخر تحديث: 30 يونيو 2021', 'clean/timestamp'],
+    ['منذ 3 ساعات', 'clean/timestamp'],
+    ['عدد المشاهدات: 1,245', 'clean/timestamp'],
+    ['* المقالات المنشورة تعبر عن آراء كتابها ولا تعبر بالضرورة عن رأي الموقع', 'clean/disclaimer'],
+    ['(إعداد ليلى بسام للنشرة العربية - تحرير سها جادو)', 'clean/credit'],
+    ['(صورة أرشيفية)', 'clean/credit'],
+    ['•••', 'clean/no-text'],
+  ];
+  for (const [text, rule] of cases) it(`should drop "${text}" with ${rule}`, () => expect(ruleFor(text)).toBe(rule));
+
+  const body = [
+    'وقالت الشركة إن الحسابات نشرت التعليقات نفسها على آلاف المنشورات في فيسبوك وتويتر بهدف التأثير في النقاش العام.',
+    'وأكد وزير الاقتصاد أن السياسة المالية للحكومة ستبقى كما هي حتى نهاية العام.',
+    'وأضاف: "نحن نستخدم كل الوسائل المتاحة لحماية الموقع الأثري من التعديات".',
+    'كما أعلنت الشركة عن إطلاق تطبيق جديد متوفر على متاجر الهواتف الذكية.',
+    'وبحث اللقاء علاقات التعاون والشراكة بين العراق ودول حلف شمال الأطلسي في المجالات المختلفة، السياسية والاقتصادية والأمنية والتجارية،',
+  ];
+  for (const text of body)
+    it(`should keep the body sentence "${text.slice(0, 40)}…"`, () => expect(ruleFor(text)).toBeNull());
+});
+
+describe('template leaks', () => {
+  it('should find a placeholder-only line and leave nothing', () => {
+    expect(findTemplateLeaks('{{ article.visit_count }}')).toEqual({
+      rest: '',
+      placeholders: ['{{ article.visit_count }}'],
+    });
+  });
+  it('should cut a placeholder out of a sentence and keep the sentence', () => {
+    expect(findTemplateLeaks('يستفيد منه ${beneficiaries} مواطن خلال السنوات المقبلة')?.rest).toBe(
+      'يستفيد منه مواطن خلال السنوات المقبلة',
+    );
+  });
+  it('should recognise each template language', () => {
+    for (const p of [
+      '{% endif %}',
+      '[[caption]]',
+      '<%= views %>',
+      '%%TITLE%%',
+      '{$author}',
+      '__PLACEHOLDER__',
+      'undefined',
+    ])
+      expect(findTemplateLeaks(p)?.rest, p).toBe('');
+  });
+  it('should leave ordinary brackets alone', () => {
+    expect(findTemplateLeaks('وقال (في بيان) إن [المصدر] لم يكشف عن اسمه')).toBeNull();
+  });
+});
+
+describe('repairs', () => {
+  it('should move a stray leading period', () => {
+    expect(strayPunctuation('. من جانبه رحب الأمين العام')).toEqual({ punct: '.', rest: 'من جانبه رحب الأمين العام' });
+  });
+  it('should add the missing space after sentence punctuation but not inside abbreviations', () => {
+    expect(fixMissingSpace('مع الحكومة.وبين الكاظمي').text).toBe('مع الحكومة. وبين الكاظمي');
+    expect(fixMissingSpace('نقلت أ.ف.ب عن مصدر').count).toBe(0);
+    expect(fixMissingSpace('نما 3.5 بالمئة').count).toBe(0);
+  });
+  it('should split a glued word only when its head stands alone elsewhere in the document', () => {
+    const doc = ['بعثة الناتو في العراق', 'التعاون مع حلف الناتوفي دعم القوات'];
+    expect(splitGluedWords(doc).paragraphs[1]).toBe('التعاون مع حلف الناتو في دعم القوات');
+    expect(splitGluedWords(['المهرجان الثقافي الكبير']).splits).toEqual([]);
+  });
+});
+
+describe('title and dateline', () => {
+  it('should tell headlines from sentences and mastheads', () => {
+    expect(looksLikeTitle('الكاظمي يلتقي الأمين العام لحلف شمال الأطلسي في بروكسل')).toBe(true);
+    expect(looksLikeTitle('أكد رئيس الوزراء رفض بلاده استخدام أراضيه.')).toBe(false);
+    expect(looksLikeTitle('صوت الخرطوم | أخبار السودان على مدار الساعة')).toBe(false);
+  });
+  it('should recognise standalone datelines', () => {
+    for (const d of ['بغداد 24 ـ بروكسل', 'القاهرة - وكالات', 'واشنطن / أ ف ب', '(رويترز)'])
+      expect(looksLikeDateline(d), d).toBe(true);
+    expect(looksLikeDateline('الكاظمي يصل إلى بروكسل')).toBe(false);
+  });
+  it('should split inline datelines, harakat included, and not split sentences', () => {
+    expect(splitInlineDateline('عمّان - وكالات: أطلقت الحكومة الأردنية مشروعا جديدا للمياه')?.dateline).toBe(
+      'عمّان - وكالات',
+    );
+    expect(splitInlineDateline('الخرطوم (سونا) - أعلنت وزارة الصحة تسجيل إصابات جديدة')?.dateline).toBe(
+      'الخرطوم (سونا)',
+    );
+    expect(splitInlineDateline('(رويترز) - قال مسؤولون إن المحادثات ستستأنف')?.dateline).toBe('(رويترز)');
+    // The place is the dateline; "قال المحافظ" is the sentence, not an agency name.
+    expect(splitInlineDateline('البصرة - قال المحافظ: إن المشروع سيكتمل قريبا')).toEqual({
+      dateline: 'البصرة',
+      rest: 'قال المحافظ: إن المشروع سيكتمل قريبا',
+    });
+    expect(splitInlineDateline('أعلنت الحكومة في بغداد أن الاجتماع سيعقد غدا')).toBeNull();
+  });
+});
+
+describe('site line index', () => {
+  it('should flag a line only when it recurs on at least half of a site’s documents', () => {
+    const idx = new SiteLineIndex();
+    for (let i = 0; i < SITE_MIN_DOCS; i++) idx.observe('s', ['شعار الموقع', `سطر ${i}`]);
+    idx.observe('s', ['خبر آخر']);
+    expect(idx.isBoilerplate('s', 'شعار الموقع')).toEqual({ docs: 4, siteDocs: 5 });
+    expect(idx.isBoilerplate('s', 'سطر 1')).toBeNull();
+    expect(idx.isBoilerplate('other', 'شعار الموقع')).toBeNull();
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * `npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--verbose]`
+ * Reads {"id","title","text" or "raw","published","event","story"} a line, clusters
+ * them in the given order, and prints B-cubed precision, recall and F1 for events
+ * and for stories; then the mean F1 over shuffled orders (order dependence).
+ * `--grid` prints F1 over a grid of event and story thresholds (how the shipped constants were chosen).
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../../src/core/article.js';
+import { articleFromObject } from '../../src/ingest/jsonl.js';
+import { Clusterer, type ClusterParams } from '../../src/stories/index.js';
+
+export interface Labelled {
+  obj: Record<string, unknown>;
+  event: string;
+  story: string;
+}
+
+export interface PRF {
+  p: number;
+  r: number;
+  f1: number;
+}
+
+export interface EvalResult {
+  event: PRF;
+  story: PRF;
+  articles: number;
+  events: number;
+  stories: number;
+  predicted: { events: number; stories: number };
+  assigned: Article[];
+}
+
+/** "Now" for evaluation runs: after every labelled date, so no article looks like it comes from the future. */
+const EVAL_NOW = '2099-01-01';
+
+export function loadLabelled(path: string): Labelled[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const obj = JSON.parse(l) as Record<string, unknown>;
+      if (typeof obj.event !== 'string' || typeof obj.story !== 'string')
+        throw new Error(`${path}:${i + 1}: needs "event" and "story"`);
+      return { obj, event: obj.event, story: obj.story };
+    });
+}
+
+/** B-cubed (Bagga & Baldwin 1998): per-item precision and recall of its predicted cluster against its gold cluster, averaged. */
+export function bcubed(pred: string[], gold: string[]): PRF {
+  const n = pred.length;
+  if (n === 0) return { p: 1, r: 1, f1: 1 };
+  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const pc = count(pred);
+  const gc = count(gold);
+  const both = count(pred.map((p, i) => `${p}\u0000${gold[i]}`));
+  let p = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const k = both.get(`${pred[i]}\u0000${gold[i]}`)!;
+    p += k / pc.get(pred[i])!;
+    r += k / gc.get(gold[i])!;
+  }
+  p /= n;
+  r /= n;
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+/** Clusters `rows` in the given order (indices into rows) and scores against the labels. */
+export function evaluate(
+  rows: Labelled[],
+  order: number[] = rows.map((_, i) => i),
+  params: Partial<ClusterParams> = {},
+): EvalResult {
+  const c = new Clusterer({ now: EVAL_NOW, params });
+  const assigned: Article[] = new Array(rows.length);
+  for (const i of order) {
+    const a = articleFromObject(rows[i].obj, `dev:${i + 1}`);
+    if (!a) throw new Error(`row ${i + 1} has no text`);
+    assigned[i] = c.add(a);
+  }
+  const pe = assigned.map((a) => a.event!);
+  const ps = assigned.map((a) => a.story!);
+  return {
+    event: bcubed(
+      pe,
+      rows.map((r) => r.event),
+    ),
+    story: bcubed(
+      ps,
+      rows.map((r) => r.story),
+    ),
+    articles: rows.length,
+    events: new Set(rows.map((r) => r.event)).size,
+    stories: new Set(rows.map((r) => r.story)).size,
+    predicted: { events: new Set(pe).size, stories: new Set(ps).size },
+    assigned,
+  };
+}
+
+/** Fisher–Yates with a seeded PRNG (mulberry32), so the shuffles are the same every run. */
+export function shuffled(n: number, seed: number): number[] {
+  let a = seed >>> 0;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx;
+}
+
+export interface OrderResult {
+  given: { event: number; story: number };
+  mean: { event: number; story: number };
+  min: { event: number; story: number };
+  /** Mean over shuffles of the pairwise agreement (B-cubed F1) of event assignments with the given order's. */
+  agreement: number;
+}
+
+/** Order dependence: F1 in the given order vs mean and min over `n` seeded shuffles. */
+export function orderDependence(rows: Labelled[], n = 10, seed = 1): OrderResult {
+  const base = evaluate(rows);
+  const ev: number[] = [];
+  const st: number[] = [];
+  const agree: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const r = evaluate(rows, shuffled(rows.length, seed + k));
+    ev.push(r.event.f1);
+    st.push(r.story.f1);
+    agree.push(
+      bcubed(
+        r.assigned.map((a) => a.event!),
+        base.assigned.map((a) => a.event!),
+      ).f1,
+    );
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  return {
+    given: { event: base.event.f1, story: base.story.f1 },
+    mean: { event: mean(ev), story: mean(st) },
+    min: { event: Math.min(...ev), story: Math.min(...st) },
+    agreement: mean(agree),
+  };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+function main(argv: string[]): number {
+  const path = argv.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+  if (!path) {
+    process.stderr.write('usage: npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--verbose]\n');
+    return 2;
+  }
+  const opt = (name: string, d: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : d;
+  };
+  const rows = loadLabelled(path);
+  const r = evaluate(rows);
+  const out = process.stdout;
+  out.write(
+    `${path}: ${r.articles} articles, ${r.events} events, ${r.stories} stories (predicted ${r.predicted.events} events, ${r.predicted.stories} stories)\n`,
+  );
+  out.write(`  event  B-cubed  P ${f3(r.event.p)}  R ${f3(r.event.r)}  F1 ${f3(r.event.f1)}\n`);
+  out.write(`  story  B-cubed  P ${f3(r.story.p)}  R ${f3(r.story.r)}  F1 ${f3(r.story.f1)}\n`);
+  const shuffles = opt('--shuffles', 10);
+  if (shuffles > 0) {
+    const o = orderDependence(rows, shuffles, opt('--seed', 1));
+    out.write(
+      `  order  ${shuffles} shuffles: event F1 mean ${f3(o.mean.event)} (min ${f3(o.min.event)}) vs given ${f3(o.given.event)}; ` +
+        `story F1 mean ${f3(o.mean.story)} (min ${f3(o.min.story)}) vs given ${f3(o.given.story)}; ` +
+        `event agreement with given order ${f3(o.agreement)}\n`,
+    );
+  }
+  if (argv.includes('--grid')) {
+    out.write('  grid: event threshold → event F1 | story threshold → story F1 (other parameters at their defaults)\n');
+    const ev = [0.14, 0.18, 0.22, 0.26, 0.3, 0.34, 0.38, 0.42];
+    out.write(
+      '  event  ' +
+        ev.map((t) => `${t.toFixed(2)}:${f3(evaluate(rows, undefined, { eventThreshold: t }).event.f1)}`).join('  ') +
+        '\n',
+    );
+    const st = [0.06, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3];
+    out.write(
+      '  story  ' +
+        st.map((t) => `${t.toFixed(2)}:${f3(evaluate(rows, undefined, { storyThreshold: t }).story.f1)}`).join('  ') +
+        '\n',
+    );
+  }
+  if (argv.includes('--verbose')) {
+    for (let i = 0; i < rows.length; i++) {
+      const a = r.assigned[i];
+      out.write(
+        `${rows[i].event}/${rows[i].story}\t${a.event}\t${a.story}\t${a.eventDate}\t${a.why?.decision}\t${a.why?.score}\t${a.why?.story_score ?? ''}\t${a.why?.entities.join('،')}\n`,
+      );
+    }
+  }
+  return 0;
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));

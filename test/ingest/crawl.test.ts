@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl, type CrawlSummary } from '../../src/ingest/crawl/crawl.js';
+import { startFixtureSite, type FixtureSite } from './fixture-site.js';
+
+const PAGES = 200;
+const DELAY = 15;
+/** Server-side arrival times jitter by a millisecond or two on a busy machine. */
+const JITTER = 4;
+
+describe('crawl of a local fixture site', () => {
+  let site: FixtureSite;
+  let out: string;
+  let sum: CrawlSummary;
+  let second: CrawlSummary;
+  let hitsAfterFirst = 0;
+
+  beforeAll(async () => {
+    site = await startFixtureSite({ pages: PAGES, slowMs: 1500 });
+    out = await mkdtemp(join(tmpdir(), 'khabar-crawl-'));
+    const opts = { sites: [site.base + '/'], out, delayMs: DELAY, concurrency: 4, perHost: 1, timeoutMs: 400, retries: 1, backoffMs: 10, maxBytes: 2 * 2 ** 20 };
+    sum = await crawl(opts);
+    hitsAfterFirst = site.hits.length;
+    second = await crawl(opts);
+  }, 60_000);
+  afterAll(() => site.close());
+
+  const rule = (path: string) => sum.rejects.find((r) => r.url.endsWith(path))?.rule;
+
+  it('should save every generated article page and its cleaned article', async () => {
+    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(PAGES);
+    expect(lines.find((a) => a.url.endsWith('/news/7'))?.title).toContain('خبر رقم 7');
+    const files = await readdir(join(out, 'pages'));
+    expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThanOrEqual(PAGES);
+    expect(files.filter((f) => f.endsWith('.headers.json')).length).toBeGreaterThanOrEqual(PAGES);
+  });
+
+  it('should never request a robots-disallowed URL and report it with KHB_ROBOTS_DISALLOWED', () => {
+    expect(site.count('/private/secret')).toBe(0);
+    expect(rule('/private/secret')).toBe('KHB_ROBOTS_DISALLOWED');
+  });
+
+  it('should request each article page once and keep the per-host delay between request starts', () => {
+    for (let i = 0; i < PAGES; i++) expect(site.count(`/news/${i}`)).toBe(1);
+    // Measured on the 200 article pages: the bad endpoints (a 100 MB stream) keep the test
+    // server's own event loop busy and blur its arrival times, not the crawler's spacing.
+    const pages = site.hits.slice(0, hitsAfterFirst).filter((h) => /^\/news\/\d+$/.test(h.path));
+    const gaps = pages.slice(1).map((h, i) => h.t - pages[i].t);
+    const worst = gaps.indexOf(Math.min(...gaps));
+    expect(gaps[worst], `gap before ${pages[worst + 1].path}`).toBeGreaterThanOrEqual(DELAY - JITTER);
+    expect(site.hits.every((h) => h.ua.startsWith('khabar/'))).toBe(true);
+  });
+
+  it('should report each bad input with its URL and reason and go on', () => {
+    expect(rule('/bad-feed.xml')).toBe('KHB_FEED_MALFORMED');
+    expect(sum.rejects.find((r) => r.url.endsWith('/loop-a.xml'))?.message).toMatch(/loop/);
+    expect(rule('/bad/bomb')).toBe('KHB_TOO_LARGE');
+    expect(rule('/bad/huge')).toBe('KHB_TOO_LARGE');
+    expect(rule('/bad/not-html')).toBe('KHB_NOT_HTML');
+    expect(rule('/bad/500')).toBe('KHB_FETCH_FAILED');
+    expect(sum.rejects.find((r) => r.url.endsWith('/bad/slow'))?.message).toMatch(/timed out/);
+    expect(rule('/redirect/loop-1')).toBe('KHB_TOO_MANY_REDIRECTS');
+    expect(site.count('/bad/500')).toBe(2); // one retry with backoff
+  });
+
+  it('should retry a 429, follow a redirect chain and decode a windows-1256 page', async () => {
+    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(site.count('/flaky/429')).toBe(2);
+    expect(lines.some((a) => a.url.endsWith('/flaky/429'))).toBe(true);
+    expect(lines.some((a) => a.url.endsWith('/news/moved'))).toBe(true);
+    expect(lines.find((a) => a.url.endsWith('/news/cp1256'))?.title).toBe('أمطار غزيرة على عسير وتحذيرات من السيول');
+  });
+
+  it('should fetch no page again on a second run and revalidate feeds with conditional GET', () => {
+    const again = site.hits.slice(hitsAfterFirst);
+    expect(again.filter((h) => h.path.startsWith('/news/')).length).toBe(0);
+    expect(again.filter((h) => h.path === '/sitemap_index.xml' && h.conditional).length).toBe(1);
+    expect(second.saved).toBe(0);
+    expect(second.skipped['ingest/feed-not-modified']).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KhabarError } from '../../src/core/errors.js';
+import { toFtsQuery } from '../../src/store/search/query.js';
+import { normalizeWithMap, snippetText } from '../../src/store/search/snippet.js';
+import type { Store } from '../../src/store/store.js';
+import { buildSampleDb, SEEDS_PRESENT } from '../support/sample-db.js';
+
+const badQuery = (q: string) => {
+  try {
+    toFtsQuery(q);
+  } catch (e) {
+    return e instanceof KhabarError ? e.code : String(e);
+  }
+  return 'no error';
+};
+
+describe('query parsing', () => {
+  it('should quote every normalized term so FTS5 never sees user syntax', () => {
+    expect(toFtsQuery('حلف شمال الأطلسي')).toBe('"حلف" AND "شمال" AND "الاطلسي"');
+    expect(toFtsQuery('"حلف شمال الأطلسي"')).toBe('"حلف شمال الاطلسي"');
+    expect(toFtsQuery('الناتو OR الحلف -أفغانستان')).toBe('("الناتو" OR "الحلف") NOT ("افغانستان")');
+    expect(toFtsQuery('ستولتن*')).toBe('"ستولتن"*');
+  });
+
+  it('should turn FTS syntax errors into KHB_BAD_QUERY', () => {
+    for (const q of ['"الناتو', 'AND OR', 'OR الناتو', 'الناتو OR', '', '   ', '***', '-الناتو', 'a*', '(('])
+      expect(badQuery(q), q).toBe('KHB_BAD_QUERY');
+  });
+
+  it('should treat FTS5 keywords and punctuation inside words as plain text', () => {
+    expect(toFtsQuery('NEAR(الناتو)')).toBe('"near الناتو"');
+    expect(toFtsQuery('col:الناتو')).toBe('"col الناتو"');
+  });
+});
+
+describe('offset map', () => {
+  it('should map every normalized unit back to its original offset', () => {
+    const text = 'حلفُ شمالِ الأطلسيّ ـــ ﻻ';
+    const { norm, map } = normalizeWithMap(text);
+    expect(norm).toBe('حلف شمال الاطلسي  لا');
+    expect(text[map[norm.indexOf('الاطلسي')]]).toBe('ا');
+    expect(map[norm.length]).toBe(text.length);
+  });
+});
+
+describe('search over the sample corpus', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = (await buildSampleDb()).store;
+  });
+  afterAll(() => store.close());
+
+  it('should find text written الأطلسي when the query says الاطلسي, with the original highlighted', async () => {
+    const r = await store.search('حلف شمال الاطلسي');
+    expect(r.hits.length).toBeGreaterThan(0);
+    const marked = r.hits.flatMap((h) => h.snippet.filter((p) => p.hit).map((p) => p.text));
+    expect(marked).toContain('الأطلسي');
+    if (SEEDS_PRESENT)
+      expect(r.hits.map((h) => h.id)).toEqual(expect.arrayContaining(['000_4d40e8b288dbdb26', '003_259b5b7d5bf95f6a']));
+  });
+
+  it('should fold duplicate groups into one hit with a copy count', async () => {
+    const r = await store.search('ماجد مهدي حنتوش');
+    const groups = r.hits.map((h) => h.id);
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(r.hits.some((h) => h.copies > 0)).toBe(true);
+  });
+
+  it('should rank a title match above a passing mention (bm25, title weighted)', async () => {
+    const r = await store.search('باغرام');
+    expect(snippetText(r.hits[0].titleParts)).toContain('[باغرام]');
+  });
+
+  it('should answer a bad query with KHB_BAD_QUERY, never a crash', async () => {
+    await expect(store.search('"الناتو')).rejects.toMatchObject({ code: 'KHB_BAD_QUERY', status: 400 });
+    await expect(store.search('AND OR')).rejects.toMatchObject({ code: 'KHB_BAD_QUERY' });
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { resolveEventDate } from '../../src/stories/index.js';
+
+const NOW = '2030-01-01';
+const when = (text: string, published: string | null, title = '') =>
+  resolveEventDate({ text, title, published, now: NOW });
+
+describe('dates: relative expressions against the published date', () => {
+  it('should resolve "اليوم الأربعاء" to the published day (seed 000)', () => {
+    expect(when('التقى رئيس مجلس الوزراء مصطفى الكاظمي، اليوم الأربعاء، الأمين العام', '2021-06-30')).toMatchObject({
+      date: '2021-06-30',
+      source: 'relative',
+    });
+  });
+
+  it('should resolve a bare weekday to the latest such day on or before publication (seed 003)', () => {
+    expect(when('أكد رئيس الوزراء العراقي مصطفى الكاظمي الخميس، رفض', '2021-07-01').date).toBe('2021-07-01');
+    expect(when('أكد الوزير الأربعاء أن', '2021-07-02').date).toBe('2021-06-30');
+  });
+
+  it('should resolve أمس, أول أمس and "الخميس الماضي"', () => {
+    expect(when('أعلنت الوزارة أمس أن', '2021-07-01').date).toBe('2021-06-30');
+    expect(when('وقع الحادث أول أمس في', '2021-07-01').date).toBe('2021-06-29');
+    expect(when('اجتمع الوزراء الخميس الماضي', '2021-07-01').date).toBe('2021-06-24');
+  });
+
+  it('should skip forward-looking expressions: the report is dated, not what it announces', () => {
+    // "غدا الاثنين أول أيام رمضان" announced on Sunday
+    expect(when('أعلنت المحكمة أن غدا الاثنين أول أيام رمضان', '2024-03-10')).toMatchObject({
+      date: '2024-03-10',
+      source: 'published',
+    });
+    expect(when('قرر الرئيس تنظيم انتخابات يوم 7 سبتمبر 2024', '2024-03-14').date).toBe('2024-03-14');
+  });
+
+  it('should read the lede before the headline', () => {
+    expect(when('ثبتت مساء الأحد رؤية الهلال', '2024-03-10', 'والاثنين أول أيام الصيام').date).toBe('2024-03-10');
+  });
+});
+
+describe('dates: explicit dates in their regional month names', () => {
+  it('should read Levantine/Iraqi months (حزيران, آذار, تشرين الأول)', () => {
+    expect(when('بغداد في 30 حزيران 2021 أعلن', '2021-07-02').date).toBe('2021-06-30');
+    expect(when('في 5 آذار 2024 أعلن', '2024-03-06').date).toBe('2024-03-05');
+    expect(when('في 12 تشرين الأول 2023 أعلن', '2023-10-13').date).toBe('2023-10-12');
+  });
+
+  it('should read Egyptian/Gulf months (يونيو, أغسطس)', () => {
+    expect(when('القاهرة في 28 يونيو 2021', '2021-07-01').date).toBe('2021-06-28');
+    expect(when('في 3 أغسطس 2022', '2022-08-04').date).toBe('2022-08-03');
+  });
+
+  it('should read Maghrebi months (شتنبر, غشت, جويلية, أوت, ماي)', () => {
+    expect(when('الرباط في 12 شتنبر 2023', '2023-09-13').date).toBe('2023-09-12');
+    expect(when('في 3 غشت 2021', '2021-08-04').date).toBe('2021-08-03');
+    expect(when('تونس في 5 جويلية 2022', '2022-07-06').date).toBe('2022-07-05');
+    expect(when('الجزائر في 15 أوت 2022', '2022-08-16').date).toBe('2022-08-15');
+    expect(when('في 2 ماي 2023', '2023-05-03').date).toBe('2023-05-02');
+  });
+
+  it('should take a day and month without a year from the published year', () => {
+    expect(when('في 28 يونيو قال', '2021-07-01').date).toBe('2021-06-28');
+    expect(when('في 28 ديسمبر قال', '2022-01-03').date).toBe('2021-12-28');
+  });
+
+  it('should convert a Hijri date ("29 شعبان 1445 هـ" is 10 March 2024)', () => {
+    expect(when('مساء 29 شعبان 1445 هـ ثبتت رؤية الهلال', '2024-03-11')).toMatchObject({
+      date: '2024-03-10',
+      source: 'explicit',
+    });
+  });
+});
+
+describe('dates: missing and future', () => {
+  it('should give no date when there is neither a published date nor one in the text', () => {
+    expect(when('التقى الوزير نظيره', null)).toMatchObject({ date: null, source: 'none' });
+  });
+
+  it('should not trust a published date in the future, but keep an explicit one from the text', () => {
+    expect(when('قال اليوم', '2031-05-05')).toMatchObject({ date: null, futurePublished: true });
+    expect(when('في 30 حزيران 2021 قال', '2031-05-05')).toMatchObject({ date: '2021-06-30', futurePublished: true });
+  });
+});

@@ -1,0 +1,74 @@
+/** An article: the clean text beside the removed lines and their reasons, its copies, and why it joined its event. */
+import { h } from 'preact';
+import type { ArticleDetail } from './api';
+import { fmtDate, fmtNum, ruleLabel } from './format';
+import { articleRow } from './stories';
+import { link, show, titleOf, useApi } from './ui';
+
+const DECISIONS: Record<string, string> = {
+  'new-event': 'بدأ حدثًا جديدًا',
+  'joined-event': 'انضم إلى حدث قائم',
+  'duplicate-of-canonical': 'نسخة من المقال الأصلي فانضم إلى حدثه',
+};
+
+export function ArticlePage({ id }: { id: string }) {
+  const art = useApi<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`);
+  return show(art, (a) =>
+    h('section', null, [
+      h(
+        'h1',
+        { 'data-testid': 'article-title' },
+        titleOf(a.title, a.paragraphs[0] ? a.paragraphs[0].split(' ').slice(0, 12).join(' ') + ' …' : a.id),
+      ),
+      h('p', { class: 'meta' }, [
+        h('span', null, a.site ?? ''),
+        h('span', null, fmtDate(a.published)),
+        a.dateline ? h('span', null, a.dateline) : null,
+        a.story ? link(`#/story/${encodeURIComponent(a.story.id)}`, `القصة: ${titleOf(a.story.title)}`) : null,
+      ]),
+      a.rejected
+        ? h(
+            'p',
+            { class: 'error' },
+            `مرفوض: ${ruleLabel(a.rejected.rule)} (${a.rejected.rule}) — ${a.rejected.message}`,
+          )
+        : null,
+      h('div', { class: 'split' }, [
+        h('article', { class: 'clean', 'data-testid': 'clean-text' }, [
+          h('h2', null, 'النص النظيف'),
+          ...a.paragraphs.map((p, i) => h('p', { key: i }, p)),
+        ]),
+        h('aside', { class: 'removed', 'data-testid': 'removed' }, [
+          h('h2', null, `الأسطر المحذوفة (${fmtNum(a.removed.length)})`),
+          h(
+            'ol',
+            null,
+            a.removed.map((r, i) =>
+              h('li', { key: i, 'data-rule': r.reason }, [
+                h('span', { class: 'reason' }, [ruleLabel(r.reason), ' ', h('code', null, r.reason)]),
+                r.line ? h('span', { class: 'line' }, `سطر ${fmtNum(r.line)}`) : null,
+                h('q', null, r.text),
+              ]),
+            ),
+          ),
+        ]),
+      ]),
+      a.why
+        ? h('div', { class: 'why', 'data-testid': 'why' }, [
+            h('h2', null, 'لماذا انضم إلى حدثه'),
+            h('p', null, [
+              DECISIONS[a.why.decision] ?? a.why.decision,
+              ` — درجة التشابه ${fmtNum(Math.round(a.why.score * 100))}٪`,
+              a.why.date_gap_days !== null ? `، الفارق ${fmtNum(a.why.date_gap_days)} يوم` : '',
+            ]),
+            a.why.terms.length ? h('p', { class: 'meta' }, `كلمات مشتركة: ${a.why.terms.join('، ')}`) : null,
+            a.why.entities.length ? h('p', { class: 'meta' }, `كيانات مشتركة: ${a.why.entities.join('، ')}`) : null,
+          ])
+        : null,
+      h('h2', null, `النسخ المكررة (${fmtNum(a.duplicates.length)})`),
+      a.duplicates.length
+        ? h('ul', { class: 'articles', 'data-testid': 'duplicates' }, a.duplicates.map(articleRow))
+        : h('p', { class: 'muted' }, 'لا نسخ أخرى من هذا المقال.'),
+    ]),
+  );
+}
