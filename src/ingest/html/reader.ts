@@ -23,6 +23,8 @@ export interface PageInit {
   contentType?: string | null;
   /** Site when no URL names one (a folder of saved pages is one site's). */
   site?: string | null;
+  /** Id when the caller has one (a saved file's name, as for .txt files); else from URL and bytes. */
+  id?: string | null;
   meta?: Record<string, unknown>;
 }
 
@@ -45,7 +47,7 @@ export function pageArticle(p: PageInit): Article {
   if (url) site = new URL(url).hostname.replace(/^www\./, '');
   const trace: Reason[] = decoded.reasons;
   return newArticle({
-    id: contentId(url ?? p.source, p.bytes),
+    id: p.id || contentId(url ?? p.source, p.bytes),
     source: p.url ?? p.source,
     raw: decoded.text,
     rawKind: 'html',
@@ -77,6 +79,7 @@ export async function* readHtmlFile(path: string): AsyncIterable<IngestItem> {
       url: saved?.url ?? null,
       contentType: saved?.headers?.['content-type'] ?? null,
       site: basename(dirname(path)) || null,
+      id: basename(path).replace(/\.[^.]+$/, ''),
     });
     yield { ok: true, article };
   } catch (e) {
