@@ -15,7 +15,15 @@ import { isBetter, minutesToIso, publishedMinutes, sourceRanker, whyBetter, UNKN
 import { murmur3 } from './hash.js';
 import { LshTable, bandsFor } from './lsh.js';
 import { DEFAULT_MINHASH, estimateJaccard, type MinHashOptions } from './minhash.js';
-import { COLUMN_TYPES, readIndexFile, writeIndexFile, type IndexColumns } from './persist.js';
+import {
+  COLUMN_TYPES,
+  decodeIndex,
+  encodeIndex,
+  readIndexFile,
+  writeIndexFile,
+  type IndexColumns,
+  type IndexFile,
+} from './persist.js';
 import { DEFAULT_SHINGLES, type ShingleOptions } from './shingles.js';
 import { signTexts, type SignBatch } from './sign.js';
 import { SlotTable } from './slot-table.js';
@@ -388,20 +396,37 @@ export class DedupIndex {
     };
   }
 
-  save(path: string): number {
+  private toFile(): IndexFile<{ version: number; opts: DedupOptions }> {
     const n = this.n;
     const columns = {} as Record<string, ArrayBufferView>;
     for (const [name, a] of Object.entries(this.cols))
       columns[name] = (a as Uint8Array).subarray(0, name === 'sigs' ? n * this.perms : n);
-    return writeIndexFile(path, {
+    return {
       header: { version: 1, n, opts: this.opts },
       columns: columns as unknown as IndexColumns,
       ids: this.ids.slice(0, n),
-    });
+    };
+  }
+
+  /** Saves to a file (persist.ts); returns the bytes written. */
+  save(path: string): number {
+    return writeIndexFile(path, this.toFile());
+  }
+
+  /** The same saved form as bytes (the pipeline keeps it in the store's state table). */
+  toBytes(): Uint8Array {
+    return Buffer.concat(encodeIndex(this.toFile()));
   }
 
   static load(path: string): DedupIndex {
-    const file = readIndexFile<{ version: number; opts: DedupOptions }>(path);
+    return DedupIndex.fromFile(readIndexFile(path));
+  }
+
+  static fromBytes(bytes: Uint8Array, label = 'stored dedup state'): DedupIndex {
+    return DedupIndex.fromFile(decodeIndex(bytes, label));
+  }
+
+  private static fromFile(file: IndexFile<{ version: number; opts: DedupOptions }>): DedupIndex {
     const n = file.header.n;
     const index = new DedupIndex(file.header.opts, n + 1024);
     index.n = n;

@@ -60,11 +60,12 @@ export interface IndexFile<H> {
 
 const bytesOf = (v: ArrayBufferView) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 
-export function writeIndexFile<H>(path: string, file: IndexFile<H>): number {
-  const fd = openSync(path, 'w');
+/** The saved form as a list of byte chunks (not one buffer: a million documents' signatures are 256 MB). */
+export function encodeIndex<H>(file: IndexFile<H>): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
   let written = 0;
   const put = (b: Uint8Array) => {
-    for (let off = 0; off < b.length;) off += writeSync(fd, b, off);
+    chunks.push(b);
     written += b.length;
   };
   const pad = () => written % 8 && put(new Uint8Array(8 - (written % 8)));
@@ -73,18 +74,28 @@ export function writeIndexFile<H>(path: string, file: IndexFile<H>): number {
     put(bytesOf(v));
     pad();
   };
+  put(Buffer.from(INDEX_MAGIC, 'latin1'));
+  const json = Buffer.from(JSON.stringify(file.header), 'utf8');
+  put(new Uint8Array(new Uint32Array([json.length]).buffer));
+  put(json);
+  pad();
+  for (const name of NAMES) section(file.columns[name], COLUMN_TYPES[name].BYTES_PER_ELEMENT);
+  const encoded = file.ids.map((id) => Buffer.from(id, 'utf8'));
+  const offsets = new Uint32Array(encoded.length + 1);
+  for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].length;
+  section(offsets, 4);
+  section(Buffer.concat(encoded), 1);
+  return chunks;
+}
+
+export function writeIndexFile<H>(path: string, file: IndexFile<H>): number {
+  const fd = openSync(path, 'w');
+  let written = 0;
   try {
-    put(Buffer.from(INDEX_MAGIC, 'latin1'));
-    const json = Buffer.from(JSON.stringify(file.header), 'utf8');
-    put(new Uint8Array(new Uint32Array([json.length]).buffer));
-    put(json);
-    pad();
-    for (const name of NAMES) section(file.columns[name], COLUMN_TYPES[name].BYTES_PER_ELEMENT);
-    const encoded = file.ids.map((id) => Buffer.from(id, 'utf8'));
-    const offsets = new Uint32Array(encoded.length + 1);
-    for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].length;
-    section(offsets, 4);
-    section(Buffer.concat(encoded), 1);
+    for (const b of encodeIndex(file)) {
+      for (let off = 0; off < b.length;) off += writeSync(fd, b, off);
+      written += b.length;
+    }
   } finally {
     closeSync(fd);
   }
@@ -98,7 +109,13 @@ export function readIndexFile<H>(path: string): IndexFile<H> {
   } catch (e) {
     throw khabarError('KHB_FILE_UNREADABLE', path, e instanceof Error ? e.message : String(e));
   }
-  const bad = (why: string) => khabarError('KHB_BAD_INPUT', `${path} is not a khabar dedup index (${why})`);
+  return decodeIndex<H>(buf, path);
+}
+
+/** Parses the saved form; `label` names it in errors (a file path, or the store's state key). */
+export function decodeIndex<H>(bytes: Uint8Array, label: string): IndexFile<H> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bad = (why: string) => khabarError('KHB_BAD_INPUT', `${label} is not a khabar dedup index (${why})`);
   if (buf.length < 12 || buf.toString('latin1', 0, 8) !== INDEX_MAGIC) throw bad(`no ${INDEX_MAGIC} magic`);
   let at = 8;
   const u32 = () => {

@@ -1,50 +1,78 @@
 /**
- * The one place the pipeline meets src/dedup and src/stories. Each engine
- * assigns fields on the Article in place and can save its state as bytes,
- * which the store keeps (`state` table) so a later run joins existing
- * duplicate groups and events.
- *
- * Until src/dedup and src/stories land, ./fallback/ stands in for them.
+ * The one place the pipeline meets src/dedup and src/stories. Each engine sets
+ * fields on the Articles in place and saves its state as bytes, which the store
+ * keeps (`state` table), so a later run joins existing duplicate groups and events.
  */
 import type { Article } from '../core/article.js';
-import type { Reassignment, Store } from '../store/store.js';
-import { FallbackClusterer } from './fallback/cluster.js';
-import { FallbackDedup } from './fallback/dedup.js';
+import type { Stats } from '../core/stats.js';
+import { dedupText } from '../dedup/articles.js';
+import { DedupIndex } from '../dedup/index.js';
+import { Clusterer, type ClustererState } from '../stories/clusterer.js';
+import type { Regroup, Store } from '../store/store.js';
 
-export interface DedupEngine {
-  readonly name: string;
-  /** Sets dupGroup, duplicateOf and similarity. */
-  assign(a: Article): void;
-  save(): Uint8Array | string;
-}
+/** State keys; the `2` marks the switch from the early stand-in engines (their state is ignored). */
+const DEDUP_STATE = 'dedup-index-2';
+const CLUSTER_STATE = 'stories-clusterer-2';
 
-export interface ClusterEngine {
-  readonly name: string;
-  /** Optional: sees a whole window (date-sorted) before any assign, e.g. for idf. */
-  prepare?(batch: Article[]): void;
-  /** Sets event, story, eventDate, entities and why; returns articles it moved (merged events). */
-  assign(a: Article): Reassignment[];
-  save(): Uint8Array | string;
-}
+export class Engines {
+  private constructor(
+    readonly dedup: DedupIndex,
+    readonly cluster: Clusterer,
+  ) {}
 
-export interface Engines {
-  dedup: DedupEngine;
-  cluster: ClusterEngine;
-}
+  static async load(store: Store, stats?: Stats): Promise<Engines> {
+    const d = await store.getState(DEDUP_STATE);
+    const c = await store.getState(CLUSTER_STATE);
+    // "Today" is always the clock, never the first run's: it only flags published dates in the future.
+    const now = new Date().toISOString().slice(0, 10);
+    return new Engines(
+      d ? DedupIndex.fromBytes(d, `state ${DEDUP_STATE}`) : new DedupIndex(),
+      c
+        ? Clusterer.fromJSON(JSON.parse(Buffer.from(c).toString('utf8')) as ClustererState, { now, stats })
+        : new Clusterer({ now, stats }),
+    );
+  }
 
-const DEDUP_STATE = 'dedup';
-const CLUSTER_STATE = 'stories';
+  async save(store: Store): Promise<void> {
+    await store.putState(DEDUP_STATE, this.dedup.toBytes());
+    await store.putState(CLUSTER_STATE, JSON.stringify(this.cluster.toJSON()));
+  }
 
-const text = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('utf8') : null);
+  /**
+   * Sets dupGroup, duplicateOf and similarity on a date-sorted batch, with the
+   * decision in each trace. Decisions are read after the whole batch, so an earlier
+   * copy later in the batch still becomes the canonical. Returns groups whose
+   * canonical was an article stored by an earlier batch and is now another.
+   */
+  dedupBatch(batch: Article[], stats: Stats): Regroup[] {
+    const items = batch.map((a) => ({
+      id: a.id,
+      text: dedupText(a),
+      published: a.published,
+      source: a.site ?? a.source,
+    }));
+    const { decisions, regrouped } = this.dedup.addSync(items);
+    batch.forEach((a, i) => {
+      const d = decisions[i].slot >= 0 ? this.dedup.decision(decisions[i].slot) : decisions[i];
+      a.trace.push(...d.reasons);
+      stats.inc(`decided/${d.rule}`);
+      if (d.slot < 0) {
+        a.rejected = d.reasons.at(-1)!;
+        return;
+      }
+      a.dupGroup = d.dupGroup ?? undefined;
+      a.duplicateOf = d.duplicateOf;
+      a.similarity = d.similarity;
+    });
+    return regrouped.map(({ from, to }) => {
+      const fromSlot = this.dedup.slotOf(from);
+      const toSlot = this.dedup.slotOf(to);
+      return { from, to, similarity: this.dedup.similarity(fromSlot, toSlot) };
+    });
+  }
 
-export async function loadEngines(store: Store): Promise<Engines> {
-  return {
-    dedup: FallbackDedup.load(text(await store.getState(DEDUP_STATE))),
-    cluster: FallbackClusterer.load(text(await store.getState(CLUSTER_STATE))),
-  };
-}
-
-export async function saveEngines(store: Store, e: Engines): Promise<void> {
-  await store.putState(DEDUP_STATE, e.dedup.save());
-  await store.putState(CLUSTER_STATE, e.cluster.save());
+  /** Sets event, story, eventDate, entities and why (src/stories/clusterer.ts). */
+  clusterOne(a: Article): void {
+    this.cluster.add(a);
+  }
 }

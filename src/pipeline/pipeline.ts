@@ -11,8 +11,8 @@ import { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
 import { cleanArticle, lineKeys, SiteLineIndex } from '../clean/index.js';
 import type { IngestItem } from '../ingest/index.js';
-import type { ArticleWrite, Reassignment, Store } from '../store/store.js';
-import { loadEngines, saveEngines, type Engines } from './engines.js';
+import type { ArticleWrite, Regroup, Store } from '../store/store.js';
+import { Engines } from './engines.js';
 
 export type OutcomeStatus = 'stored' | 'duplicate' | 'rejected' | 'unchanged' | 'error';
 
@@ -40,7 +40,7 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 export class Pipeline {
   readonly siteLines = new SiteLineIndex();
   private pending: ArticleWrite[] = [];
-  private moved: Reassignment[] = [];
+  private regrouped: Regroup[] = [];
   private window: { a: Article; sha: string }[] = [];
   /** sha → id of everything seen this run (catches exact copies inside one input). */
   private seen = new Map<string, string>();
@@ -55,7 +55,8 @@ export class Pipeline {
 
   static async open(store: Store, opts: { stats?: Stats; runId?: string } = {}): Promise<Pipeline> {
     const runId = opts.runId ?? new Date().toISOString().replace(/[:.]/g, '-');
-    return new Pipeline(store, await loadEngines(store), opts.stats ?? new Stats(), runId);
+    const stats = opts.stats ?? new Stats();
+    return new Pipeline(store, await Engines.load(store, stats), stats, runId);
   }
 
   /** Pass 1: count an input document's lines for cross-document boilerplate. */
@@ -92,8 +93,6 @@ export class Pipeline {
     }
     stats.inc('ingest/read');
     const a = item.article;
-    // Until src/ingest/html registers a reader, .html files arrive through the text reader.
-    if (a.rawKind === 'text' && /\.html?$/i.test(a.source)) a.rawKind = 'html';
     // 1. idempotency: the same bytes are never processed twice
     const sha = sha256(a.raw);
     const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha);
@@ -128,13 +127,26 @@ export class Pipeline {
       .splice(0)
       .sort((x, y) => (x.a.published ?? '9999').localeCompare(y.a.published ?? '9999') || (x.a.id < y.a.id ? -1 : 1));
     const outcomes: Outcome[] = [];
-    stats.time('cluster', () => this.engines.cluster.prepare?.(batch.map((b) => b.a)));
-    for (const { a, sha } of batch) {
-      stats.inc('dedup/in');
-      stats.time('dedup', () => this.engines.dedup.assign(a));
+    const articles = batch.map((b) => b.a);
+    stats.inc('dedup/in', articles.length);
+    this.regrouped.push(...stats.time('dedup', () => this.engines.dedupBatch(articles, stats)));
+    for (const { a, sha } of canonicalsFirst(batch)) {
+      if (a.rejected) {
+        // dedup/duplicate-id: cannot happen after the id check in add(), kept so nothing is ever lost
+        stats.inc('store/rejected');
+        this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
+        outcomes.push({
+          source: a.source,
+          id: a.id,
+          status: 'rejected',
+          detail: a.rejected.rule,
+          message: a.rejected.message,
+        });
+        continue;
+      }
       stats.inc(a.duplicateOf ? 'dedup/duplicate' : 'dedup/canonical');
       stats.inc('cluster/in');
-      this.moved.push(...stats.time('cluster', () => this.engines.cluster.assign(a)));
+      stats.time('cluster', () => this.engines.clusterOne(a));
       stats.inc(`cluster/${a.why?.decision ?? 'assigned'}`);
       const status = a.duplicateOf ? 'duplicate' : 'stored';
       stats.inc(`store/${status}`);
@@ -142,23 +154,49 @@ export class Pipeline {
       if (this.pending.length >= WRITE_BATCH) await this.flush();
       outcomes.push({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
     }
-    await this.flush();
+    await this.flush(true);
     return outcomes;
   }
 
-  /** Writes pending articles (one transaction). */
-  async flush(): Promise<void> {
-    if (this.pending.length === 0 && this.moved.length === 0) return;
+  /** Writes pending articles (one transaction); with `regroups`, then the window's changed
+   *  duplicate groups (only once the whole window is written: the new canonicals are in it). */
+  private async flush(regroups = false): Promise<void> {
+    const regrouped = regroups ? this.regrouped.splice(0) : [];
+    if (this.pending.length === 0 && regrouped.length === 0) return;
     const rows = this.pending.splice(0);
-    const moved = this.moved.splice(0);
-    await this.stats.time('store', () => this.store.writeArticles(rows, moved));
+    await this.stats.time('store', () => this.store.writeArticles(rows, [], regrouped));
   }
 
   /** Writes pending articles, then the engines' state. The state is saved once per run,
    *  not per batch: serializing a 100 000-document index every 500 rows would dominate. */
   async finish(): Promise<Outcome[]> {
     const out = await this.drain();
-    await this.stats.time('store', () => saveEngines(this.store, this.engines));
+    await this.stats.time('store', () => this.engines.save(this.store));
     return out;
   }
+}
+
+/**
+ * The batch in date order, except that a duplicate waits until its canonical has
+ * gone by: the clusterer puts a copy in its canonical's event, so the canonical
+ * must be clustered first. (Same-day copies: the canonical is the more complete
+ * body, which may sort after the copy.)
+ */
+export function canonicalsFirst<T extends { a: Article }>(batch: T[]): T[] {
+  const inBatch = new Set(batch.map((b) => b.a.id));
+  const emitted = new Set<string>();
+  const waiting = new Map<string, T[]>();
+  const out: T[] = [];
+  const emit = (b: T) => {
+    out.push(b);
+    emitted.add(b.a.id);
+    for (const w of waiting.get(b.a.id) ?? []) emit(w);
+    waiting.delete(b.a.id);
+  };
+  for (const b of batch) {
+    const c = b.a.duplicateOf;
+    if (c && inBatch.has(c) && !emitted.has(c)) waiting.set(c, [...(waiting.get(c) ?? []), b]);
+    else emit(b);
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ export function summaryLines(stats: Stats, seconds: number): string[] {
   return [
     `ingest:  ${n('ingest/in')} in, ${n('ingest/read')} read, ${fmtInt(inputs - stats.get('ingest/read'))} unreadable${breakdown(stats.byPrefix('ingest/error/'))}`,
     `clean:   ${n('clean/in')} in, ${n('clean/out')} out, ${fmtInt(stats.get('clean/in') - stats.get('clean/out'))} rejected${breakdown(stats.byPrefix('rejected/'))}; ${fmtInt(removedTotal)} lines removed${breakdown(removed, 4)}`,
-    `dedup:   ${n('dedup/in')} in, ${n('dedup/canonical')} canonical, ${n('dedup/duplicate')} duplicates`,
+    `dedup:   ${n('dedup/in')} in, ${n('dedup/canonical')} canonical, ${n('dedup/duplicate')} duplicates${breakdown(stats.byPrefix('decided/dedup/'))}`,
     `cluster: ${n('cluster/in')} in${breakdown(clusterDecisions)}`,
     `store:   ${n('store/stored')} stored, ${n('store/duplicate')} duplicate, ${n('store/rejected')} rejected, ${n('store/unchanged')} unchanged, ${fmtInt(inputs - stats.get('ingest/read'))} unreadable`,
     `total:   ${fmtInt(inputs)} documents in ${seconds.toFixed(1)} s (${fmtInt(Math.round(inputs / Math.max(seconds, 1e-3)))} docs/s)`,

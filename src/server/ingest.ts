@@ -7,7 +7,6 @@
 import { khabarError } from '../core/errors.js';
 import { articleFromObject } from '../ingest/jsonl.js';
 import { Pipeline, type Outcome } from '../pipeline/pipeline.js';
-import { saveEngines } from '../pipeline/engines.js';
 import type { ArticleDetail, Store } from '../store/store.js';
 
 /** Save the dedup and story state this long after the last write. */
@@ -55,7 +54,7 @@ export class IngestService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.serial(() => saveEngines(this.store, p.engines));
+      void this.serial(() => p.engines.save(this.store));
     }, STATE_SAVE_DELAY_MS);
     this.saveTimer.unref();
   }

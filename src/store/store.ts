@@ -17,7 +17,19 @@ export interface ArticleWrite {
   runId: string;
 }
 
-/** An article moved to another event (an online clusterer may merge events). */
+/**
+ * A duplicate group whose canonical changed after it was stored: a new article is
+ * earlier (or more complete) than the stored canonical, or bridges two stored groups.
+ * Every member of group `from` moves to group `to`; `to` becomes the canonical
+ * ('stored') and the rest are its duplicates. `similarity` is from's to `to`.
+ */
+export interface Regroup {
+  from: string;
+  to: string;
+  similarity: number;
+}
+
+/** An article moved to another event (a re-clustering tool may merge events). */
 export interface Reassignment {
   id: string;
   event: string;
@@ -168,7 +180,7 @@ export interface Store {
   recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]>;
   /** One transaction: documents, articles, removed lines, entities, FTS rows, then the
    *  touched duplicate groups, events and stories are recomputed. */
-  writeArticles(rows: ArticleWrite[], moved?: Reassignment[]): Promise<void>;
+  writeArticles(rows: ArticleWrite[], moved?: Reassignment[], regrouped?: Regroup[]): Promise<void>;
   getState(key: string): Promise<Uint8Array | null>;
   putState(key: string, value: Uint8Array | string): Promise<void>;
   recordRun(run: RunRecord): Promise<void>;

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { khabarError } from '../../core/errors.js';
-import type { ArticleWrite, Reassignment, RunRecord, SearchResult, Store, StoryQuery } from '../store.js';
+import type { ArticleWrite, Reassignment, Regroup, RunRecord, SearchResult, Store, StoryQuery } from '../store.js';
 import { checkSchema, migrate } from './migrate.js';
 import { PostgresReader } from './read.js';
 import { PostgresSearch } from './search.js';
@@ -116,8 +116,8 @@ export class PostgresStore implements Store {
     return r.rows.map((x) => ({ raw: x.raw.toString('utf8'), rawKind: x.raw_kind }));
   }
 
-  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = []): Promise<void> {
-    await this.writer.write(rows, moved);
+  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
+    await this.writer.write(rows, moved, regrouped);
   }
 
   async getState(key: string): Promise<Uint8Array | null> {

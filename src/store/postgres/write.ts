@@ -13,7 +13,7 @@
 import type pg from 'pg';
 import { bodyText } from '../../core/article.js';
 import { normalize } from '../../text/normalize.js';
-import type { ArticleWrite, Reassignment } from '../store.js';
+import type { ArticleWrite, Reassignment, Regroup } from '../store.js';
 
 /** Advisory lock namespace for aggregate recomputes ('khbw'); the second key is hashtext('g:'|'e:'|'s:' + id). */
 export const AGGREGATE_LOCK_NS = 0x6b686277;
@@ -64,6 +64,11 @@ const SQL = {
   move: `WITH old AS (SELECT id, event_id, story_id FROM articles WHERE id = $3 FOR UPDATE)
     UPDATE articles a SET event_id = $1, story_id = $2 FROM old WHERE a.id = old.id
     RETURNING old.event_id AS old_event, old.story_id AS old_story`,
+  regroup: `UPDATE articles SET dup_group = $2,
+      duplicate_of = CASE WHEN id = $2 THEN NULL ELSE $2 END,
+      status = CASE WHEN id = $2 THEN 'stored' ELSE 'duplicate' END,
+      similarity = CASE WHEN id = $2 THEN 1 WHEN id = $1 THEN $3 ELSE similarity END
+    WHERE dup_group = $1 AND status <> 'rejected'`,
   lock: `SELECT pg_advisory_xact_lock(${AGGREGATE_LOCK_NS}, hashtext(k))
     FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
   groups: `WITH agg AS (
@@ -106,7 +111,7 @@ const SQL = {
 export class PostgresWriter {
   constructor(private readonly pool: pg.Pool) {}
 
-  async write(rows: ArticleWrite[], moved: Reassignment[] = []): Promise<void> {
+  async write(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -131,6 +136,12 @@ export class PostgresWriter {
         if (r.rowCount === 0) continue;
         touch({ event_id: r.rows[0].old_event, story_id: r.rows[0].old_story });
         touch({ event_id: m.event, story_id: m.story });
+      }
+      // in order: a later regroup may move the group an earlier one moved into
+      for (const g of regrouped) {
+        await c.query(SQL.regroup, [g.from, g.to, g.similarity]);
+        touch({ dup_group: g.from });
+        touch({ dup_group: g.to });
       }
       await this.refresh(c, t);
       await c.query('COMMIT');

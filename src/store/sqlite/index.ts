@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ArticleWrite, Reassignment, RunRecord, Store, StoryQuery } from '../store.js';
+import type { ArticleWrite, Reassignment, Regroup, RunRecord, Store, StoryQuery } from '../store.js';
 import { migrate } from './migrate.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
@@ -69,8 +69,8 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ raw: r.raw.toString('utf8'), rawKind: r.raw_kind }));
   }
 
-  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = []): Promise<void> {
-    this.writer.write(rows, moved);
+  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
+    this.writer.write(rows, moved, regrouped);
   }
 
   async getState(key: string): Promise<Uint8Array | null> {

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
 import { normalize } from '../../text/normalize.js';
-import type { ArticleWrite, Reassignment } from '../store.js';
+import type { ArticleWrite, Reassignment, Regroup } from '../store.js';
 
 export class SqliteWriter {
   private readonly s;
@@ -44,6 +44,11 @@ export class SqliteWriter {
       mention: p(`INSERT INTO article_entities (article_id, entity_key, count, surface) VALUES (?, ?, ?, ?)`),
       move: p(`UPDATE articles SET event_id = ?, story_id = ? WHERE id = ? RETURNING event_id, story_id`),
       moveBefore: p(`SELECT event_id, story_id FROM articles WHERE id = ?`),
+      regroup: p(`UPDATE articles SET dup_group = @to,
+          duplicate_of = CASE WHEN id = @to THEN NULL ELSE @to END,
+          status = CASE WHEN id = @to THEN 'stored' ELSE 'duplicate' END,
+          similarity = CASE WHEN id = @to THEN 1 WHEN id = @from THEN @similarity ELSE similarity END
+        WHERE dup_group = @from AND status != 'rejected'`),
       group: p(
         `SELECT count(*) AS n, min(similarity) AS sim FROM articles WHERE dup_group = ? AND status != 'rejected'`,
       ),
@@ -73,7 +78,7 @@ export class SqliteWriter {
     };
   }
 
-  write(rows: ArticleWrite[], moved: Reassignment[] = []): void {
+  write(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): void {
     this.db.transaction(() => {
       const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
       const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
@@ -85,6 +90,12 @@ export class SqliteWriter {
       for (const m of moved) {
         touch((this.s.moveBefore.get(m.id) as { event_id: string; story_id: string }) ?? {});
         touch((this.s.move.get(m.event, m.story, m.id) as { event_id: string; story_id: string }) ?? {});
+      }
+      // in order: a later regroup may move the group an earlier one moved into
+      for (const g of regrouped) {
+        this.s.regroup.run(g);
+        touch({ dup_group: g.from });
+        touch({ dup_group: g.to });
       }
       this.refresh(touched);
     })();
