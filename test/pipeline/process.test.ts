@@ -1,6 +1,8 @@
 import { writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { canonicalsFirst } from '../../src/pipeline/pipeline.js';
 import { processPaths } from '../../src/pipeline/run.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { buildSampleDb, SAMPLE_DIR, tmpDir } from '../support/sample-db.js';
@@ -66,5 +68,62 @@ describe('khabar process', () => {
     expect(copy?.why?.decision).toBe('duplicate-of-canonical');
     expect(existsSync(join(dir, 'runs'))).toBe(true);
     await store.close();
+  });
+
+  it('should move a stored duplicate group to an earlier copy that arrives later', async () => {
+    const dir = tmpDir();
+    const { store } = await buildSampleDb(dir);
+    const before = await store.getArticle('alrafidain-kadhimi-stoltenberg');
+    expect(before?.status).toBe('stored');
+    const members = (await store.getArticle('alrafidain-kadhimi-stoltenberg'))!.duplicates.map((d) => d.id);
+    expect(members.length).toBeGreaterThan(0);
+    // the same report from a wire (other bytes: its own follow line), published a day before every stored copy
+    const text =
+      readFileSync(join(SAMPLE_DIR, 'alrafidain', 'alrafidain-kadhimi-stoltenberg.txt'), 'utf8') +
+      '\nتابعونا على تلغرام\n';
+    const later = join(dir, 'later');
+    mkdirSync(later, { recursive: true });
+    const published = new Date(Date.parse(before!.published! + 'T00:00:00Z') - 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(
+      join(later, 'wire.jsonl'),
+      JSON.stringify({ id: 'wire-kadhimi', site: 'wire', published, text }) + '\n',
+    );
+    const r = await processPaths([later], { store, runsDir: null });
+    expect(r.outcomes.stored).toBe(1);
+    const wire = await store.getArticle('wire-kadhimi');
+    expect(wire?.status).toBe('stored');
+    expect(wire?.dupGroup).toBe('wire-kadhimi');
+    expect(wire?.trace.some((t) => t.rule === 'dedup/canonical')).toBe(true);
+    for (const id of ['alrafidain-kadhimi-stoltenberg', ...members]) {
+      const a = await store.getArticle(id);
+      expect(a?.status, id).toBe('duplicate');
+      expect(a?.dupGroup, id).toBe('wire-kadhimi');
+      expect(a?.duplicateOf, id).toBe('wire-kadhimi');
+    }
+    const s = (store as SqliteStore).db;
+    expect(s.prepare('SELECT size FROM dup_groups WHERE id = ?').get('wire-kadhimi')).toEqual({
+      size: members.length + 2,
+    });
+    expect(
+      s.prepare('SELECT count(*) AS n FROM dup_groups WHERE id = ?').get('alrafidain-kadhimi-stoltenberg'),
+    ).toEqual({
+      n: 0,
+    });
+    await store.close();
+  });
+});
+
+describe('canonicalsFirst', () => {
+  const b = (id: string, duplicateOf: string | null = null) => ({ a: { id, duplicateOf } as Article });
+  it('should hold a copy back until its canonical has gone by, and keep the rest in order', () => {
+    const order = canonicalsFirst([
+      b('copy1', 'canon'),
+      b('x'),
+      b('copy2', 'canon'),
+      b('canon'),
+      b('y'),
+      b('late', 'old'),
+    ]);
+    expect(order.map((o) => o.a.id)).toEqual(['x', 'canon', 'copy1', 'copy2', 'y', 'late']);
   });
 });
