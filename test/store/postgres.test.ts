@@ -652,3 +652,41 @@ describe('PostgreSQL ↔ SQLite parity', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('PostgreSQL ↔ SQLite: a duplicate group whose canonical changed', () => {
+  it('should move every member to the new canonical the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-pg-regroup-'));
+    const sqlite = new SqliteStore(join(dir, 'regroup.db'));
+    const postgres = await PostgresStore.open(PG_URL, { schema: newSchema() });
+    try {
+      const { first, second } = corpus();
+      const group = [...first, ...second].filter((r) => r.article.dupGroup === 'a01').map((r) => r.article.id);
+      expect(group.length).toBeGreaterThan(1);
+      const [, newCanon] = group;
+      for (const s of [sqlite, postgres]) {
+        await s.writeArticles(first);
+        await s.writeArticles(second, [], [{ from: 'a01', to: newCanon, similarity: 0.9 }]);
+      }
+      for (const id of group) {
+        const [a, b] = await Promise.all([sqlite.getArticle(id), postgres.getArticle(id)]);
+        expect(b?.dupGroup, id).toBe(newCanon);
+        expect(b?.status, id).toBe(id === newCanon ? 'stored' : 'duplicate');
+        expect(b?.duplicateOf, id).toBe(id === newCanon ? null : newCanon);
+        expect([b?.status, b?.dupGroup, b?.duplicateOf, b?.similarity]).toEqual([
+          a?.status,
+          a?.dupGroup,
+          a?.duplicateOf,
+          a?.similarity,
+        ]);
+      }
+      expect((await postgres.getArticle('a01'))?.similarity).toBe(0.9);
+      const [sa, sb] = await Promise.all([sqlite.stats(), postgres.stats()]);
+      expect(sb.dupGroups).toBe(sa.dupGroups);
+      expect(sb.articles).toEqual(sa.articles);
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
