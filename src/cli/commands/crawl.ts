@@ -73,15 +73,22 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
       if (ok) saved.push(url);
     },
   });
-  for (const r of sum.rejects) io.stderr.write(`khabar: rejected: ${r.rule}: ${r.message.includes(r.url) ? '' : r.url + ': '}${r.message}\n`);
-  const skipped = Object.entries(sum.skipped).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ') || 'none';
+  for (const r of sum.rejects)
+    io.stderr.write(`khabar: rejected: ${r.rule}: ${r.message.includes(r.url) ? '' : r.url + ': '}${r.message}\n`);
+  const skipped =
+    Object.entries(sum.skipped)
+      .map(([k, v]) => `${k} ${fmtInt(v)}`)
+      .join(', ') || 'none';
   io.stderr.write(
     `crawl: ${sum.sites} site(s), ${fmtInt(sum.found)} new URL(s), ${fmtInt(sum.fetched)} fetched, ${fmtInt(sum.saved)} article(s) saved, ` +
       `${fmtInt(sum.notModified)} not modified, ${fmtInt(sum.rejects.length)} rejected; skipped: ${skipped}; ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
   if (flags.db) {
     const pages = new Set((await readdir(join(out, 'pages'))).filter((f) => f.endsWith('.html')));
-    const files = saved.map((u) => `${urlSha1(u)}.html`).filter((f) => pages.has(f)).map((f) => join(out, 'pages', f));
+    const files = saved
+      .map((u) => `${urlSha1(u)}.html`)
+      .filter((f) => pages.has(f))
+      .map((f) => join(out, 'pages', f));
     if (files.length > 0) return runProcess(files, { db: flags.db, format: 'auto', runs: 'runs' }, io);
   }
   return 0;

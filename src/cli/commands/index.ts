@@ -13,4 +13,13 @@ import { registerStart } from './start.js';
 export type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /** Every CLI command, in the order `khabar --help` lists them. Add one line per command. */
-export const COMMANDS: Register[] = [registerClean, registerDedup, registerCluster, registerCrawl, registerProcess, registerSearch, registerServe, registerStart];
+export const COMMANDS: Register[] = [
+  registerClean,
+  registerDedup,
+  registerCluster,
+  registerCrawl,
+  registerProcess,
+  registerSearch,
+  registerServe,
+  registerStart,
+];

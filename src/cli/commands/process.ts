@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../../pipeline/manifest.js';
-import { openStore } from '../../store/index.js';
+import { openStore, storeLabel } from '../../store/index.js';
 import { processPaths } from '../../pipeline/run.js';
 import { progressBar } from '../progress.js';
 import type { CliIO } from '../io.js';
@@ -26,7 +26,7 @@ export const registerProcess: Register = (program, io, setExit) => {
     .command('process')
     .description('ingest, clean, deduplicate and cluster documents into a database')
     .argument('<path...>', 'files or directories (.txt, .html, .jsonl, …)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('--format <format>', 'auto | text | jsonl | html …', 'auto')
     .option('--runs <dir>', 'where runs/<id>/stats.json goes', 'runs')
     .option('-v, --verbose', 'print one line per input with its outcome')
@@ -46,7 +46,7 @@ export async function runProcess(paths: string[], flags: ProcessFlags, io: CliIO
       patch: (a) => corpora.forEach((c) => c?.patch(a)),
       progress: progressBar(io, 'process'),
       runsDir: flags.runs,
-      dbLabel: flags.db,
+      dbLabel: storeLabel(flags.db),
       onOutcome: (o) => {
         if (o.status === 'error' || o.status === 'rejected')
           io.stderr.write(
@@ -57,7 +57,7 @@ export async function runProcess(paths: string[], flags: ProcessFlags, io: CliIO
       },
     });
     io.stderr.write(r.summary.join('\n') + '\n');
-    io.stderr.write(`db: ${flags.db}${r.statsFile ? `   stats: ${r.statsFile}` : ''}\n`);
+    io.stderr.write(`db: ${storeLabel(flags.db)}${r.statsFile ? `   stats: ${r.statsFile}` : ''}\n`);
     return 0;
   } finally {
     await store.close();

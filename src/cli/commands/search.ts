@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { khabarError } from '../../core/errors.js';
-import { openStore } from '../../store/index.js';
+import { isPostgresUrl, openStore } from '../../store/index.js';
 import { snippetText } from '../../store/search/snippet.js';
 import type { Register } from './index.js';
 import { DEFAULT_DB } from './process.js';
@@ -20,11 +20,11 @@ export const registerSearch: Register = (program, io, setExit) => {
     .command('search')
     .description('full-text search (normalized Arabic, bm25 ranking) over a processed database')
     .argument('<query>', 'words, "a phrase", a OR b, prefix*, -exclude')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('-n, --limit <n>', 'number of results', '10')
     .option('--json', 'print the result as JSON')
     .action(async (query: string, flags: SearchFlags) => {
-      if (!existsSync(flags.db))
+      if (!isPostgresUrl(flags.db) && !existsSync(flags.db))
         throw khabarError('KHB_FILE_UNREADABLE', flags.db, 'no such database; run khabar process first');
       const store = await openStore(flags.db, { readonly: true });
       try {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { khabarError } from '../../core/errors.js';
 import { buildApp } from '../../server/app.js';
-import { openStore } from '../../store/index.js';
+import { isPostgresUrl, openStore, storeLabel } from '../../store/index.js';
 import type { CliIO } from '../io.js';
 import type { Register } from './index.js';
 import { DEFAULT_DB } from './process.js';
@@ -24,12 +24,12 @@ export const registerServe: Register = (program, io, setExit) => {
   program
     .command('serve')
     .description('serve the HTTP API (/api, OpenAPI at /api/docs) and the web UI')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('-p, --port <port>', 'port', String(DEFAULT_PORT))
     .option('--host <host>', 'interface to listen on', DEFAULT_HOST)
     .option('-q, --quiet', 'log warnings only')
     .action(async (flags: ServeFlags) => {
-      if (!existsSync(flags.db))
+      if (!isPostgresUrl(flags.db) && !existsSync(flags.db))
         throw khabarError('KHB_FILE_UNREADABLE', flags.db, 'no such database; run khabar process first');
       setExit(await serve(flags, io));
     });
@@ -65,7 +65,7 @@ export async function serve(flags: ServeFlags, io: CliIO): Promise<number> {
     typeof addr === 'object' && addr
       ? `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${addr.port}/`
       : String(addr);
-  io.stdout.write(`khabar is serving ${flags.db} at ${shown}  (API docs: ${shown}api/docs)\n`);
+  io.stdout.write(`khabar is serving ${storeLabel(flags.db)} at ${shown}  (API docs: ${shown}api/docs)\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
