@@ -32,7 +32,10 @@ export const ERRORS = {
   },
   KHB_FETCH_FAILED: { status: 502, message: (url: string, why: string) => `fetching ${url} failed: ${why}` },
   KHB_ROBOTS_DISALLOWED: { status: 403, message: (url: string) => `${url} is disallowed by robots.txt` },
-  KHB_FEED_MALFORMED: { status: 422, message: (url: string, why: string) => `malformed feed or sitemap ${url}: ${why}` },
+  KHB_FEED_MALFORMED: {
+    status: 422,
+    message: (url: string, why: string) => `malformed feed or sitemap ${url}: ${why}`,
+  },
   KHB_TOO_MANY_REDIRECTS: {
     status: 508,
     message: (url: string, max: number) => `${url} redirects more than ${max} times (or loops)`,

@@ -30,7 +30,19 @@ describe('crawl resume after SIGKILL', () => {
     await writeFile(sites, `# fixture\n${site.base}/\n`);
     const out = join(dir, 'out');
     const journal = join(out, 'crawl-journal.jsonl');
-    const args = ['crawl', '--sites', sites, '--out', out, '--delay', '10', '--concurrency', String(CONCURRENCY), '--timeout', '200'];
+    const args = [
+      'crawl',
+      '--sites',
+      sites,
+      '--out',
+      out,
+      '--delay',
+      '10',
+      '--concurrency',
+      String(CONCURRENCY),
+      '--timeout',
+      '200',
+    ];
 
     // 1. a child process crawls until KILL_AFTER pages are done, then dies with SIGKILL
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: 'ignore' });
@@ -62,7 +74,10 @@ describe('crawl resume after SIGKILL', () => {
     // … at most the pages in flight at the kill are requested twice, and every page is done once
     const twice = Array.from({ length: PAGES }, (_, i) => site.count(`/news/${i}`)).filter((n) => n > 1).length;
     expect(twice).toBeLessThanOrEqual(CONCURRENCY);
-    const articles = readFileSync(join(out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const articles = readFileSync(join(out, 'articles.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const pageUrls = new Set(articles.map((a) => new URL(a.url).pathname).filter((p) => /^\/news\/\d+$/.test(p)));
     expect(pageUrls.size).toBe(PAGES);
     expect(io.err()).toMatch(/crawl: 1 site/);

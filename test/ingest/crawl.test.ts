@@ -20,7 +20,17 @@ describe('crawl of a local fixture site', () => {
   beforeAll(async () => {
     site = await startFixtureSite({ pages: PAGES, slowMs: 1500 });
     out = await mkdtemp(join(tmpdir(), 'khabar-crawl-'));
-    const opts = { sites: [site.base + '/'], out, delayMs: DELAY, concurrency: 4, perHost: 1, timeoutMs: 400, retries: 1, backoffMs: 10, maxBytes: 2 * 2 ** 20 };
+    const opts = {
+      sites: [site.base + '/'],
+      out,
+      delayMs: DELAY,
+      concurrency: 4,
+      perHost: 1,
+      timeoutMs: 400,
+      retries: 1,
+      backoffMs: 10,
+      maxBytes: 2 * 2 ** 20,
+    };
     sum = await crawl(opts);
     hitsAfterFirst = site.hits.length;
     second = await crawl(opts);
@@ -30,7 +40,10 @@ describe('crawl of a local fixture site', () => {
   const rule = (path: string) => sum.rejects.find((r) => r.url.endsWith(path))?.rule;
 
   it('should save every generated article page and its cleaned article', async () => {
-    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(PAGES);
     expect(lines.find((a) => a.url.endsWith('/news/7'))?.title).toContain('خبر رقم 7');
     const files = await readdir(join(out, 'pages'));
@@ -67,7 +80,10 @@ describe('crawl of a local fixture site', () => {
   });
 
   it('should retry a 429, follow a redirect chain and decode a windows-1256 page', async () => {
-    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(site.count('/flaky/429')).toBe(2);
     expect(lines.some((a) => a.url.endsWith('/flaky/429'))).toBe(true);
     expect(lines.some((a) => a.url.endsWith('/news/moved'))).toBe(true);

@@ -49,15 +49,37 @@ const index = (base: string, paths: string[]) =>
     .map((p) => `<sitemap><loc>${base}${p}</loc></sitemap>`)
     .join('')}</sitemapindex>`;
 
-export const BAD_PATHS = ['/bad/truncated', '/bad/not-html', '/bad/bomb', '/bad/huge', '/bad/slow', '/bad/500', '/redirect/loop-1', '/redirect/a', '/flaky/429', '/news/cp1256', '/private/secret'];
+export const BAD_PATHS = [
+  '/bad/truncated',
+  '/bad/not-html',
+  '/bad/bomb',
+  '/bad/huge',
+  '/bad/slow',
+  '/bad/500',
+  '/redirect/loop-1',
+  '/redirect/a',
+  '/flaky/429',
+  '/news/cp1256',
+  '/private/secret',
+];
 
-export async function startFixtureSite(opts: { pages: number; slowMs?: number; crawlDelay?: number }): Promise<FixtureSite> {
+export async function startFixtureSite(opts: {
+  pages: number;
+  slowMs?: number;
+  crawlDelay?: number;
+}): Promise<FixtureSite> {
   const hits: Hit[] = [];
   let base = '';
   // Built before listening: gzipping 64 MB blocks the event loop ~0.3 s and would skew the request log.
   const bomb = gzipSync(Buffer.alloc(64 * 2 ** 20, 0x20));
   let flaky = 0;
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'content-type': type, ...extra });
     res.end(body);
   };
@@ -68,15 +90,31 @@ export async function startFixtureSite(opts: { pages: number; slowMs?: number; c
   };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.push({ path, t: performance.now(), ua: String(req.headers['user-agent'] ?? ''), conditional: !!req.headers['if-none-match'] });
+    hits.push({
+      path,
+      t: performance.now(),
+      ua: String(req.headers['user-agent'] ?? ''),
+      conditional: !!req.headers['if-none-match'],
+    });
     const half = Math.ceil(opts.pages / 2);
-    const news = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => `/news/${from + k}`);
+    const news = (from: number, to: number) =>
+      Array.from({ length: Math.max(0, to - from) }, (_, k) => `/news/${from + k}`);
     const xml = 'application/xml';
     switch (path) {
       case '/robots.txt':
-        return send(res, 200, 'text/plain', `User-agent: *\nDisallow: /private/\n${opts.crawlDelay ? `Crawl-delay: ${opts.crawlDelay}\n` : ''}\nSitemap: ${base}/sitemap_index.xml\nSitemap: ${base}/loop-a.xml\n`);
+        return send(
+          res,
+          200,
+          'text/plain',
+          `User-agent: *\nDisallow: /private/\n${opts.crawlDelay ? `Crawl-delay: ${opts.crawlDelay}\n` : ''}\nSitemap: ${base}/sitemap_index.xml\nSitemap: ${base}/loop-a.xml\n`,
+        );
       case '/':
-        return send(res, 200, 'text/html; charset=utf-8', `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"><link rel="alternate" type="application/atom+xml" href="/atom.xml"><link rel="alternate" type="application/rss+xml" href="/bad-feed.xml"></head><body>الرئيسية</body></html>`);
+        return send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          `<html><head><link rel="alternate" type="application/rss+xml" href="/feed"><link rel="alternate" type="application/atom+xml" href="/atom.xml"><link rel="alternate" type="application/rss+xml" href="/bad-feed.xml"></head><body>الرئيسية</body></html>`,
+        );
       case '/sitemap_index.xml':
         return etagged(req, res, xml, index(base, ['/sitemap-1.xml', '/sitemap-2.xml', '/news-sitemap.xml']));
       case '/sitemap-1.xml':
@@ -84,17 +122,47 @@ export async function startFixtureSite(opts: { pages: number; slowMs?: number; c
       case '/sitemap-2.xml':
         return etagged(req, res, xml, urlset(base, [...news(half, opts.pages), '/private/secret']));
       case '/news-sitemap.xml':
-        return etagged(req, res, xml, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${BAD_PATHS.map((p) => `<url><loc>${base}${p}</loc><news:news><news:publication_date>2021-06-30T08:00:00+03:00</news:publication_date></news:news></url>`).join('')}</urlset>`);
+        return etagged(
+          req,
+          res,
+          xml,
+          `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${BAD_PATHS.map((p) => `<url><loc>${base}${p}</loc><news:news><news:publication_date>2021-06-30T08:00:00+03:00</news:publication_date></news:news></url>`).join('')}</urlset>`,
+        );
       case '/loop-a.xml':
         return send(res, 200, xml, index(base, ['/loop-b.xml']));
       case '/loop-b.xml':
         return send(res, 200, xml, index(base, ['/loop-a.xml']));
       case '/feed':
-        return etagged(req, res, 'application/rss+xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>موقع الاختبار</title>${news(0, 10).map((p) => `<item><title>خبر</title><link>${base}${p}</link><pubDate>Wed, 30 Jun 2021 09:00:00 GMT</pubDate></item>`).join('')}</channel></rss>`);
+        return etagged(
+          req,
+          res,
+          'application/rss+xml',
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>موقع الاختبار</title>${news(0, 10)
+            .map(
+              (p) =>
+                `<item><title>خبر</title><link>${base}${p}</link><pubDate>Wed, 30 Jun 2021 09:00:00 GMT</pubDate></item>`,
+            )
+            .join('')}</channel></rss>`,
+        );
       case '/atom.xml':
-        return etagged(req, res, 'application/atom+xml', `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>موقع</title>${news(5, 15).map((p) => `<entry><title>خبر</title><link rel="alternate" href="${base}${p}"/><updated>2021-06-30T09:00:00Z</updated></entry>`).join('')}</feed>`);
+        return etagged(
+          req,
+          res,
+          'application/atom+xml',
+          `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>موقع</title>${news(5, 15)
+            .map(
+              (p) =>
+                `<entry><title>خبر</title><link rel="alternate" href="${base}${p}"/><updated>2021-06-30T09:00:00Z</updated></entry>`,
+            )
+            .join('')}</feed>`,
+        );
       case '/bad-feed.xml':
-        return send(res, 200, 'application/rss+xml', `<?xml version="1.0"?><rss><channel><item><link>${base}/news/1</link></item><item>`);
+        return send(
+          res,
+          200,
+          'application/rss+xml',
+          `<?xml version="1.0"?><rss><channel><item><link>${base}/news/1</link></item><item>`,
+        );
       case '/bad/truncated':
         return send(res, 200, 'text/html', articleHtml(9999).slice(0, 420));
       case '/bad/not-html':
@@ -116,11 +184,16 @@ export async function startFixtureSite(opts: { pages: number; slowMs?: number; c
         return pump();
       }
       case '/bad/slow':
-        return void setTimeout(() => !res.destroyed && send(res, 200, 'text/html', articleHtml(8888)), opts.slowMs ?? 2000);
+        return void setTimeout(
+          () => !res.destroyed && send(res, 200, 'text/html', articleHtml(8888)),
+          opts.slowMs ?? 2000,
+        );
       case '/bad/500':
         return send(res, 500, 'text/plain', 'internal error');
       case '/flaky/429':
-        return flaky++ === 0 ? send(res, 429, 'text/plain', 'slow down', { 'retry-after': '0' }) : send(res, 200, 'text/html; charset=utf-8', articleHtml(7777));
+        return flaky++ === 0
+          ? send(res, 429, 'text/plain', 'slow down', { 'retry-after': '0' })
+          : send(res, 200, 'text/html; charset=utf-8', articleHtml(7777));
       case '/redirect/loop-1':
         return send(res, 302, 'text/plain', '', { location: '/redirect/loop-2' });
       case '/redirect/loop-2':
@@ -132,7 +205,12 @@ export async function startFixtureSite(opts: { pages: number; slowMs?: number; c
       case '/news/moved':
         return send(res, 200, 'text/html; charset=utf-8', articleHtml(6666));
       case '/news/cp1256':
-        return send(res, 200, 'text/html; charset=windows-1256', iconv.encode(articleHtml(5555, 'أمطار غزيرة على عسير وتحذيرات من السيول'), 'windows-1256'));
+        return send(
+          res,
+          200,
+          'text/html; charset=windows-1256',
+          iconv.encode(articleHtml(5555, 'أمطار غزيرة على عسير وتحذيرات من السيول'), 'windows-1256'),
+        );
     }
     const m = /^\/news\/(\d+)$/.exec(path);
     if (m && +m[1] < opts.pages) return etagged(req, res, 'text/html; charset=utf-8', articleHtml(+m[1]));

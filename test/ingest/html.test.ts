@@ -43,15 +43,22 @@ describe('HTML extraction', () => {
   });
 
   it('should read an Arabic date in the post meta ("الأربعاء 30 حزيران 2021") and a Hijri one', () => {
-    const page = (d: string) => `<html><body><article><h1>عنوان</h1><span class="date">${d}</span><p>${'نص الخبر هنا. '.repeat(20)}</p></article></body></html>`;
+    const page = (d: string) =>
+      `<html><body><article><h1>عنوان</h1><span class="date">${d}</span><p>${'نص الخبر هنا. '.repeat(20)}</p></article></body></html>`;
     expect(extractFromHtml(page('الأربعاء 30 حزيران 2021')).published).toBe('2021-06-30');
     expect(extractFromHtml(page('30 يونيو 2021')).published).toBe('2021-06-30');
     expect(extractFromHtml(page('السبت 7 ذو الحجة 1442 هـ')).published).toMatch(/^2021-07-1[67]$/);
   });
 
   it('should mark an index page as link-dense with no article lines, and the cleaner rejects it', () => {
-    const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">عنوان خبر طويل نسبيا رقم ${i} عن الاقتصاد</a></li>`).join('');
-    const a = pageArticle({ source: 'index.html', bytes: Buffer.from(`<html><body><main><ul>${links}</ul></main></body></html>`) });
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/n/${i}">عنوان خبر طويل نسبيا رقم ${i} عن الاقتصاد</a></li>`,
+    ).join('');
+    const a = pageArticle({
+      source: 'index.html',
+      bytes: Buffer.from(`<html><body><main><ul>${links}</ul></main></body></html>`),
+    });
     const c = cleanArticle(a);
     expect(c.trace.some((r) => r.rule === 'html/link-dense' || r.rule === 'html/readability-fallback')).toBe(true);
     expect(c.rejected?.rule).toBe('clean/empty-body');
@@ -61,7 +68,9 @@ describe('HTML extraction', () => {
     const html = articleHtml(1, 'أمطار غزيرة على عسير').replace('charset="utf-8"', 'charset="utf-8"');
     const a = pageArticle({ source: 'x.html', bytes: iconv.encode(html, 'windows-1256') });
     expect(a.meta.encoding).toBe('windows-1256');
-    expect(a.trace.map((r) => r.rule)).toEqual(expect.arrayContaining(['html/charset-declared', 'text/charset-mismatch']));
+    expect(a.trace.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['html/charset-declared', 'text/charset-mismatch']),
+    );
     expect(cleanArticle(a).title).toBe('أمطار غزيرة على عسير');
   });
 
@@ -80,7 +89,13 @@ describe('WARC reader', () => {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-warc-'));
     const rec = (url: string, type: string, body: Uint8Array) =>
       WARCRecord.create(
-        { url, type: 'response', date: '2021-06-30T10:00:00Z', httpHeaders: { 'Content-Type': type, Date: 'Wed, 30 Jun 2021 10:00:00 GMT' }, statusline: 'HTTP/1.1 200 OK' },
+        {
+          url,
+          type: 'response',
+          date: '2021-06-30T10:00:00Z',
+          httpHeaders: { 'Content-Type': type, Date: 'Wed, 30 Jun 2021 10:00:00 GMT' },
+          statusline: 'HTTP/1.1 200 OK',
+        },
         (async function* () {
           yield body;
         })(),
@@ -89,7 +104,11 @@ describe('WARC reader', () => {
     const records = [
       rec('https://baghdad24.example/news/1', 'text/html; charset=utf-8', Buffer.from(articleHtml(1))),
       rec('https://baghdad24.example/logo.png', 'image/png', Buffer.from([0x89, 0x50])),
-      rec('https://old.example/n/2', 'text/html; charset=windows-1256', iconv.encode(articleHtml(2, 'أمطار غزيرة على عسير'), 'windows-1256')),
+      rec(
+        'https://old.example/n/2',
+        'text/html; charset=windows-1256',
+        iconv.encode(articleHtml(2, 'أمطار غزيرة على عسير'), 'windows-1256'),
+      ),
     ];
     for (const r of records) parts.push(await WARCSerializer.serialize(r, { gzip: true }));
     const file = join(dir, 'crawl.warc.gz');

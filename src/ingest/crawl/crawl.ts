@@ -73,14 +73,19 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const get = (url: string, rules?: SiteRules): Promise<Fetched> => {
     if (requested.has(url)) throw khabarError('KHB_BAD_INPUT', `${url} was already fetched in this run`);
     requested.add(url);
-    return fetchPolite(url, policy, {
-      gate: (u, fn) => gate.run(u, fn),
-      beforeHop: (next) => {
-        if (requested.has(next)) throw khabarError('KHB_TOO_MANY_REDIRECTS', url, policy.maxRedirects);
-        if (rules && !rules.allowed(next)) throw khabarError('KHB_ROBOTS_DISALLOWED', next);
-        requested.add(next);
+    return fetchPolite(
+      url,
+      policy,
+      {
+        gate: (u, fn) => gate.run(u, fn),
+        beforeHop: (next) => {
+          if (requested.has(next)) throw khabarError('KHB_TOO_MANY_REDIRECTS', url, policy.maxRedirects);
+          if (rules && !rules.allowed(next)) throw khabarError('KHB_ROBOTS_DISALLOWED', next);
+          requested.add(next);
+        },
       },
-    }, journal.validators.get(url));
+      journal.validators.get(url),
+    );
   };
 
   const queue: { url: string; rules: SiteRules }[][] = [];
@@ -91,7 +96,14 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     // 1. robots
     const rules = await loadRobots(origin, policy.userAgent, (u) => get(u));
     if (rules.status === 'unavailable') {
-      reject(`${origin}/robots.txt`, khabarError('KHB_FETCH_FAILED', `${origin}/robots.txt`, 'robots.txt unavailable (5xx or unreachable): site skipped (RFC 9309)'));
+      reject(
+        `${origin}/robots.txt`,
+        khabarError(
+          'KHB_FETCH_FAILED',
+          `${origin}/robots.txt`,
+          'robots.txt unavailable (5xx or unreachable): site skipped (RFC 9309)',
+        ),
+      );
       continue;
     }
     if (rules.crawlDelay) gate.setCrawlDelay(host, rules.crawlDelay);
@@ -130,8 +142,16 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         const doc = parseFeed(feedText(res.bytes), res.url);
         if (doc.kind === 'sitemapindex') {
           for (const s of doc.sitemaps) {
-            if (seenFeeds.has(s.url)) reject(s.url, khabarError('KHB_FEED_MALFORMED', s.url, `sitemap loop: ${url} lists an already-read sitemap`));
-            else if (depth + 1 > MAX_SITEMAP_DEPTH) reject(s.url, khabarError('KHB_FEED_MALFORMED', s.url, `sitemap nesting deeper than ${MAX_SITEMAP_DEPTH}`));
+            if (seenFeeds.has(s.url))
+              reject(
+                s.url,
+                khabarError('KHB_FEED_MALFORMED', s.url, `sitemap loop: ${url} lists an already-read sitemap`),
+              );
+            else if (depth + 1 > MAX_SITEMAP_DEPTH)
+              reject(
+                s.url,
+                khabarError('KHB_FEED_MALFORMED', s.url, `sitemap nesting deeper than ${MAX_SITEMAP_DEPTH}`),
+              );
             else if (!opts.since || !s.date || s.date >= opts.since) todo.push({ url: s.url, depth: depth + 1 });
           }
           continue;
@@ -180,7 +200,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       if (!HTML_TYPE.test(type)) throw khabarError('KHB_NOT_HTML', url, `Content-Type ${type || 'missing'}`);
       const sha1 = sink.savePage(res.url, res.status, res.headers, res.bytes);
       rememberValidators(journal, url, res);
-      const a = cleanArticle(pageArticle({ source: res.url, url: res.url, bytes: res.bytes, contentType: type, meta: { crawled_from: url } }));
+      const a = cleanArticle(
+        pageArticle({
+          source: res.url,
+          url: res.url,
+          bytes: res.bytes,
+          contentType: type,
+          meta: { crawled_from: url },
+        }),
+      );
       if (a.rejected) record(url, a.rejected.rule, `${url}: ${a.rejected.message}`);
       else {
         sink.saveArticle(cleanRecord(a));

@@ -65,9 +65,24 @@ export function parseFeed(xml: string, source: string): FeedDoc {
       .filter((e): e is FeedEntry => e.url !== null);
   if (doc.rss) {
     const ch = (doc.rss as X).channel as X | undefined;
-    return { kind: 'feed', entries: entries(arr(ch?.item), (i) => text(arr(i.link)[0] ?? i.link) ?? text(i.guid), (i) => i.pubDate ?? i.date) };
+    return {
+      kind: 'feed',
+      entries: entries(
+        arr(ch?.item),
+        (i) => text(arr(i.link)[0] ?? i.link) ?? text(i.guid),
+        (i) => i.pubDate ?? i.date,
+      ),
+    };
   }
-  if (doc.RDF) return { kind: 'feed', entries: entries(arr((doc.RDF as X).item), (i) => text(arr(i.link)[0]), (i) => i.date) };
+  if (doc.RDF)
+    return {
+      kind: 'feed',
+      entries: entries(
+        arr((doc.RDF as X).item),
+        (i) => text(arr(i.link)[0]),
+        (i) => i.date,
+      ),
+    };
   if (doc.feed) {
     const href = (i: X) => {
       const links = arr(i.link);
@@ -78,11 +93,29 @@ export function parseFeed(xml: string, source: string): FeedDoc {
   }
   if (doc.urlset) {
     const news = (i: X) => (i.news as X | undefined)?.publication_date;
-    return { kind: 'urlset', entries: entries(arr((doc.urlset as X).url), (i) => text(i.loc), (i) => news(i) ?? i.lastmod) };
+    return {
+      kind: 'urlset',
+      entries: entries(
+        arr((doc.urlset as X).url),
+        (i) => text(i.loc),
+        (i) => news(i) ?? i.lastmod,
+      ),
+    };
   }
   if (doc.sitemapindex)
-    return { kind: 'sitemapindex', sitemaps: entries(arr((doc.sitemapindex as X).sitemap), (i) => text(i.loc), (i) => i.lastmod) };
-  throw khabarError('KHB_FEED_MALFORMED', source, `root element <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'none'}> is not a feed or sitemap`);
+    return {
+      kind: 'sitemapindex',
+      sitemaps: entries(
+        arr((doc.sitemapindex as X).sitemap),
+        (i) => text(i.loc),
+        (i) => i.lastmod,
+      ),
+    };
+  throw khabarError(
+    'KHB_FEED_MALFORMED',
+    source,
+    `root element <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'none'}> is not a feed or sitemap`,
+  );
 }
 
 /** Feed links a page announces: `<link rel="alternate" type="application/rss+xml" href="…">`. */

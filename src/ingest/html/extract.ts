@@ -97,7 +97,9 @@ function dropMetaLines(lines: string[], meta: PageMeta, reasons: Reason[]): stri
   const out: string[] = [];
   lines.forEach((line, i) => {
     if (i < META_LINE_SEARCH && line.split(' ').length <= META_LINE_MAX_WORDS && isMetaLine(line, meta)) {
-      reasons.push(reason('html/meta-line', 'drop-line', `"${line}" restates the author and date`, { place: { line: i + 1 } }));
+      reasons.push(
+        reason('html/meta-line', 'drop-line', `"${line}" restates the author and date`, { place: { line: i + 1 } }),
+      );
       return;
     }
     out.push(line);
@@ -112,7 +114,10 @@ function isMetaLine(line: string, meta: PageMeta): boolean {
   if (d) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.length);
   if (meta.author) rest = rest.replace(normalize(meta.author), ' ');
   // What may remain: prefixes, separators, a time, day names.
-  rest = rest.replace(/(بقلم|كتب|كتبت|بواسطه|نشر في|نشر|في|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|\d{1,2}:\d{2}|ص|م|[-–—|،,:·•/])/g, ' ');
+  rest = rest.replace(
+    /(بقلم|كتب|كتبت|بواسطه|نشر في|نشر|في|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|\d{1,2}:\d{2}|ص|م|[-–—|،,:·•/])/g,
+    ' ',
+  );
   return rest.trim() === '';
 }
 

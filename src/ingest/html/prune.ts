@@ -9,7 +9,8 @@ type Doc = ReturnType<typeof import('linkedom').parseHTML>['document'];
 type El = NonNullable<ReturnType<Doc['querySelector']>>;
 
 /** Never content. `header`/`footer` are left in place: AMP and Drupal wrap the title in them. */
-const DROP_TAGS = 'script, style, noscript, template, iframe, form, button, select, input, textarea, svg, nav, aside, amp-ad, amp-sidebar, amp-social-share, ins';
+const DROP_TAGS =
+  'script, style, noscript, template, iframe, form, button, select, input, textarea, svg, nav, aside, amp-ad, amp-sidebar, amp-social-share, ins';
 
 /**
  * class/id tokens of chrome blocks. A token matches when it equals the word or
@@ -22,18 +23,66 @@ const DROP_TAGS = 'script, style, noscript, template, iframe, form, button, sele
  *   widgets    `sidebar`, `widget`, `breadcrumb`, `newsletter`, `tags`, `post-tags`, Newspaper `td-category`
  */
 const CHROME_WORDS = [
-  'share', 'sharing', 'social', 'a2a', 'addtoany', 'sharedaddy',
-  'related', 'relatedposts', 'read-also', 'readalso', 'yarpp', 'more-news', 'also',
-  'comment', 'comments', 'disqus', 'respond',
-  'ad', 'ads', 'adsbygoogle', 'advert', 'advertisement', 'banner', 'sponsor', 'sponsored', 'stream-item', 'dfp',
-  'sidebar', 'widget', 'breadcrumb', 'breadcrumbs', 'newsletter', 'subscribe', 'tags', 'tagcloud', 'post-tags',
-  'menu', 'navbar', 'navigation', 'pagination', 'post-navigation', 'prev-next', 'author-box', 'about-author',
-  'cookie', 'popup', 'modal', 'print', 'whatsapp', 'telegram', 'most-read', 'popular', 'trending', 'ticker',
+  'share',
+  'sharing',
+  'social',
+  'a2a',
+  'addtoany',
+  'sharedaddy',
+  'related',
+  'relatedposts',
+  'read-also',
+  'readalso',
+  'yarpp',
+  'more-news',
+  'also',
+  'comment',
+  'comments',
+  'disqus',
+  'respond',
+  'ad',
+  'ads',
+  'adsbygoogle',
+  'advert',
+  'advertisement',
+  'banner',
+  'sponsor',
+  'sponsored',
+  'stream-item',
+  'dfp',
+  'sidebar',
+  'widget',
+  'breadcrumb',
+  'breadcrumbs',
+  'newsletter',
+  'subscribe',
+  'tags',
+  'tagcloud',
+  'post-tags',
+  'menu',
+  'navbar',
+  'navigation',
+  'pagination',
+  'post-navigation',
+  'prev-next',
+  'author-box',
+  'about-author',
+  'cookie',
+  'popup',
+  'modal',
+  'print',
+  'whatsapp',
+  'telegram',
+  'most-read',
+  'popular',
+  'trending',
+  'ticker',
   'breaking-news',
 ];
 const CHROME_RE = new RegExp(`(^|[-_])(${CHROME_WORDS.map((w) => w.replace(/-/g, '[-_]')).join('|')})([-_]|$)`, 'i');
 /** Containers that hold the article: never pruned even if a token matches ("post-content-ads-wrapper"). */
-const CONTENT_RE = /(^|[-_])(entry-content|post-body|article-body|td-post-content|field--name-body|story-body|article-content|post-content|news-content)([-_]|$)/i;
+const CONTENT_RE =
+  /(^|[-_])(entry-content|post-body|article-body|td-post-content|field--name-body|story-body|article-content|post-content|news-content)([-_]|$)/i;
 const CONTENT_SELECTOR =
   '.entry-content, .post-body, .article-body, .td-post-content, .field--name-body, .story-body, .article-content, .post-content, .news-content, article';
 /** A matched block holding this much text in <p> is content wrapped in an odd class, not chrome. */

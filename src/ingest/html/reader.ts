@@ -13,7 +13,8 @@ import { asKhabarError } from '../text.js';
 import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from '../types.js';
 import { decodeHtml, looksLikeHtml } from './charset.js';
 
-const CANONICAL = /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i;
+const CANONICAL =
+  /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i;
 
 export interface PageInit {
   source: string;

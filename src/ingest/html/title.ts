@@ -27,11 +27,21 @@ export function stripSiteName(title: string, ctx: { siteName?: string | null; h1
   if (site && key(first) === site) return t.slice(first.length).replace(SEPARATOR_START, '').trim();
   // 3. a short last part after a "-"/"|" separator, with a longer headline before it
   const words = (s: string) => s.trim().split(/\s+/).length;
-  if (parts.length === 2 && words(last) <= MAX_SITE_NAME_WORDS && words(first) > words(last) * 2 && /[|»]| [-–—] /.test(t))
+  if (
+    parts.length === 2 &&
+    words(last) <= MAX_SITE_NAME_WORDS &&
+    words(first) > words(last) * 2 &&
+    /[|»]| [-–—] /.test(t)
+  )
     return first.trim();
   // 4. old CMSs put the site first: "الوطن أونلاين :: أمطار غزيرة على عسير" ('::', '|', '»' only:
   //    "بغداد - …" is a dateline-style headline and stays whole)
-  if (parts.length === 2 && words(first) <= MAX_SITE_NAME_WORDS && words(last) > words(first) * 2 && /\s(::|\||»)\s/.test(t))
+  if (
+    parts.length === 2 &&
+    words(first) <= MAX_SITE_NAME_WORDS &&
+    words(last) > words(first) * 2 &&
+    /\s(::|\||»)\s/.test(t)
+  )
     return last.trim();
   return t;
 }

@@ -58,7 +58,12 @@ export async function* readWarcFile(path: string): AsyncIterable<IngestItem> {
     yield { ok: false, source: path, error: err };
     return;
   }
-  if (pages === 0) yield { ok: false, source: path, error: khabarError('KHB_NOT_HTML', path, `no HTML response among ${records} WARC record(s)`) };
+  if (pages === 0)
+    yield {
+      ok: false,
+      source: path,
+      error: khabarError('KHB_NOT_HTML', path, `no HTML response among ${records} WARC record(s)`),
+    };
 }
 
 export const warcReader: Reader = {
