@@ -678,7 +678,7 @@ async function cli(): Promise<void> {
   for (const d of generateDups({ docs, seed })) {
     buf += JSON.stringify(d) + '\n';
     if (buf.length > 1 << 20) {
-      if (!stream.write(buf)) await new Promise((res) => stream.once('drain', res));
+      if (!stream.write(buf)) await new Promise((res) => stream.once('drain', () => res(undefined)));
       buf = '';
     }
   }

@@ -70,7 +70,9 @@ describe('web UI', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     const first = await page.textContent('[data-testid=story-list] li');
     expect(first).toMatch(/أحداث|حدث/);
-    const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    const font = await page
+      .locator('body')
+      .evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).fontFamily);
     expect(font).toContain('Noto Naskh Arabic');
     await shot('01-stories');
   });
@@ -142,7 +144,7 @@ describe('web UI', () => {
     await page.goto(`${base}/#/article/${encodeURIComponent(id)}`);
     await page.waitForSelector('[data-testid=clean-text] p');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await page.textContent('[data-testid=clean-text]')).toContain('<script>window.__xss = 1</script>');
     expect(await page.textContent('[data-testid=article-title]')).toContain('<img src=x');

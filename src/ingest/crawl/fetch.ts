@@ -113,7 +113,7 @@ export async function fetchPolite(
   let url = start;
   let attempts = 0;
   for (;;) {
-    let got: Awaited<ReturnType<typeof once>> | null = null;
+    let got: Awaited<ReturnType<typeof once>> | undefined;
     for (let attempt = 0; ; attempt++) {
       attempts++;
       let wait = policy.backoffMs * 2 ** attempt;
