@@ -33,9 +33,9 @@ export class Engines {
     );
   }
 
-  async save(store: Store): Promise<void> {
-    await store.putState(DEDUP_STATE, this.dedup.toBytes());
-    await store.putState(CLUSTER_STATE, JSON.stringify(this.cluster.toJSON()));
+  /** The state to save (Store.writeArticles `state`), read back by `load`. */
+  state(): Record<string, Uint8Array | string> {
+    return { [DEDUP_STATE]: this.dedup.toBytes(), [CLUSTER_STATE]: JSON.stringify(this.cluster.toJSON()) };
   }
 
   /**

@@ -11,7 +11,7 @@ import { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
 import { cleanArticle, lineKeys, SiteLineIndex } from '../clean/index.js';
 import type { IngestItem } from '../ingest/index.js';
-import type { ArticleWrite, Regroup, Store } from '../store/store.js';
+import type { ArticleWrite, Store, WriteExtras } from '../store/store.js';
 import { Engines } from './engines.js';
 
 export type OutcomeStatus = 'stored' | 'duplicate' | 'rejected' | 'unchanged' | 'error';
@@ -25,7 +25,7 @@ export interface Outcome {
   message?: string;
 }
 
-/** Rows written per transaction: large enough to amortize the commit, small enough to bound memory. */
+/** Rejected rows are written once this many wait (a window's rows are written with the window). */
 export const WRITE_BATCH = 500;
 /** A site with fewer documents than this in the input is primed with its stored documents,
  *  so cross-document boilerplate is still found for one new page. */
@@ -37,10 +37,20 @@ export const CLUSTER_WINDOW = 5000;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+export interface PipelineOptions {
+  stats?: Stats;
+  runId?: string;
+  /**
+   * Save the dedup and story state with every window, in the window's transaction (the
+   * default: a run killed midway leaves no article the indexes do not know). The API
+   * ingests one document at a time and saves the state itself, a moment after the last write.
+   */
+  stateWithWindow?: boolean;
+}
+
 export class Pipeline {
   readonly siteLines = new SiteLineIndex();
   private pending: ArticleWrite[] = [];
-  private regrouped: Regroup[] = [];
   private window: { a: Article; sha: string }[] = [];
   /** sha → id of everything seen this run (catches exact copies inside one input). */
   private seen = new Map<string, string>();
@@ -51,12 +61,13 @@ export class Pipeline {
     readonly engines: Engines,
     readonly stats: Stats,
     readonly runId: string,
+    private readonly stateWithWindow: boolean,
   ) {}
 
-  static async open(store: Store, opts: { stats?: Stats; runId?: string } = {}): Promise<Pipeline> {
+  static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
     const runId = opts.runId ?? new Date().toISOString().replace(/[:.]/g, '-');
     const stats = opts.stats ?? new Stats();
-    return new Pipeline(store, await Engines.load(store, stats), stats, runId);
+    return new Pipeline(store, await Engines.load(store, stats), stats, runId, opts.stateWithWindow ?? true);
   }
 
   /** Pass 1: count an input document's lines for cross-document boilerplate. */
@@ -113,6 +124,8 @@ export class Pipeline {
     if (a.rejected) {
       stats.inc('store/rejected');
       this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
+      // rejected rows are in no index: they may be written ahead of their window
+      if (this.pending.length >= WRITE_BATCH) await this.write();
       return [{ source: a.source, id: a.id, status: 'rejected', detail: a.rejected.rule, message: a.rejected.message }];
     }
     stats.inc('clean/out');
@@ -120,7 +133,7 @@ export class Pipeline {
     return this.window.length >= CLUSTER_WINDOW ? this.drain() : [];
   }
 
-  /** 3. dedup and 4. cluster the window in date order, then write it. */
+  /** 3. dedup and 4. cluster the window in date order, then write it in one transaction. */
   async drain(): Promise<Outcome[]> {
     const { stats } = this;
     const batch = this.window
@@ -129,7 +142,7 @@ export class Pipeline {
     const outcomes: Outcome[] = [];
     const articles = batch.map((b) => b.a);
     stats.inc('dedup/in', articles.length);
-    this.regrouped.push(...stats.time('dedup', () => this.engines.dedupBatch(articles, stats)));
+    const regrouped = stats.time('dedup', () => this.engines.dedupBatch(articles, stats));
     for (const { a, sha } of canonicalsFirst(batch)) {
       if (a.rejected) {
         // dedup/duplicate-id: cannot happen after the id check in add(), kept so nothing is ever lost
@@ -151,27 +164,23 @@ export class Pipeline {
       const status = a.duplicateOf ? 'duplicate' : 'stored';
       stats.inc(`store/${status}`);
       this.pending.push({ article: a, status, sha256: sha, runId: this.runId });
-      if (this.pending.length >= WRITE_BATCH) await this.flush();
       outcomes.push({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
     }
-    await this.flush(true);
+    await this.write({ regrouped, state: this.stateWithWindow && batch.length ? this.engines.state() : undefined });
     return outcomes;
   }
 
-  /** Writes pending articles (one transaction); with `regroups`, then the window's changed
-   *  duplicate groups (only once the whole window is written: the new canonicals are in it). */
-  private async flush(regroups = false): Promise<void> {
-    const regrouped = regroups ? this.regrouped.splice(0) : [];
-    if (this.pending.length === 0 && regrouped.length === 0) return;
+  /** Writes the pending rows and `extras` in one transaction. */
+  private async write(extras: WriteExtras = {}): Promise<void> {
     const rows = this.pending.splice(0);
-    await this.stats.time('store', () => this.store.writeArticles(rows, [], regrouped));
+    if (rows.length === 0 && !extras.regrouped?.length && !extras.state) return;
+    await this.stats.time('store', () => this.store.writeArticles(rows, extras));
   }
 
-  /** Writes pending articles, then the engines' state. The state is saved once per run,
-   *  not per batch: serializing a 100 000-document index every 500 rows would dominate. */
+  /** Writes what is pending, and the engines' state. */
   async finish(): Promise<Outcome[]> {
     const out = await this.drain();
-    await this.stats.time('store', () => this.engines.save(this.store));
+    if (!this.stateWithWindow) await this.write({ state: this.engines.state() });
     return out;
   }
 }

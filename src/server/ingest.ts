@@ -21,7 +21,10 @@ export class IngestService {
   constructor(private readonly store: Store) {}
 
   private open(): Promise<Pipeline> {
-    this.pipeline ??= Pipeline.open(this.store, { runId: `api-${new Date().toISOString().slice(0, 10)}` });
+    this.pipeline ??= Pipeline.open(this.store, {
+      runId: `api-${new Date().toISOString().slice(0, 10)}`,
+      stateWithWindow: false,
+    });
     return this.pipeline;
   }
 
@@ -54,7 +57,7 @@ export class IngestService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.serial(() => p.engines.save(this.store));
+      void this.serial(() => this.store.writeArticles([], { state: p.engines.state() }));
     }, STATE_SAVE_DELAY_MS);
     this.saveTimer.unref();
   }

@@ -36,6 +36,15 @@ export interface Reassignment {
   story: string;
 }
 
+/** What else a write carries, in the same transaction as its rows. */
+export interface WriteExtras {
+  moved?: Reassignment[];
+  /** Applied in order, after the rows (a new canonical is usually among them). */
+  regrouped?: Regroup[];
+  /** Engine state (key → bytes): saved with the articles it knows, so the two never part on a crash. */
+  state?: Record<string, Uint8Array | string>;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -180,7 +189,7 @@ export interface Store {
   recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]>;
   /** One transaction: documents, articles, removed lines, entities, FTS rows, then the
    *  touched duplicate groups, events and stories are recomputed. */
-  writeArticles(rows: ArticleWrite[], moved?: Reassignment[], regrouped?: Regroup[]): Promise<void>;
+  writeArticles(rows: ArticleWrite[], extras?: WriteExtras): Promise<void>;
   getState(key: string): Promise<Uint8Array | null>;
   putState(key: string, value: Uint8Array | string): Promise<void>;
   recordRun(run: RunRecord): Promise<void>;

@@ -2,7 +2,9 @@ import { writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
-import { canonicalsFirst } from '../../src/pipeline/pipeline.js';
+import { newArticle } from '../../src/core/article.js';
+import { canonicalsFirst, Pipeline } from '../../src/pipeline/pipeline.js';
+import { openStore } from '../../src/store/index.js';
 import { processPaths } from '../../src/pipeline/run.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { buildSampleDb, SAMPLE_DIR, tmpDir } from '../support/sample-db.js';
@@ -125,5 +127,30 @@ describe('canonicalsFirst', () => {
       b('late', 'old'),
     ]);
     expect(order.map((o) => o.a.id)).toEqual(['x', 'canon', 'copy1', 'copy2', 'y', 'late']);
+  });
+});
+
+describe('Pipeline state', () => {
+  it('should save the indexes with each window, so a run killed before finish() loses nothing', async () => {
+    const dir = tmpDir();
+    const store = await openStore(join(dir, 'k.db'));
+    const first = await Pipeline.open(store);
+    const text = readFileSync(join(SAMPLE_DIR, 'alrafidain', 'alrafidain-kadhimi-stoltenberg.txt'), 'utf8');
+    const item = (id: string, t: string) => ({
+      ok: true as const,
+      article: newArticle({ id, source: `${id}.txt`, raw: t, site: id.split('-')[0], published: '2021-06-30' }),
+    });
+    await first.add(item('one-kadhimi', text));
+    await first.drain();
+    // no finish(): the process is gone. A new run must still know one-kadhimi.
+    const second = await Pipeline.open(store);
+    expect(second.engines.dedup.slotOf('one-kadhimi')).toBeGreaterThanOrEqual(0);
+    const [o] = [
+      ...(await second.add(item('two-kadhimi', text + '\nتابعونا على تلغرام\n'))),
+      ...(await second.drain()),
+    ];
+    expect(o).toMatchObject({ id: 'two-kadhimi', status: 'duplicate', detail: 'one-kadhimi' });
+    expect((await store.getArticle('two-kadhimi'))?.eventId).toBe((await store.getArticle('one-kadhimi'))?.eventId);
+    await store.close();
   });
 });

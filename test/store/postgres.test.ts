@@ -485,7 +485,7 @@ describe('PostgreSQL ↔ SQLite parity', () => {
       await s.writeArticles(first);
       await s.writeArticles(second);
       // an online clusterer merged the results into the vote event
-      await s.writeArticles([], [{ id: 'a08', event: 'e-vote', story: 's-iraq' }]);
+      await s.writeArticles([], { moved: [{ id: 'a08', event: 'e-vote', story: 's-iraq' }] });
     }
   });
 
@@ -665,7 +665,7 @@ describe('PostgreSQL ↔ SQLite: a duplicate group whose canonical changed', () 
       const [, newCanon] = group;
       for (const s of [sqlite, postgres]) {
         await s.writeArticles(first);
-        await s.writeArticles(second, [], [{ from: 'a01', to: newCanon, similarity: 0.9 }]);
+        await s.writeArticles(second, { regrouped: [{ from: 'a01', to: newCanon, similarity: 0.9 }] });
       }
       for (const id of group) {
         const [a, b] = await Promise.all([sqlite.getArticle(id), postgres.getArticle(id)]);

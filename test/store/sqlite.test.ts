@@ -70,7 +70,7 @@ describe('SqliteStore', () => {
   it('should move an article between events and drop the emptied event', async () => {
     const store = new SqliteStore(join(tmpDir(), 'd.db'));
     await store.writeArticles([{ article: article('a1'), status: 'stored', sha256: 'h1', runId: 'r' }]);
-    await store.writeArticles([], [{ id: 'a1', event: 'e2', story: 's1' }]);
+    await store.writeArticles([], { moved: [{ id: 'a1', event: 'e2', story: 's1' }] });
     expect(await store.getEvent('e1')).toBeNull();
     expect((await store.getEvent('e2'))?.articles.map((x) => x.id)).toEqual(['a1']);
     await store.close();

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { khabarError } from '../../core/errors.js';
-import type { ArticleWrite, Reassignment, Regroup, RunRecord, SearchResult, Store, StoryQuery } from '../store.js';
+import type { ArticleWrite, RunRecord, SearchResult, Store, StoryQuery, WriteExtras } from '../store.js';
 import { checkSchema, migrate } from './migrate.js';
 import { PostgresReader } from './read.js';
 import { PostgresSearch } from './search.js';
@@ -116,8 +116,8 @@ export class PostgresStore implements Store {
     return r.rows.map((x) => ({ raw: x.raw.toString('utf8'), rawKind: x.raw_kind }));
   }
 
-  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
-    await this.writer.write(rows, moved, regrouped);
+  async writeArticles(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
+    await this.writer.write(rows, extras);
   }
 
   async getState(key: string): Promise<Uint8Array | null> {
@@ -126,12 +126,7 @@ export class PostgresStore implements Store {
   }
 
   async putState(key: string, value: Uint8Array | string): Promise<void> {
-    const buf = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
-    await this.pool.query(
-      `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [key, buf],
-    );
+    await this.writer.write([], { state: { [key]: value } });
   }
 
   async recordRun(run: RunRecord): Promise<void> {

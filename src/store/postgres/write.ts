@@ -13,7 +13,7 @@
 import type pg from 'pg';
 import { bodyText } from '../../core/article.js';
 import { normalize } from '../../text/normalize.js';
-import type { ArticleWrite, Reassignment, Regroup } from '../store.js';
+import type { ArticleWrite, WriteExtras } from '../store.js';
 
 /** Advisory lock namespace for aggregate recomputes ('khbw'); the second key is hashtext('g:'|'e:'|'s:' + id). */
 export const AGGREGATE_LOCK_NS = 0x6b686277;
@@ -69,6 +69,8 @@ const SQL = {
       status = CASE WHEN id = $2 THEN 'stored' ELSE 'duplicate' END,
       similarity = CASE WHEN id = $2 THEN 1 WHEN id = $1 THEN $3 ELSE similarity END
     WHERE dup_group = $1 AND status <> 'rejected'`,
+  state: `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, now())
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   lock: `SELECT pg_advisory_xact_lock(${AGGREGATE_LOCK_NS}, hashtext(k))
     FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
   groups: `WITH agg AS (
@@ -111,7 +113,7 @@ const SQL = {
 export class PostgresWriter {
   constructor(private readonly pool: pg.Pool) {}
 
-  async write(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
+  async write(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras = {}): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -144,6 +146,7 @@ export class PostgresWriter {
         touch({ dup_group: g.to });
       }
       await this.refresh(c, t);
+      for (const [key, value] of Object.entries(state)) await c.query(SQL.state, [key, Buffer.from(value)]);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);

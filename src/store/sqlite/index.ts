@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ArticleWrite, Reassignment, Regroup, RunRecord, Store, StoryQuery } from '../store.js';
+import type { ArticleWrite, RunRecord, Store, StoryQuery, WriteExtras } from '../store.js';
 import { migrate } from './migrate.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
@@ -69,8 +69,8 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ raw: r.raw.toString('utf8'), rawKind: r.raw_kind }));
   }
 
-  async writeArticles(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): Promise<void> {
-    this.writer.write(rows, moved, regrouped);
+  async writeArticles(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
+    this.writer.write(rows, extras);
   }
 
   async getState(key: string): Promise<Uint8Array | null> {
@@ -79,13 +79,7 @@ export class SqliteStore implements Store {
   }
 
   async putState(key: string, value: Uint8Array | string): Promise<void> {
-    const buf = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
-    this.db
-      .prepare(
-        `INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(key, buf, new Date().toISOString());
+    this.writer.write([], { state: { [key]: value } });
   }
 
   async recordRun(run: RunRecord): Promise<void> {

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
 import { normalize } from '../../text/normalize.js';
-import type { ArticleWrite, Reassignment, Regroup } from '../store.js';
+import type { ArticleWrite, WriteExtras } from '../store.js';
 
 export class SqliteWriter {
   private readonly s;
@@ -75,10 +75,12 @@ export class SqliteWriter {
         ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
           last_date = excluded.last_date, events = excluded.events, articles = excluded.articles, sources = excluded.sources`),
       storyDelete: p(`DELETE FROM stories WHERE id = ?`),
+      state: p(`INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     };
   }
 
-  write(rows: ArticleWrite[], moved: Reassignment[] = [], regrouped: Regroup[] = []): void {
+  write(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras = {}): void {
     this.db.transaction(() => {
       const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
       const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
@@ -98,6 +100,8 @@ export class SqliteWriter {
         touch({ dup_group: g.to });
       }
       this.refresh(touched);
+      const now = new Date().toISOString();
+      for (const [key, value] of Object.entries(state)) this.s.state.run(key, Buffer.from(value), now);
     })();
   }
 
