@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.js';
 import { processPaths } from '../../src/pipeline/run.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { buildSampleDb, SAMPLE_DIR, tmpDir } from '../support/sample-db.js';
+import { SEED_THURSDAY, SEED_WEDNESDAY } from '../support/seeds.js';
 
 const counts = (store: SqliteStore) =>
   store.db
@@ -151,6 +152,25 @@ describe('Pipeline state', () => {
     ];
     expect(o).toMatchObject({ id: 'two-kadhimi', status: 'duplicate', detail: 'one-kadhimi' });
     expect((await store.getArticle('two-kadhimi'))?.eventId).toBe((await store.getArticle('one-kadhimi'))?.eventId);
+    await store.close();
+  });
+});
+
+describe('the seeds through khabar process', () => {
+  it('should put both seeds in one story and two events, and name NATO, al-Kadhimi and Brussels in why', async () => {
+    const { store } = await buildSampleDb();
+    const wed = await store.getArticle(SEED_WEDNESDAY);
+    const thu = await store.getArticle(SEED_THURSDAY);
+    expect(wed?.status).toBe('stored');
+    expect(thu?.status).toBe('stored');
+    expect(thu?.storyId).toBe(wed?.storyId);
+    expect(thu?.eventId).not.toBe(wed?.eventId);
+    expect(wed?.dateline).toBe('بغداد 24 ـ بروكسل');
+    // the Thursday seed joined Wednesday's story through what the two share
+    expect(thu?.why?.decision).toBe('new-event');
+    expect(thu?.why?.reasons).toContain('stories/different-day');
+    expect(thu?.why?.story_score).toBeGreaterThan(0);
+    for (const name of ['الناتو', 'الكاظمي', 'بروكسل']) expect(thu?.why?.entities.join(' ')).toContain(name);
     await store.close();
   });
 });
