@@ -516,6 +516,8 @@ function orthographic(text: string, r: () => number): string {
   let s = text;
   if (r() < 0.7) s = s.replace(/[أإآ]/g, (m) => (r() < 0.8 ? 'ا' : m));
   if (r() < 0.5) s = s.replace(/ة(?=[\s.،]|$)/g, 'ه');
+  // and the other way: a final ه written ة, as careless typists do (عنه → عنة, الله stays: ه after ل ل)
+  else if (r() < 0.3) s = s.replace(/(?<!لل)ه(?=[\s.،]|$)/g, (m) => (r() < 0.5 ? 'ة' : m));
   if (r() < 0.5) s = s.replace(/ى(?=[\s.،]|$)/g, 'ي');
   else if (r() < 0.3) s = s.replace(/ي(?=[\s.،]|$)/g, (m) => (r() < 0.5 ? 'ى' : m));
   if (r() < 0.4)

@@ -10,6 +10,7 @@
  * (canonical.ts) as it grows. Everything per document lives in typed columns
  * (persist.ts), so memory is counted, bounded and saved as is.
  */
+import { khabarError } from '../core/errors.js';
 import { reason, type Reason } from '../core/trace.js';
 import { isBetter, minutesToIso, publishedMinutes, sourceRanker, whyBetter, UNKNOWN_PUBLISHED } from './canonical.js';
 import { murmur3 } from './hash.js';
@@ -50,7 +51,7 @@ export interface DedupOptions {
 
 export function resolveOptions(o: Partial<DedupOptions> = {}): DedupOptions {
   const threshold = o.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold > 0 && threshold <= 1)) throw new Error(`threshold ${threshold} is not in (0, 1]`);
+  if (!(threshold > 0 && threshold <= 1)) throw khabarError('KHB_BAD_INPUT', `threshold ${threshold} is not in (0, 1]`);
   const minhash = o.minhash ?? DEFAULT_MINHASH;
   const auto = bandsFor(threshold, minhash.perms);
   return {

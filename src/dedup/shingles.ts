@@ -7,6 +7,7 @@
  * The same pass yields the exact-duplicate key (64-bit hash of the normalized
  * word sequence) and the word count used to pick the most complete body.
  */
+import { khabarError } from '../core/errors.js';
 import { normalize } from '../text/normalize.js';
 import { words } from '../text/tokenize.js';
 import { ExactKey, hashSeq, murmur3 } from './hash.js';
@@ -130,6 +131,7 @@ export function exactJaccard(a: Uint32Array, b: Uint32Array): number {
 /** 'word:4' → {kind: 'word', size: 4}; used by the CLI and the eval. */
 export function parseShingleSpec(spec: string): ShingleOptions {
   const m = /^(word|char):(\d+)$/.exec(spec.trim());
-  if (!m || +m[2] < 1 || +m[2] > 32) throw new Error(`shingle spec "${spec}" is not word:N or char:N (1 ≤ N ≤ 32)`);
+  if (!m || +m[2] < 1 || +m[2] > 32)
+    throw khabarError('KHB_BAD_INPUT', `shingle spec "${spec}" is not word:N or char:N (1 ≤ N ≤ 32)`);
   return { kind: m[1] as ShingleKind, size: +m[2] };
 }

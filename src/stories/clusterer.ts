@@ -13,6 +13,7 @@
  */
 import { bodyText, type Article, type EntityMention } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
+import { khabarError } from '../core/errors.js';
 import { reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { resolveEventDate, type DateSource } from './dates.js';
@@ -326,7 +327,7 @@ export class Clusterer {
     // parameters travel with the state, so a continued run decides as the first one did
     opts = { ...opts, params: { ...state.params, ...opts.params } };
     if (state.version !== STATE_VERSION)
-      throw new Error(`clusterer state version ${state.version}, expected ${STATE_VERSION}`);
+      throw khabarError('KHB_BAD_INPUT', `clusterer state version ${state.version}, expected ${STATE_VERSION}`);
     const c = new Clusterer({ now: state.now, ...opts });
     c.seq = state.seq;
     c.newest = state.newest;

@@ -91,4 +91,23 @@ describe('khabar dedup', () => {
     expect(await main(['dedup', '/nonexistent/x.jsonl'], io)).toBe(1);
     expect(io.err()).toContain('KHB_FILE_UNREADABLE');
   });
+
+  it('should refuse bad flags with KHB_BAD_INPUT and exit 1, not a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-dedup-flags-'));
+    try {
+      const input = join(dir, 'in.jsonl');
+      writeFileSync(input, line({ id: 'a', text: BASE }) + '\n');
+      for (const [flag, value, why] of [
+        ['--threshold', '2', /threshold 2 is not in \(0, 1\]/],
+        ['--shingle', 'words:3', /shingle spec "words:3"/],
+      ] as const) {
+        const io = memoryIO();
+        expect(await main(['dedup', input, '-o', join(dir, 'out.jsonl'), flag, value], io)).toBe(1);
+        expect(io.err()).toMatch(/^khabar: KHB_BAD_INPUT: /);
+        expect(io.err()).toMatch(why);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

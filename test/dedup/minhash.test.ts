@@ -7,11 +7,21 @@ import { DEFAULT_THRESHOLD } from '../../src/dedup/verify.js';
 import { BASE, NEAR_COPY, HARD_NEGATIVE } from './fixtures.js';
 
 describe('hashing, shingles and MinHash', () => {
-  it('should hash with murmur3 x86_32 (reference vectors over bytes "ab", "abcd")', () => {
-    // Two ASCII code units per block equal the little-endian bytes "a\0b\0": stable across runs.
-    expect(murmur3('')).toBe(0);
-    expect(murmur3('ab')).toBe(murmur3('ab'));
-    expect(murmur3('ab')).not.toBe(murmur3('ba'));
+  it('should hash with murmur3 x86_32: the published reference vectors, read as UTF-16LE code units', () => {
+    // SMHasher's vectors for byte strings; bytes b0 b1 are the code unit b0 | b1 << 8.
+    expect(murmur3('', 0)).toBe(0);
+    expect(murmur3('', 1)).toBe(0x514e28b7);
+    expect(murmur3('', 0xffffffff)).toBe(0x81f16f39);
+    expect(murmur3('\uffff\uffff', 0)).toBe(0x76293b50); // ff ff ff ff
+    expect(murmur3('\u4321\u8765', 0)).toBe(0xf55b516b); // 21 43 65 87
+    expect(murmur3('\u4321\u8765', 0x5082edee)).toBe(0x2362f9de);
+    expect(murmur3('\u4321', 0)).toBe(0xa0f7b07a); // 21 43: the tail path
+    expect(murmur3('\0\0', 0)).toBe(0x2362f9de); // 00 00 00 00
+    // Arabic words, checked against an independent byte-wise implementation over their UTF-16LE bytes
+    expect(murmur3('الناتو')).toBe(4215436280);
+    expect(murmur3('خبر')).toBe(2118981201);
+    // a range of a string hashes as the substring does
+    expect(murmur3('حلف الناتو', 0, 4)).toBe(murmur3('الناتو'));
   });
 
   it('should fold orthography before shingling: same shingles for أ/ا, ة/ه, ى/ي, tatweel and harakat', () => {

@@ -63,4 +63,17 @@ describe('khabar cluster (in-process)', () => {
     expect(row).toMatchObject({ event: 'ev_003', story: 'st_000' });
     expect(io.err()).toContain('state now 2 articles, 2 events, 1 stories');
   });
+
+  it('should refuse a state file that is not one, naming it', async () => {
+    const bad = join(dir, 'not-state.json');
+    writeFileSync(bad, '{"events": [');
+    const io = memoryIO();
+    expect(await main(['cluster', input, '-o', join(dir, 'out3.jsonl'), '--state', bad], io)).toBe(1);
+    expect(io.err()).toMatch(new RegExp(`^khabar: KHB_BAD_INPUT: .*${bad}.* is not a clustering state`));
+    const missing = memoryIO();
+    expect(
+      await main(['cluster', input, '-o', join(dir, 'out4.jsonl'), '--state', join(dir, 'nope.json')], missing),
+    ).toBe(1);
+    expect(missing.err()).toMatch(/^khabar: KHB_FILE_UNREADABLE: /);
+  });
 });

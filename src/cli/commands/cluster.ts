@@ -10,6 +10,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { khabarError } from '../../core/errors.js';
 import { fmtInt, Stats } from '../../core/stats.js';
 import { articleFromObject } from '../../ingest/jsonl.js';
 import { Clusterer, loadGazetteer, type ClustererState } from '../../stories/index.js';
@@ -53,9 +54,7 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
   const stats = new Stats();
   const gazetteer = loadGazetteer(flags.gazetteer ?? []);
   const opts = { now: flags.now, gazetteer, stats };
-  const clusterer = flags.state
-    ? Clusterer.fromJSON(JSON.parse(await readFile(flags.state, 'utf8')) as ClustererState, opts)
-    : new Clusterer(opts);
+  const clusterer = flags.state ? Clusterer.fromJSON(await readState(flags.state), opts) : new Clusterer(opts);
   const before = { ...clusterer.counts };
   const out = await openOut(flags.output, io);
   const bar = progressBar(io, 'cluster');
@@ -141,4 +140,24 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
       `, ${fmtInt(bad)} bad lines\n  ${notes || 'no notes'}\n  ${seconds.toFixed(2)} s, ${(n / Math.max(seconds, 1e-9)).toFixed(0)} articles/s\n`,
   );
   return bad > 0 && n === 0 ? 1 : 0;
+}
+
+/** A state file saved by --save-state, or KHB_FILE_UNREADABLE / KHB_BAD_INPUT naming it. */
+async function readState(path: string): Promise<ClustererState> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw khabarError('KHB_FILE_UNREADABLE', path, e instanceof Error ? e.message : String(e));
+  }
+  try {
+    const state = JSON.parse(text) as ClustererState;
+    if (typeof state !== 'object' || state === null || !('version' in state)) throw new Error('no "version" field');
+    return state;
+  } catch (e) {
+    throw khabarError(
+      'KHB_BAD_INPUT',
+      `${path} is not a clustering state saved by --save-state (${e instanceof Error ? e.message : e})`,
+    );
+  }
 }
