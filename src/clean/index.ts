@@ -19,6 +19,7 @@ import { reason } from '../core/trace.js';
 import { extractFromHtml } from '../ingest/html/extract.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
+import { arabicShare } from '../text/tokenize.js';
 import { detectLang } from './lang.js';
 import { bylineAuthor, headlineLike, LINE_RULES, relatedHeading, tagHeading, type Line } from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
@@ -50,6 +51,13 @@ const MASTHEAD_MAX_WORDS = 4;
 const TAG_MAX_WORDS = 3;
 /** A timestamp line is short: "الأربعاء 30 حزيران 2021 - 12:30 م" is 6 words. */
 const TIMESTAMP_MAX_WORDS = 8;
+/**
+ * A body with fewer letters than this is not an article: a page cut off in its
+ * headline ("خبر" from `<h1>خبر` of a truncated download), or a lone caption. A
+ * one-line brief such as "عاجل: انفجار في مرفأ بيروت" has 22 and stays. The same bar
+ * as the clusterer's MIN_LETTERS.
+ */
+export const MIN_BODY_LETTERS = 20;
 
 /** Non-empty lines of a text with their 1-based numbers and matching keys. */
 export function splitLines(text: string): Line[] {
@@ -279,10 +287,18 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
 
   // 9. language, empty body
   a.lang = detectLang(a.paragraphs.join('\n') || a.raw.slice(0, 5000));
+  const bodyLetters = arabicShare(a.paragraphs.join('\n')).letters;
   if (a.paragraphs.length === 0) {
     a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
       evidence: { removed: a.removed.length },
     });
+  } else if (bodyLetters < MIN_BODY_LETTERS) {
+    a.rejected = reason(
+      'clean/too-short',
+      'drop-article',
+      `the body has ${bodyLetters} letter(s), fewer than ${MIN_BODY_LETTERS}: not an article (a truncated page or a caption)`,
+      { evidence: { letters: bodyLetters } },
+    );
   } else if (a.lang !== 'ar' && !opts.keepNonArabic) {
     a.rejected = reason('clean/not-arabic', 'drop-article', `document language is ${a.lang}, not Arabic`, {
       evidence: { lang: a.lang },

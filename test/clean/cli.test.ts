@@ -61,6 +61,10 @@ describe('khabar clean', () => {
     );
     writeFileSync(join(dir, 'good.txt'), BODY);
     writeFileSync(join(dir, 'cp1256.txt'), iconv.encode(BODY, 'windows-1256'));
+    // high bytes that are no UTF-8 and read as garbage in every Arabic single-byte charset
+    writeFileSync(join(dir, 'garbled.txt'), Buffer.from(Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 7) % 32))));
+    // a download cut off in its headline
+    writeFileSync(join(dir, 'stub.txt'), 'عاجل\n\nخبر');
     writeFileSync(
       join(dir, 'docs.jsonl'),
       [
@@ -84,7 +88,10 @@ describe('khabar clean', () => {
     expect(err).toMatch(/KHB_JSONL_MALFORMED: .*docs\.jsonl:2/);
     expect(err).toMatch(/KHB_JSONL_NO_TEXT: .*docs\.jsonl:3/);
     expect(err).toMatch(/clean\/not-arabic: .*english\.txt/);
-    expect(err).toMatch(/clean: 9 in, 4 out, 5 rejected/);
+    expect(err).toMatch(/KHB_ENCODING_UNKNOWN: .*garbled\.txt/);
+    expect(err).toMatch(/clean\/too-short: .*stub\.txt/);
+    expect(err).toMatch(/clean: 11 in, 4 out, 7 rejected \(.*KHB_ENCODING_UNKNOWN 1/);
+    expect(err).toMatch(/clean: 11 in, 4 out, 7 rejected \(.*too-short 1/);
     const rej = readFileSync(rejects, 'utf8')
       .trim()
       .split('\n')
@@ -92,9 +99,11 @@ describe('khabar clean', () => {
     expect(rej.map((r) => r.rule).sort()).toEqual([
       'KHB_BINARY',
       'KHB_EMPTY',
+      'KHB_ENCODING_UNKNOWN',
       'KHB_JSONL_MALFORMED',
       'KHB_JSONL_NO_TEXT',
       'clean/not-arabic',
+      'clean/too-short',
     ]);
     expect(rej.find((r) => r.rule === 'KHB_JSONL_MALFORMED').line).toBe(2);
   });

@@ -1,8 +1,11 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { crawl, type CrawlSummary } from '../../src/ingest/crawl/crawl.js';
+import { openStore } from '../../src/store/index.js';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
 
 const PAGES = 200;
@@ -96,5 +99,40 @@ describe('crawl of a local fixture site', () => {
     expect(again.filter((h) => h.path === '/sitemap_index.xml' && h.conditional).length).toBe(1);
     expect(second.saved).toBe(0);
     expect(second.skipped['ingest/feed-not-modified']).toBeGreaterThan(0);
+  });
+});
+
+describe('khabar crawl --db', () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite({ pages: 20, slowMs: 1500 });
+  });
+  afterAll(() => site.close());
+
+  it('should store every saved article page, redirected ones too, and report the rest with URL and reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-crawl-db-'));
+    const sites = join(dir, 'sites.txt');
+    await writeFile(sites, `# the local fixture site\n${site.base}/\n`);
+    const db = join(dir, 'k.db');
+    const io = memoryIO();
+    const code = await main(
+      ['crawl', '--sites', sites, '--out', join(dir, 'out'), '--db', db, '--delay', '5', '--timeout', '400'],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const articles = (await readFile(join(dir, 'out', 'articles.jsonl'), 'utf8')).trim().split('\n');
+    const store = await openStore(db, { readonly: true });
+    try {
+      const stats = await store.stats();
+      // every article the crawl saved went through khabar process into the store
+      expect(stats.documents).toBe(articles.length);
+      const hits = await store.search('6666');
+      expect(hits.hits.length, 'the page behind /redirect/a → /redirect/b → /news/moved').toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+    // the truncated page and the other bad ones are named with their URL and reason
+    expect(io.err()).toMatch(/rejected: KHB_NOT_HTML: .*\/bad\/not-html/);
+    expect(io.err()).toMatch(new RegExp(`rejected: [\\w/-]+: .*${site.base}/bad/truncated`));
   });
 });

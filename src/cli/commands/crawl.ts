@@ -4,11 +4,9 @@
  * --out (see src/ingest/crawl/sink.ts); with --db the saved pages are then run
  * through `khabar process` into the store. Rejects go to stderr with URL and reason.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fmtInt } from '../../core/stats.js';
 import { crawl, DEFAULT_DELAY_MS } from '../../ingest/crawl/crawl.js';
-import { urlSha1 } from '../../ingest/crawl/sink.js';
 import type { CliIO } from '../io.js';
 import type { Register } from './index.js';
 import { runProcess } from './process.js';
@@ -69,8 +67,8 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
     perHost: Number(flags.perHost),
     timeoutMs: Number(flags.timeout),
     userAgent: flags.userAgent,
-    onPage: (url, ok) => {
-      if (ok) saved.push(url);
+    onPage: (_url, page) => {
+      if (page) saved.push(page);
     },
   });
   for (const r of sum.rejects)
@@ -84,12 +82,7 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
       `${fmtInt(sum.notModified)} not modified, ${fmtInt(sum.rejects.length)} rejected; skipped: ${skipped}; ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
   if (flags.db) {
-    const pages = new Set((await readdir(join(out, 'pages'))).filter((f) => f.endsWith('.html')));
-    const files = saved
-      .map((u) => `${urlSha1(u)}.html`)
-      .filter((f) => pages.has(f))
-      .map((f) => join(out, 'pages', f));
-    if (files.length > 0) return runProcess(files, { db: flags.db, format: 'auto', runs: 'runs' }, io);
+    if (saved.length > 0) return runProcess(saved, { db: flags.db, format: 'auto', runs: 'runs' }, io);
   }
   return 0;
 }

@@ -30,7 +30,9 @@ export interface CrawlOptions extends Partial<FetchPolicy> {
   /** Workers across all hosts. */
   concurrency?: number;
   perHost?: number;
-  onPage?: (url: string, ok: boolean) => void;
+  /** After each page: the saved .html file when it gave an article (named after the URL
+   *  redirects ended at, not `url`), else null (304, rejected or failed). */
+  onPage?: (url: string, page: string | null) => void;
 }
 
 export interface CrawlSummary {
@@ -182,18 +184,18 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const worker = async () => {
     while (next < jobs.length) {
       const { url, rules } = jobs[next++];
-      const ok = await fetchPage(url, rules);
-      opts.onPage?.(url, ok);
+      const page = await fetchPage(url, rules); // not inside onPage?.(…): that would skip the fetch without a hook
+      opts.onPage?.(url, page);
     }
   };
-  const fetchPage = async (url: string, rules: SiteRules): Promise<boolean> => {
+  const fetchPage = async (url: string, rules: SiteRules): Promise<string | null> => {
     try {
       const res = await get(url, rules);
       sum.fetched++;
       if (res.status === 304) {
         sum.notModified++;
         journal.append({ t: 'done', url, status: 304 });
-        return true;
+        return null;
       }
       if (res.status >= 300) throw khabarError('KHB_FETCH_FAILED', url, `HTTP ${res.status}`);
       const type = res.headers['content-type'] ?? '';
@@ -216,11 +218,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       }
       journal.append({ t: 'done', url, status: res.status, sha1 });
       for (const hop of res.chain.slice(1)) journal.append({ t: 'done', url: hop, status: res.status, sha1 });
-      return !a.rejected;
+      return a.rejected ? null : join(sink.pages, `${sha1}.html`);
     } catch (e) {
       const rec = reject(url, e);
       journal.append({ t: 'failed', url, code: rec.rule, message: rec.message });
-      return false;
+      return null;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker));
