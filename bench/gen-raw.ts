@@ -102,17 +102,35 @@ export interface RawDoc {
   text: string;
 }
 
-export function* generateRawDocs(n: number, seed: number): Generator<RawDoc> {
+export interface RawOptions {
+  /** Share of documents that re-publish a recent document's body on another site
+   *  (syndicated wire copy: other chrome, other headline, a paragraph dropped). */
+  copyShare?: number;
+}
+
+/** Syndicated copies pick their original among this many latest documents. */
+const COPY_WINDOW = 50;
+
+export function* generateRawDocs(n: number, seed: number, opts: RawOptions = {}): Generator<RawDoc> {
   const r = rng(seed);
+  const recent: string[][] = [];
   for (let i = 0; i < n; i++) {
     const site = SITES[i % SITES.length];
-    const paras = Array.from({ length: 5 + Math.floor(r() * 8) }, () => pick(r, TEMPLATES)(r));
-    if (r() < 0.2) paras.push(...paras.slice(0, 3)); // repeated paragraphs, as in seed 003
+    let paras: string[];
+    if (recent.length > 0 && r() < (opts.copyShare ?? 0)) {
+      paras = [...pick(r, recent)];
+      if (paras.length > 5) paras.splice(Math.floor(r() * paras.length), 1);
+    } else {
+      paras = Array.from({ length: 5 + Math.floor(r() * 8) }, () => pick(r, TEMPLATES)(r));
+      recent.push(paras);
+      if (recent.length > COPY_WINDOW) recent.shift();
+    }
+    const body = r() < 0.2 ? [...paras, ...paras.slice(0, 3)] : paras; // repeated paragraphs, as in seed 003
     const lines = [
       site.menu,
       `${pick(r, PEOPLE)} ${pick(r, VERBS)} ${pick(r, TOPICS)} في ${pick(r, PLACES)}`,
       `${pick(r, PLACES)} ـ ${site.name === 'bghd24' ? 'خاص' : 'وكالات'}`,
-      ...paras,
+      ...body,
       ...site.tail,
     ];
     yield { id: `raw-${seed}-${i}`, site: site.name, text: lines.join('\n\n') };

@@ -153,6 +153,10 @@ export interface SearchResult {
   match: string;
   hits: SearchHit[];
   tookMs: number;
+  /** Set when a very common query had more matches than are ranked: only the newest `ranked` were. */
+  window?: { matches: number; ranked: number };
+  /** Served from the result cache (the database has not changed since it was computed). */
+  cached?: boolean;
 }
 
 export interface StatsReport {

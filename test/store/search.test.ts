@@ -3,6 +3,9 @@ import { KhabarError } from '../../src/core/errors.js';
 import { toFtsQuery } from '../../src/store/search/query.js';
 import { normalizeWithMap, snippetText } from '../../src/store/search/snippet.js';
 import type { Store } from '../../src/store/store.js';
+import { newArticle } from '../../src/core/article.js';
+import { SqliteStore } from '../../src/store/sqlite/index.js';
+import { SqliteSearch } from '../../src/store/sqlite/search.js';
 import { buildSampleDb, SEEDS_PRESENT } from '../support/sample-db.js';
 
 const badQuery = (q: string) => {
@@ -74,5 +77,54 @@ describe('search over the sample corpus', () => {
   it('should answer a bad query with KHB_BAD_QUERY, never a crash', async () => {
     await expect(store.search('"الناتو')).rejects.toMatchObject({ code: 'KHB_BAD_QUERY', status: 400 });
     await expect(store.search('AND OR')).rejects.toMatchObject({ code: 'KHB_BAD_QUERY' });
+  });
+});
+
+describe('search on a large match set, and the result cache', () => {
+  const article = (i: number) =>
+    newArticle({
+      id: `w${String(i).padStart(2, '0')}`,
+      source: `w${i}.txt`,
+      raw: 'x',
+      title: `الحكومة تعلن القرار رقم ${i}`,
+      paragraphs: [`أعلنت الحكومة اليوم القرار رقم ${i} بشأن الموازنة العامة للدولة.`],
+    });
+
+  it('should rank only the newest matches past the window, say so, and serve repeats from the cache until a write', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.writeArticles(
+      Array.from({ length: 30 }, (_, i) => ({
+        article: article(i),
+        status: 'stored' as const,
+        sha256: `h${i}`,
+        runId: 'r',
+      })),
+    );
+    let version = 0;
+    const search = new SqliteSearch(store.db, () => String(version), 10);
+    const r = search.search('الحكومة', { limit: 5 });
+    expect(r.window).toEqual({ matches: 30, ranked: 10 });
+    expect(r.hits).toHaveLength(5);
+    for (const h of r.hits) expect(Number(h.id.slice(1))).toBeGreaterThanOrEqual(20); // the 10 newest: w20…w29
+    expect(r.cached).toBeUndefined();
+    expect(search.search('الحكومة', { limit: 5 }).cached).toBe(true);
+    expect(search.search('الحكومه', { limit: 5 }).cached, 'same normalized query').toBe(true);
+    expect(search.search('الحكومة', { limit: 6 }).cached, 'another page size').toBeUndefined();
+    version++;
+    expect(search.search('الحكومة', { limit: 5 }).cached, 'after a write').toBeUndefined();
+    // a narrow query is ranked over all its matches
+    expect(search.search('"القرار رقم 3"').window).toBeUndefined();
+    await store.close();
+  });
+
+  it('should not serve a stale result after the store writes', async () => {
+    const store = new SqliteStore(':memory:');
+    await store.writeArticles([{ article: article(1), status: 'stored', sha256: 'h1', runId: 'r' }]);
+    expect((await store.search('الموازنة')).hits).toHaveLength(1);
+    await store.writeArticles([{ article: article(2), status: 'stored', sha256: 'h2', runId: 'r' }]);
+    const again = await store.search('الموازنة');
+    expect(again.cached).toBeUndefined();
+    expect(again.hits).toHaveLength(2);
+    await store.close();
   });
 });

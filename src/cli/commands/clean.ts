@@ -25,9 +25,9 @@ export const registerClean: Register = (program, io, setExit) => {
   program
     .command('clean')
     .description('clean raw scraped Arabic news: drop boilerplate, pull out title/dateline/date, keep reasons')
-    .argument('<path...>', 'files or directories (.txt = one document, .jsonl = one object a line)')
+    .argument('<path...>', 'files or directories (.txt = one document, .jsonl = one object a line, .html pages, .warc[.gz])')
     .option('-o, --output <file>', 'write JSONL here instead of stdout')
-    .option('--format <format>', 'auto | text | jsonl (and html, warc when available)', 'auto')
+    .option('--format <format>', 'auto | text | jsonl | html | warc', 'auto')
     .option('--rejects <file>', 'also write rejected documents as JSONL {source, line, rule, message}')
     .option('--keep-non-arabic', 'keep documents that are not Arabic instead of rejecting them')
     .option('--no-site-lines', 'skip the cross-document site boilerplate pass')

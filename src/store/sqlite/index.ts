@@ -37,26 +37,30 @@ export class SqliteStore implements Store {
     this.db.pragma('cache_size = -65536');
     this.writer = new SqliteWriter(this.db);
     this.reader = new SqliteReader(this.db);
-    this.searcher = new SqliteSearch(this.db);
+    this.searcher = new SqliteSearch(
+      this.db,
+      () => `${this.writes}:${this.db.pragma('data_version', { simple: true })}`,
+    );
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
+  private readonly byHash = lazy(() => this.db.prepare('SELECT id FROM documents WHERE sha256 = ?'));
+  private readonly byId = lazy(() => this.db.prepare('SELECT 1 FROM documents WHERE id = ?'));
+
   async findByHash(shas: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const q = this.db.prepare('SELECT id FROM documents WHERE sha256 = ?');
     for (const s of shas) {
-      const r = q.get(s) as { id: string } | undefined;
+      const r = this.byHash().get(s) as { id: string } | undefined;
       if (r) out.set(s, r.id);
     }
     return out;
   }
 
   async idsTaken(ids: string[]): Promise<Set<string>> {
-    const q = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
-    return new Set(ids.filter((id) => q.get(id)));
+    return new Set(ids.filter((id) => this.byId().get(id)));
   }
 
   async recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]> {
@@ -69,7 +73,11 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ raw: r.raw.toString('utf8'), rawKind: r.raw_kind }));
   }
 
+  /** Writes through this connection (SQLite's data_version counts only other connections'). */
+  private writes = 0;
+
   async writeArticles(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
+    this.writes++;
     this.writer.write(rows, extras);
   }
 
@@ -109,4 +117,10 @@ export class SqliteStore implements Store {
   async stats() {
     return this.reader.stats();
   }
+}
+
+/** A value made on first use (statements prepared once, after the migrations have run). */
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
 }

@@ -80,7 +80,28 @@ export class SqliteWriter {
     };
   }
 
-  write(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras = {}): void {
+  /** site → sources.id: the upsert is a write, and every article of a site would repeat it. */
+  private readonly sources = new Map<string, number>();
+
+  private sourceId(site: string, now: string): number {
+    let id = this.sources.get(site);
+    if (id === undefined) {
+      id = (this.s.source.get(site, now) as { id: number }).id;
+      this.sources.set(site, id);
+    }
+    return id;
+  }
+
+  write(rows: ArticleWrite[], extras: WriteExtras = {}): void {
+    try {
+      this.writeTransaction(rows, extras);
+    } catch (e) {
+      this.sources.clear(); // a rolled-back transaction may have inserted a source it cached
+      throw e;
+    }
+  }
+
+  private writeTransaction(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras): void {
     this.db.transaction(() => {
       const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
       const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
@@ -109,7 +130,7 @@ export class SqliteWriter {
     const now = new Date().toISOString();
     const before = this.s.before.get(a.id) as
       { rowid: number; dup_group: string; event_id: string; story_id: string } | undefined;
-    const sourceId = a.site ? (this.s.source.get(a.site, now) as { id: number }).id : null;
+    const sourceId = a.site ? this.sourceId(a.site, now) : null;
     const encoding = typeof a.meta.encoding === 'string' ? a.meta.encoding : null;
     this.s.document.run({
       id: a.id,
