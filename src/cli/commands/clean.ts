@@ -25,7 +25,10 @@ export const registerClean: Register = (program, io, setExit) => {
   program
     .command('clean')
     .description('clean raw scraped Arabic news: drop boilerplate, pull out title/dateline/date, keep reasons')
-    .argument('<path...>', 'files or directories (.txt = one document, .jsonl = one object a line, .html pages, .warc[.gz])')
+    .argument(
+      '<path...>',
+      'files or directories (.txt = one document, .jsonl = one object a line, .html pages, .warc[.gz])',
+    )
     .option('-o, --output <file>', 'write JSONL here instead of stdout')
     .option('--format <format>', 'auto | text | jsonl | html | warc', 'auto')
     .option('--rejects <file>', 'also write rejected documents as JSONL {source, line, rule, message}')
