@@ -138,6 +138,16 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     a.author ??= html.author;
     a.url ??= html.canonicalUrl;
     a.site ??= html.siteName;
+    // what else the page says about itself, as it says it (written out as "page")
+    const page = {
+      modified: html.modified,
+      site_name: html.siteName,
+      canonical_url: html.canonicalUrl,
+      lang: html.lang,
+      dir: html.dir,
+    };
+    const known = Object.entries(page).filter(([, v]) => v !== null && v !== undefined && v !== '');
+    if (known.length) a.meta.page = Object.fromEntries(known);
   }
 
   const kept: Line[] = [];

@@ -16,6 +16,7 @@ import { articleHtml } from './fixture-site.js';
  *  room for a regression of two points before failing; the fixtures were written with the extractor,
  *  so this pins behaviour, it does not estimate accuracy on unseen sites. */
 const KHABAR_F1_FLOOR = 0.98;
+const FIXTURES = join(import.meta.dirname, '../fixtures/html');
 
 async function collect(paths: string[]): Promise<IngestItem[]> {
   const out: IngestItem[] = [];
@@ -78,9 +79,31 @@ describe('HTML extraction', () => {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-html-'));
     await writeFile(join(dir, 'a-notes.html'), 'مجرد نص عادي بدون أي وسوم');
     await writeFile(join(dir, 'b-cut.html'), articleHtml(2).slice(0, 900));
+    const page = articleHtml(2);
+    await writeFile(join(dir, 'c-stub.html'), page.slice(0, page.indexOf('<h1>') + 7)); // "<h1>خبر"
     const items = await collect([dir]);
     expect(items[0].ok ? null : items[0].error.code).toBe('KHB_NOT_HTML');
-    expect(items[1].ok && items[1].article.rawKind).toBe('html');
+    // cut in its second paragraph: title and the first paragraph survive, nothing is invented
+    const cut = items[1].ok ? cleanArticle(items[1].article) : null;
+    expect(cut?.rejected).toBeNull();
+    expect(cut?.title).toBe('خبر رقم 2: الزراعة تدعم الفلاحين في الجنوب');
+    expect(cut?.paragraphs[0]).toMatch(/^[\u0600-\u06ff]/);
+    expect(cut?.paragraphs.join(' ')).toContain('(2-0)');
+    // cut in its headline: rejected with a reason, never an article of one word
+    const stub = items[2].ok ? cleanArticle(items[2].article) : null;
+    expect(stub?.rejected?.rule).toBe('clean/too-short');
+  });
+
+  it('should keep what a page says about itself (modified date, site name, canonical URL, language, direction)', async () => {
+    const [item] = await collect([join(FIXTURES, 'amp-iraq-brief', 'input.html')]);
+    const a = item.ok ? cleanArticle(item.article) : null;
+    expect(a?.meta.page).toMatchObject({
+      site_name: 'بغداد 24',
+      canonical_url: 'https://baghdad24.example/breaking/amp-iraq-brief',
+      lang: 'ar',
+      dir: 'rtl',
+    });
+    expect((a?.meta.page as { modified?: string }).modified).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 });
 
