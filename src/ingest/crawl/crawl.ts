@@ -141,7 +141,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
         }
         if (res.status >= 300) throw khabarError('KHB_FETCH_FAILED', url, `HTTP ${res.status}`);
         rememberValidators(journal, url, res);
-        const doc = parseFeed(feedText(res.bytes), res.url);
+        const doc = parseFeed(
+          feedText(res.bytes, { source: res.url, contentType: res.headers['content-type'] }),
+          res.url,
+        );
         if (doc.kind === 'sitemapindex') {
           for (const s of doc.sitemaps) {
             if (seenFeeds.has(s.url))

@@ -7,6 +7,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync } from 'node:zlib';
 import { khabarError } from '../../core/errors.js';
+import { decodeBytes } from '../../text/encoding.js';
+import { headerCharset } from '../html/charset.js';
 import { isoDay } from '../html/meta.js';
 
 export interface FeedEntry {
@@ -48,11 +50,27 @@ function absolute(u: string | null, base: string): string | null {
   }
 }
 
-export function feedText(bytes: Uint8Array): string {
+/** `<?xml version="1.0" encoding="windows-1256"?>`: the feed's own declaration. */
+const XML_ENCODING = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w:.-]+)["']/i;
+
+/**
+ * A feed's or sitemap's bytes as text: inflated when gzipped (capped at MAX_SITEMAP_BYTES,
+ * else KHB_TOO_LARGE), then decoded as the HTTP header or the XML declaration says, checked
+ * against the bytes (src/text/encoding.ts): Arabic feeds are still served in windows-1256.
+ */
+export function feedText(bytes: Uint8Array, opts: { source: string; contentType?: string | null }): string {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    return gunzipSync(bytes, { maxOutputLength: MAX_SITEMAP_BYTES }).toString('utf8');
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_SITEMAP_BYTES });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw khabarError('KHB_TOO_LARGE', `${opts.source} (inflated)`, MAX_SITEMAP_BYTES + 1, MAX_SITEMAP_BYTES);
+      throw khabarError('KHB_FEED_MALFORMED', opts.source, `gzip: ${e instanceof Error ? e.message : e}`);
+    }
   }
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString('latin1');
+  const declared = headerCharset(opts.contentType) ?? XML_ENCODING.exec(head)?.[1] ?? null;
+  return decodeBytes(bytes, { source: opts.source, declared }).text;
 }
 
 export function parseFeed(xml: string, source: string): FeedDoc {
