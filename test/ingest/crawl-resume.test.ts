@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIO } from '../../src/cli/io.js';
+import { crawl } from '../../src/ingest/crawl/crawl.js';
+import { urlSha1 } from '../../src/ingest/crawl/sink.js';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
 
 const PAGES = 200;
@@ -62,6 +64,12 @@ describe('crawl resume after SIGKILL', () => {
     await new Promise((r) => child.once('exit', r));
     const hitsBefore = site.hits.length;
     const doneBefore = new Set(doneUrls(journal));
+    // pages whose bytes reached the disk before the kill (journaled done or not)
+    const savedBefore = new Set(
+      Array.from({ length: PAGES }, (_, i) => `/news/${i}`).filter((p) =>
+        existsSync(join(out, 'pages', `${urlSha1(site.base + p)}.headers.json`)),
+      ),
+    );
     expect(doneBefore.size).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(doneBefore.size).toBeLessThan(PAGES);
 
@@ -69,9 +77,10 @@ describe('crawl resume after SIGKILL', () => {
     const io = memoryIO();
     expect(await main(args, io)).toBe(0);
     const second = site.hits.slice(hitsBefore).filter((h) => /^\/news\/\d+$/.test(h.path));
-    // no page finished before the kill is requested again …
+    // no page finished or saved before the kill is requested again …
     expect(second.filter((h) => doneBefore.has(h.path))).toEqual([]);
-    // … at most the pages in flight at the kill are requested twice, and every page is done once
+    expect(second.filter((h) => savedBefore.has(h.path))).toEqual([]);
+    // … only requests the kill cut short are made again (at most one a worker), and every page is done once
     const twice = Array.from({ length: PAGES }, (_, i) => site.count(`/news/${i}`)).filter((n) => n > 1).length;
     expect(twice).toBeLessThanOrEqual(CONCURRENCY);
     const articles = readFileSync(join(out, 'articles.jsonl'), 'utf8')
@@ -82,4 +91,23 @@ describe('crawl resume after SIGKILL', () => {
     expect(pageUrls.size).toBe(PAGES);
     expect(io.err()).toMatch(/crawl: 1 site/);
   }, 60_000);
+
+  it('should take a page saved but not journaled as done (killed in between) from disk, not the network', async () => {
+    site ??= await startFixtureSite({ pages: PAGES, slowMs: 300 });
+    const out = await mkdtemp(join(tmpdir(), 'khabar-resume-disk-'));
+    const opts = { sites: [site.base + '/'], out, delayMs: 5, concurrency: 2, timeoutMs: 200, maxPages: 10 };
+    const first = await crawl(opts);
+    expect(first.saved).toBeGreaterThan(0);
+    // forget that the pages were done, as if the process died after saving each one
+    const journal = join(out, 'crawl-journal.jsonl');
+    const kept = readFileSync(journal, 'utf8')
+      .split('\n')
+      .filter((l) => !(l.startsWith('{"t":"done"') && l.includes('/news/')));
+    writeFileSync(journal, kept.join('\n'));
+    const before = site.hits.length;
+    const again = await crawl(opts);
+    expect(site.hits.slice(before).filter((h) => /^\/news\/\d+$/.test(h.path))).toEqual([]);
+    expect(again.skipped['ingest/resumed-from-disk']).toBeGreaterThan(0);
+    expect(again.saved).toBe(again.skipped['ingest/resumed-from-disk']);
+  });
 });

@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, fetchPolite, type Fetched, type FetchPolicy } from './f
 import { HostGate } from './hosts.js';
 import { Journal } from './journal.js';
 import { loadRobots, type SiteRules } from './robots.js';
-import { DirSink, type Reject } from './sink.js';
+import { DirSink, urlSha1, type Reject } from './sink.js';
 
 export interface CrawlOptions extends Partial<FetchPolicy> {
   sites: string[];
@@ -193,8 +193,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   };
   const fetchPage = async (url: string, rules: SiteRules): Promise<string | null> => {
     try {
-      const res = await get(url, rules);
-      sum.fetched++;
+      const saved = sink.loadSaved(url);
+      const res = saved ? { ...saved, chain: [url], attempts: 0 } : await get(url, rules);
+      if (saved) skip('ingest/resumed-from-disk');
+      else sum.fetched++;
       if (res.status === 304) {
         sum.notModified++;
         journal.append({ t: 'done', url, status: 304 });
@@ -203,7 +205,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       if (res.status >= 300) throw khabarError('KHB_FETCH_FAILED', url, `HTTP ${res.status}`);
       const type = res.headers['content-type'] ?? '';
       if (!HTML_TYPE.test(type)) throw khabarError('KHB_NOT_HTML', url, `Content-Type ${type || 'missing'}`);
-      const sha1 = sink.savePage(res.url, res.status, res.headers, res.bytes);
+      const sha1 = saved ? urlSha1(res.url) : sink.savePage(res.url, res.status, res.headers, res.bytes);
       rememberValidators(journal, url, res);
       const a = cleanArticle(
         pageArticle({

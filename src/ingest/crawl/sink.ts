@@ -7,7 +7,7 @@
  * Appends are synchronous so a killed crawl leaves whole lines behind.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Reject {
@@ -25,6 +25,26 @@ export class DirSink {
   constructor(readonly dir: string) {
     this.pages = join(dir, 'pages');
     mkdirSync(this.pages, { recursive: true });
+  }
+
+  /**
+   * A page saved by an earlier run that was killed before it journaled the page as done:
+   * its bytes are here, so it is not requested again. `.headers.json` is written last,
+   * so its presence means the page is whole.
+   */
+  loadSaved(url: string): { url: string; status: number; headers: Record<string, string>; bytes: Uint8Array } | null {
+    const base = join(this.pages, urlSha1(url));
+    if (!existsSync(`${base}.headers.json`)) return null;
+    try {
+      const meta = JSON.parse(readFileSync(`${base}.headers.json`, 'utf8')) as {
+        url: string;
+        status: number;
+        headers: Record<string, string>;
+      };
+      return { url: meta.url, status: meta.status, headers: meta.headers, bytes: readFileSync(`${base}.html`) };
+    } catch {
+      return null; // damaged: fetch it again
+    }
   }
 
   savePage(url: string, status: number, headers: Record<string, string>, bytes: Uint8Array): string {
