@@ -8,6 +8,7 @@ import type { Stats } from '../core/stats.js';
 import { dedupText } from '../dedup/articles.js';
 import { DedupIndex } from '../dedup/index.js';
 import { Clusterer, type ClustererState } from '../stories/clusterer.js';
+import type { Gazetteer } from '../stories/gazetteer/index.js';
 import type { Regroup, Store } from '../store/store.js';
 
 /** State keys; the `2` marks the switch from the early stand-in engines (their state is ignored). */
@@ -20,7 +21,7 @@ export class Engines {
     readonly cluster: Clusterer,
   ) {}
 
-  static async load(store: Store, stats?: Stats): Promise<Engines> {
+  static async load(store: Store, stats?: Stats, gazetteer?: Gazetteer): Promise<Engines> {
     const d = await store.getState(DEDUP_STATE);
     const c = await store.getState(CLUSTER_STATE);
     // "Today" is always the clock, never the first run's: it only flags published dates in the future.
@@ -28,8 +29,8 @@ export class Engines {
     return new Engines(
       d ? DedupIndex.fromBytes(d, `state ${DEDUP_STATE}`) : new DedupIndex(),
       c
-        ? Clusterer.fromJSON(JSON.parse(Buffer.from(c).toString('utf8')) as ClustererState, { now, stats })
-        : new Clusterer({ now, stats }),
+        ? Clusterer.fromJSON(JSON.parse(Buffer.from(c).toString('utf8')) as ClustererState, { now, stats, gazetteer })
+        : new Clusterer({ now, stats, gazetteer }),
     );
   }
 

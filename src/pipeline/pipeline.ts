@@ -13,6 +13,7 @@ import { cleanArticle, lineKeys, SiteLineIndex } from '../clean/index.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { ArticleWrite, Store, WriteExtras } from '../store/store.js';
 import { Engines } from './engines.js';
+import type { Gazetteer } from '../stories/gazetteer/index.js';
 
 export type OutcomeStatus = 'stored' | 'duplicate' | 'rejected' | 'unchanged' | 'error';
 
@@ -46,6 +47,8 @@ export interface PipelineOptions {
    * ingests one document at a time and saves the state itself, a moment after the last write.
    */
   stateWithWindow?: boolean;
+  /** Entities to find (src/stories/gazetteer): the built-in lists, or with a user's files added. */
+  gazetteer?: Gazetteer;
 }
 
 export class Pipeline {
@@ -67,7 +70,13 @@ export class Pipeline {
   static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
     const runId = opts.runId ?? new Date().toISOString().replace(/[:.]/g, '-');
     const stats = opts.stats ?? new Stats();
-    return new Pipeline(store, await Engines.load(store, stats), stats, runId, opts.stateWithWindow ?? true);
+    return new Pipeline(
+      store,
+      await Engines.load(store, stats, opts.gazetteer),
+      stats,
+      runId,
+      opts.stateWithWindow ?? true,
+    );
   }
 
   /** Pass 1: count an input document's lines for cross-document boilerplate. */

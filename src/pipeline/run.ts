@@ -7,11 +7,13 @@ import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
 import { readDocuments, type ReadOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
+import type { Gazetteer } from '../stories/gazetteer/index.js';
 import { Pipeline, type Outcome } from './pipeline.js';
 import { summaryLines, tally, writeRunStats } from './summary.js';
 
 export interface RunOptions extends ReadOptions {
   store: Store;
+  gazetteer?: Gazetteer;
   /** A progress bar (src/cli/progress.ts draws one on a TTY stderr). */
   progress?: { start(total: number): void; tick(n?: number): void; stop(): void };
   /** Directory for runs/<id>/stats.json; null to skip. */
@@ -36,7 +38,7 @@ export async function processPaths(paths: string[], opts: RunOptions): Promise<R
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const stats = new Stats();
-  const pipeline = await Pipeline.open(opts.store, { stats });
+  const pipeline = await Pipeline.open(opts.store, { stats, gazetteer: opts.gazetteer });
   // pass 1: count inputs and site lines
   let total = 0;
   const sites = new Map<string, number>();

@@ -73,6 +73,22 @@ describe('khabar process and search', () => {
     expect(a?.paragraphs.join(' ')).not.toMatch(/الحقوق|الرئيسية/); // page chrome, pruned before extraction
     expect(a?.trace.map((t) => t.rule)).toContain('html/extracted');
 
+    // a user's gazetteer adds entities to find
+    const gaz = join(dir, 'gazetteer.json');
+    writeFileSync(gaz, JSON.stringify({ entries: [{ key: 'org:agri-ministry', type: 'org', name: 'وزارة الزراعة' }] }));
+    const db2 = join(dir, 'k2.db');
+    expect(
+      await main(
+        ['process', join(dir, 'in'), '--db', db2, '--runs', join(dir, 'runs'), '--gazetteer', gaz],
+        memoryIO(),
+      ),
+    ).toBe(0);
+    const store2 = await openStore(db2, { readonly: true });
+    const withGaz = await store2.getArticle('rif-1');
+    await store2.close();
+    expect(withGaz?.entities.map((e) => e.key)).toContain('org:agri-ministry');
+    expect(a?.entities.map((e) => e.key)).not.toContain('org:agri-ministry');
+
     // search: normalized (no hamza, ta marbuta as ha), hits in [brackets], exit 0; no hit exits 1
     const s = memoryIO();
     expect(await main(['search', 'حمله التصحر', '--db', db], s)).toBe(0);

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../../pipeline/manifest.js';
+import { loadGazetteer } from '../../stories/gazetteer/index.js';
 import { openStore, storeLabel } from '../../store/index.js';
 import { processPaths } from '../../pipeline/run.js';
 import { progressBar } from '../progress.js';
@@ -19,6 +20,7 @@ interface ProcessFlags {
   format: string;
   runs: string;
   verbose?: boolean;
+  gazetteer?: string[];
 }
 
 export const registerProcess: Register = (program, io, setExit) => {
@@ -30,6 +32,7 @@ export const registerProcess: Register = (program, io, setExit) => {
     .option('--format <format>', 'auto | text | jsonl | html …', 'auto')
     .option('--runs <dir>', 'where runs/<id>/stats.json goes', 'runs')
     .option('-v, --verbose', 'print one line per input with its outcome')
+    .option('--gazetteer <file...>', 'extra gazetteer JSON files for entities ({"entries": [...], "titles": [...]})')
     .action(async (paths: string[], flags: ProcessFlags) => setExit(await runProcess(paths, flags, io)));
 };
 
@@ -45,6 +48,7 @@ export async function runProcess(paths: string[], flags: ProcessFlags, io: CliIO
       exclude: [flags.db, ...corpora.flatMap((c) => c?.exclude ?? [])],
       patch: (a) => corpora.forEach((c) => c?.patch(a)),
       progress: progressBar(io, 'process'),
+      gazetteer: flags.gazetteer?.length ? loadGazetteer(flags.gazetteer) : undefined,
       runsDir: flags.runs,
       dbLabel: storeLabel(flags.db),
       onOutcome: (o) => {
