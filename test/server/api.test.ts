@@ -50,6 +50,9 @@ describe('GET routes', () => {
     expect(story.events.length).toBe(first.counts.events);
     expect(story.timeline.length).toBeGreaterThan(0);
     expect(Array.isArray(story.entities)).toBe(true);
+    const articles = story.events.flatMap((e: { articles: { id: string; storyId: string }[] }) => e.articles);
+    expect(articles.length).toBe(first.counts.articles);
+    for (const a of articles) expect(a.storyId).toBe(first.id);
     const event = json(await get(`/api/events/${encodeURIComponent(story.events[0].id)}`));
     expect(event.story.id).toBe(first.id);
     expect(event.articles.length).toBe(story.events[0].counts.articles);
@@ -103,6 +106,8 @@ describe('bad input', () => {
   it('should give 400 for a bad id, bad dates, a bad limit and a forged cursor', async () => {
     for (const url of [
       `/api/articles/${'x'.repeat(300)}`,
+      `/api/stories/${'x'.repeat(300)}`,
+      `/api/events/${'x'.repeat(300)}`,
       '/api/stories?from=yesterday',
       '/api/stories?limit=0',
       '/api/stories?limit=abc',
@@ -164,6 +169,22 @@ describe('POST /api/articles', () => {
     expect(again.statusCode).toBe(200);
     expect(json(again).outcome.status).toBe('unchanged');
     expect((await get(`/api/articles/${encodeURIComponent(body.outcome.id)}`)).statusCode).toBe(200);
+  });
+
+  it('should extract and store an HTML page posted as {html, url}', async () => {
+    const html = `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>افتتاح معرض بغداد الدولي للكتاب بمشاركة 300 دار نشر - صحة</title></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/s">ثقافة</a></nav><article><h1>افتتاح معرض بغداد الدولي للكتاب بمشاركة 300 دار نشر</h1>
+<p>افتتح وزير الثقافة، اليوم الخميس، معرض بغداد الدولي للكتاب في دورته الجديدة بمشاركة ثلاثمئة دار نشر عربية وأجنبية.</p>
+<p>ويستمر المعرض عشرة أيام، وتقام على هامشه ندوات وأمسيات شعرية وتوقيع كتب لعدد من الكتاب العراقيين.</p>
+<div class="share-buttons">شارك فيسبوك تويتر</div></article></body></html>`;
+    const r = await post({ html, url: 'https://sahat.example/culture/book-fair', published: '2021-07-08' });
+    expect(r.statusCode).toBe(201);
+    const { article } = json(r);
+    expect(article.title).toBe('افتتاح معرض بغداد الدولي للكتاب بمشاركة 300 دار نشر');
+    expect(article.paragraphs).toHaveLength(2);
+    expect(article.site).toBe('sahat.example');
+    expect(article.paragraphs.join(' ')).not.toContain('فيسبوك');
   });
 
   it('should refuse a body without text, with unknown fields, bad JSON, the wrong content type or too large', async () => {
