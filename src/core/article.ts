@@ -21,6 +21,9 @@ export interface Article {
   url: string | null;
   site: string | null;
   raw: string;
+  /** The bytes as read, kept (and stored) only when they are not `raw` in UTF-8: another
+   *  charset, a BOM, repaired mojibake. A better decoder can then start again from them. */
+  bytes?: Uint8Array;
   /** 'text' | 'html' — what `raw` holds. */
   rawKind: 'text' | 'html';
   title: string | null;

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { newArticle } from '../core/article.js';
 import { KhabarError, khabarError } from '../core/errors.js';
-import { decodeBytes } from '../text/encoding.js';
+import { decodeBytes, originalBytes } from '../text/encoding.js';
 import { contentId } from './ids.js';
 import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from './types.js';
 
@@ -22,6 +22,7 @@ export async function* readTextFile(path: string): AsyncIterable<IngestItem> {
       id: basename(path).replace(/\.[^.]+$/, '') || contentId(path, bytes),
       source: path,
       raw: decoded.text,
+      bytes: originalBytes(bytes, decoded.text),
       // A folder of one site's pages is the common layout: the folder names the site.
       site: basename(dirname(path)) || null,
       trace: decoded.reasons,

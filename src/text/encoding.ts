@@ -242,3 +242,9 @@ function repairMojibake(d: Decoded): Decoded {
     ],
   };
 }
+
+/** `bytes` when they are not `text` in UTF-8 (what an Article keeps as `bytes`), else undefined. */
+export function originalBytes(bytes: Uint8Array, text: string): Uint8Array | undefined {
+  const utf8 = Buffer.from(text, 'utf8');
+  return utf8.length === bytes.byteLength && utf8.equals(bytes) ? undefined : bytes;
+}

@@ -1,5 +1,6 @@
 import { writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { newArticle } from '../../src/core/article.js';
@@ -171,6 +172,32 @@ describe('the seeds through khabar process', () => {
     expect(thu?.why?.reasons).toContain('stories/different-day');
     expect(thu?.why?.story_score).toBeGreaterThan(0);
     for (const name of ['الناتو', 'الكاظمي', 'بروكسل']) expect(thu?.why?.entities.join(' ')).toContain(name);
+    await store.close();
+  });
+});
+
+describe('raw bytes in the store', () => {
+  it('should keep the bytes as read when they are not the stored UTF-8 text, and only then', async () => {
+    const dir = tmpDir();
+    const input = join(dir, 'in', 'wire');
+    mkdirSync(input, { recursive: true });
+    const text = readFileSync(join(SAMPLE_DIR, 'alrafidain', 'alrafidain-iraq-curfew.txt'), 'utf8');
+    const cp1256 = iconv.encode(text.replace('خلية الأزمة', 'خلية الأزمة الحكومية'), 'windows-1256');
+    writeFileSync(join(input, 'legacy.txt'), cp1256);
+    writeFileSync(join(input, 'modern.txt'), text);
+    const store = (await openStore(join(dir, 'k.db'))) as SqliteStore;
+    await processPaths([join(dir, 'in')], { store, runsDir: null });
+    const row = (id: string) =>
+      store.db.prepare('SELECT encoding, raw, original FROM documents WHERE id = ?').get(id) as {
+        encoding: string;
+        raw: Buffer;
+        original: Buffer | null;
+      };
+    const legacy = row('legacy');
+    expect(legacy.encoding).toBe('windows-1256');
+    expect(legacy.original?.equals(cp1256)).toBe(true);
+    expect(legacy.raw.toString('utf8')).toContain('خلية الأزمة الحكومية');
+    expect(row('modern').original).toBeNull();
     await store.close();
   });
 });

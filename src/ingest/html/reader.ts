@@ -11,6 +11,7 @@ import type { Reason } from '../../core/trace.js';
 import { contentId } from '../ids.js';
 import { asKhabarError } from '../text.js';
 import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from '../types.js';
+import { originalBytes } from '../../text/encoding.js';
 import { decodeHtml, looksLikeHtml } from './charset.js';
 
 const CANONICAL =
@@ -51,6 +52,7 @@ export function pageArticle(p: PageInit): Article {
     id: p.id || contentId(url ?? p.source, p.bytes),
     source: p.url ?? p.source,
     raw: decoded.text,
+    bytes: originalBytes(p.bytes, decoded.text),
     rawKind: 'html',
     url,
     site,

@@ -3,6 +3,7 @@
  * Add one line per migration; never edit one that has shipped.
  */
 import * as m001 from './001_initial.js';
+import * as m002 from './002_original_bytes.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, ...m001 }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, ...m001 },
+  { version: 2, ...m002 },
+];

@@ -143,4 +143,8 @@ CREATE TABLE runs (
 );
 `;
 
-export const PG_MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const PG_MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  // Article.bytes: the bytes as read when they are not the stored UTF-8 text (windows-1256, mojibake)
+  { version: 2, name: 'original-bytes', sql: `ALTER TABLE documents ADD COLUMN original bytea;` },
+];

@@ -36,9 +36,10 @@ type Keys = { dup_group?: string | null; event_id?: string | null; story_id?: st
 const SQL = {
   before: `SELECT dup_group, event_id, story_id FROM articles WHERE id = $1`,
   source: `INSERT INTO sources (site) VALUES ($1) ON CONFLICT (site) DO UPDATE SET site = excluded.site RETURNING id`,
-  document: `INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-    ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, sha256 = excluded.sha256, run_id = excluded.run_id`,
+  document: `INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id, original)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, original = excluded.original, sha256 = excluded.sha256,
+      run_id = excluded.run_id`,
   article: `INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
       rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
       why, trace, meta, title_norm, body_norm)
@@ -171,6 +172,7 @@ export class PostgresWriter {
       Buffer.from(a.raw, 'utf8'),
       sha256,
       runId,
+      a.bytes ? Buffer.from(a.bytes) : null,
     ]);
     const text = pgText(bodyText(a));
     const title = pgText(a.title);

@@ -18,9 +18,10 @@ export class SqliteWriter {
         `INSERT INTO sources (site, first_seen) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET site = excluded.site RETURNING id`,
       ),
       document:
-        p(`INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id, ingested_at)
-        VALUES (@id, @source_id, @origin, @url, @raw_kind, @encoding, @raw, @sha256, @run_id, @now)
-        ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, sha256 = excluded.sha256, run_id = excluded.run_id`),
+        p(`INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, original, sha256, run_id, ingested_at)
+        VALUES (@id, @source_id, @origin, @url, @raw_kind, @encoding, @raw, @original, @sha256, @run_id, @now)
+        ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, original = excluded.original, sha256 = excluded.sha256,
+          run_id = excluded.run_id`),
       before: p(`SELECT rowid, dup_group, event_id, story_id FROM articles WHERE id = ?`),
       article: p(`INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
           rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
@@ -140,6 +141,7 @@ export class SqliteWriter {
       raw_kind: a.rawKind,
       encoding,
       raw: Buffer.from(a.raw, 'utf8'),
+      original: a.bytes ? Buffer.from(a.bytes) : null,
       sha256,
       run_id: runId,
       now,
