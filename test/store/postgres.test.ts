@@ -86,7 +86,9 @@ describe('PostgreSQL migrations', () => {
   it('should let two processes start at once on an empty schema and record each migration once', async () => {
     const schema = newSchema();
     const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(PG_URL, { schema })));
-    const r = await admin.query(`SELECT version, count(*)::int AS n FROM "${schema}".schema_migrations GROUP BY 1 ORDER BY 1`);
+    const r = await admin.query(
+      `SELECT version, count(*)::int AS n FROM "${schema}".schema_migrations GROUP BY 1 ORDER BY 1`,
+    );
     expect(r.rows).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version, n: 1 })));
     await Promise.all(stores.map((s) => s.close()));
   });
