@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { generateDups } from '../../bench/gen-dups.js';
 import { evaluateClean, type GoldDoc } from './clean-metrics.js';
+import { runDedup, scorePairs, type Labelled } from './dedup.js';
 
 const baseline = JSON.parse(readFileSync('test/eval/baseline.json', 'utf8'));
 
@@ -23,4 +25,17 @@ describe('eval gate: clean', () => {
     expect(s.titleAccuracy).toBeGreaterThanOrEqual(baseline.clean.titleAccuracy));
   it(`should keep dateline accuracy at or above ${baseline.clean.datelineAccuracy}`, () =>
     expect(s.datelineAccuracy).toBeGreaterThanOrEqual(baseline.clean.datelineAccuracy));
+});
+
+describe('eval gate: dedup', () => {
+  const { docs, seed, pairF1, hardNegativeMergeRate } = baseline.dedup;
+  it(`should keep pairwise F1 at or above ${pairF1} with at most ${hardNegativeMergeRate * 100} % of hard negatives merged`, async () => {
+    const labelled: Labelled[] = [...generateDups({ docs, seed })];
+    const { group } = await runDedup(labelled, {}, 0);
+    const s = scorePairs(labelled, group);
+    expect(s.truePairs).toBeGreaterThan(docs / 2);
+    expect(s.hardNegativePairs).toBeGreaterThan(100);
+    expect(s.f1).toBeGreaterThanOrEqual(pairF1);
+    expect(s.hardNegativeMergeRate).toBeLessThanOrEqual(hardNegativeMergeRate);
+  });
 });
