@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { MAX_BODY_BYTES } from '../../src/server/schemas.js';
 import type { Store } from '../../src/store/store.js';
-import { buildSampleDb, SEEDS_PRESENT } from '../support/sample-db.js';
+import { buildSampleDb } from '../support/sample-db.js';
+import { SEED_THURSDAY } from '../support/seeds.js';
 
 let app: FastifyInstance;
 let store: Store;
@@ -73,7 +74,7 @@ describe('GET routes', () => {
   it('should search with highlighted snippets', async () => {
     const r = json(await get('/api/search?q=' + encodeURIComponent('حلف شمال الاطلسي')));
     expect(r.hits.length).toBeGreaterThan(1);
-    if (SEEDS_PRESENT) expect(r.hits.map((h: { id: string }) => h.id)).toContain('003_259b5b7d5bf95f6a');
+    expect(r.hits.map((h: { id: string }) => h.id)).toContain(SEED_THURSDAY);
     expect(r.hits[0].snippet.some((p: { hit?: boolean }) => p.hit)).toBe(true);
   });
 

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { newArticle, type Article } from '../../src/core/article.js';
+import { seedPath, SEED_THURSDAY, SEED_WEDNESDAY } from '../support/seeds.js';
 
-export const SEEDS = '/work/shared/seeds';
-export const SEED_000 = `${SEEDS}/000_4d40e8b288dbdb26.txt`;
-export const SEED_003 = `${SEEDS}/003_259b5b7d5bf95f6a.txt`;
+export const SEED_000 = seedPath(SEED_WEDNESDAY);
+export const SEED_003 = seedPath(SEED_THURSDAY);
 
 /** Obvious boilerplate in the seeds (site menu, comment form, adblock notice, a template leak). */
 const BOILERPLATE = [

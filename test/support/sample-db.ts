@@ -11,7 +11,6 @@ import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 
 export const SAMPLE_DIR = resolve(import.meta.dirname, '../../sample');
-export const SEEDS_PRESENT = loadCorpus(SAMPLE_DIR).seedsFound === 2;
 
 export function tmpDir(prefix = 'khabar-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -20,6 +19,11 @@ export function tmpDir(prefix = 'khabar-test-'): string {
 export async function buildSampleDb(dir = tmpDir()): Promise<{ path: string; store: Store; run: RunResult }> {
   const path = join(dir, 'khabar.db');
   const corpus = loadCorpus(SAMPLE_DIR);
+  // the sample's tests are about the seeds too: never build it silently without them
+  if (corpus.seedsFound !== 2)
+    throw new Error(
+      `the seeds are missing (${corpus.seedsFound} of 2 found): put them at ../shared/seeds/ or set KHABAR_SEEDS`,
+    );
   const store = await openStore(path);
   const run = await processPaths(corpus.paths, {
     store,

@@ -14,6 +14,7 @@ export interface StorySummary {
 export interface ArticleSummary {
   id: string;
   title: string | null;
+  lede: string;
   site: string | null;
   url: string | null;
   published: string | null;

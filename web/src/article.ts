@@ -3,7 +3,7 @@ import { h } from 'preact';
 import type { ArticleDetail } from './api';
 import { fmtDate, fmtNum, ruleLabel } from './format';
 import { articleRow } from './stories';
-import { link, show, titleOf, useApi } from './ui';
+import { ledeOf, link, show, titleOf, useApi } from './ui';
 
 const DECISIONS: Record<string, string> = {
   'new-event': 'بدأ حدثًا جديدًا',
@@ -18,7 +18,7 @@ export function ArticlePage({ id }: { id: string }) {
       h(
         'h1',
         { 'data-testid': 'article-title' },
-        titleOf(a.title, a.paragraphs[0] ? a.paragraphs[0].split(' ').slice(0, 12).join(' ') + ' …' : a.id),
+        titleOf(a.title, ledeOf(a.paragraphs[0] ?? '') || a.id),
       ),
       h('p', { class: 'meta' }, [
         h('span', null, a.site ?? ''),

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ArticleSummary, StoryDetail, StorySummary } from './api';
 import { count, fmtDate, fmtRange } from './format';
-import { link, show, titleOf, useApi } from './ui';
+import { ledeOf, link, show, titleOf, useApi } from './ui';
 
 export function StoryList() {
   const [cursor, setCursor] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function StoryList() {
 
 export const articleRow = (a: ArticleSummary) =>
   h('li', { key: a.id, class: a.duplicateOf ? 'dup' : '' }, [
-    link(`#/article/${encodeURIComponent(a.id)}`, titleOf(a.title, a.id)),
+    link(`#/article/${encodeURIComponent(a.id)}`, titleOf(a.title, ledeOf(a.lede) || a.id)),
     h('span', { class: 'meta' }, [
       h('span', null, a.site ?? ''),
       h('span', null, fmtDate(a.published)),

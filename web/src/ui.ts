@@ -38,3 +38,8 @@ export const link = (href: string, children: ComponentChildren, cls?: string) =>
 export const snippet = (parts: SnippetPart[]) => parts.map((p, i) => (p.hit ? h('mark', { key: i }, p.text) : p.text));
 
 export const titleOf = (t: string | null, fallback = 'بلا عنوان') => t ?? fallback;
+/** An untitled article is shown by its first words. */
+export const ledeOf = (text: string, words = 12) => {
+  const w = text.trim().split(/\s+/).filter(Boolean);
+  return w.length === 0 ? '' : w.slice(0, words).join(' ') + (w.length > words ? ' …' : '');
+};

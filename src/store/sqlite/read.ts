@@ -16,6 +16,7 @@ import type {
   StoryQuery,
   StorySummary,
 } from '../store.js';
+import { LEDE_CHARS } from '../store.js';
 import { toFtsQuery } from '../search/query.js';
 
 /** Default and largest page of stories. */
@@ -42,10 +43,12 @@ const eventOf = (r: Row): EventSummary => ({
   counts: { articles: Number(r.articles), sources: Number(r.sources) },
 });
 
-const ARTICLE_COLS = `id, title, site, url, published, status, dup_group, duplicate_of, similarity, event_id, story_id`;
+/** The lede: the start of the text, for lists where an article has no title (seed 003 has none). */
+const ARTICLE_COLS = `id, title, substr(text, 1, ${LEDE_CHARS}) AS lede, site, url, published, status, dup_group, duplicate_of, similarity, event_id, story_id`;
 const summaryOf = (r: Row): ArticleSummary => ({
   id: String(r.id),
   title: str(r.title),
+  lede: String(r.lede ?? ''),
   site: str(r.site),
   url: str(r.url),
   published: str(r.published),
