@@ -74,13 +74,10 @@ export interface EventSummary {
   counts: { articles: number; sources: number };
 }
 
-/** Characters of an article's text given as its lede in summaries. */
-export const LEDE_CHARS = 140;
-
 export interface ArticleSummary {
   id: string;
   title: string | null;
-  /** The first LEDE_CHARS characters of the clean text. */
+  /** The first LEDE_CHARS (rows.ts) characters of the clean text. */
   lede: string;
   site: string | null;
   url: string | null;

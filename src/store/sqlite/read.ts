@@ -3,73 +3,31 @@
  * API returns them. Rows are mapped to the camelCase records in ../store.ts.
  */
 import type Database from 'better-sqlite3';
-import { khabarError } from '../../core/errors.js';
 import type {
   ArticleDetail,
-  ArticleSummary,
   EntityCount,
   EventDetail,
-  EventSummary,
   Page,
   StatsReport,
   StoryDetail,
   StoryQuery,
   StorySummary,
 } from '../store.js';
-import { LEDE_CHARS } from '../store.js';
+import {
+  ARTICLE_COLS,
+  decodeCursor,
+  encodeCursor,
+  eventOf,
+  STORIES_PAGE,
+  STORIES_PAGE_MAX,
+  storyOf,
+  str,
+  summaryOf,
+  type Row,
+} from '../rows.js';
 import { toFtsQuery } from '../search/query.js';
 
-/** Default and largest page of stories. */
-export const STORIES_PAGE = 20;
-export const STORIES_PAGE_MAX = 100;
-
-type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
-
-export const storyOf = (r: Row): StorySummary => ({
-  id: String(r.id),
-  title: str(r.title),
-  firstDate: str(r.first_date),
-  lastDate: str(r.last_date),
-  counts: { events: Number(r.events), articles: Number(r.articles), sources: Number(r.sources) },
-});
-
-const eventOf = (r: Row): EventSummary => ({
-  id: String(r.id),
-  storyId: str(r.story_id),
-  date: str(r.date),
-  title: str(r.title),
-  counts: { articles: Number(r.articles), sources: Number(r.sources) },
-});
-
-/** The lede: the start of the text, for lists where an article has no title (seed 003 has none). */
-const ARTICLE_COLS = `id, title, substr(text, 1, ${LEDE_CHARS}) AS lede, site, url, published, status, dup_group, duplicate_of, similarity, event_id, story_id`;
-const summaryOf = (r: Row): ArticleSummary => ({
-  id: String(r.id),
-  title: str(r.title),
-  lede: String(r.lede ?? ''),
-  site: str(r.site),
-  url: str(r.url),
-  published: str(r.published),
-  status: r.status as ArticleSummary['status'],
-  dupGroup: str(r.dup_group),
-  duplicateOf: str(r.duplicate_of),
-  similarity: r.similarity === null ? null : Number(r.similarity),
-  eventId: str(r.event_id),
-  storyId: str(r.story_id),
-});
-
-const encodeCursor = (s: StorySummary) => Buffer.from(JSON.stringify([s.lastDate ?? '', s.id])).toString('base64url');
-function decodeCursor(c: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
-  } catch {
-    /* fall through */
-  }
-  throw khabarError('KHB_BAD_INPUT', 'cursor is not one this server gave out');
-}
 
 export class SqliteReader {
   constructor(private readonly db: Database.Database) {}
