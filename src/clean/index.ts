@@ -296,8 +296,10 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   a.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
 
   // 9. language, empty body
-  a.lang = detectLang(a.paragraphs.join('\n') || a.raw.slice(0, 5000));
-  const bodyLetters = arabicShare(a.paragraphs.join('\n')).letters;
+  const bodyText = a.paragraphs.join('\n');
+  const counted = arabicShare(bodyText);
+  a.lang = bodyText ? detectLang(bodyText, counted) : detectLang(a.raw.slice(0, 5000));
+  const bodyLetters = counted.letters;
   if (a.paragraphs.length === 0) {
     a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
       evidence: { removed: a.removed.length },

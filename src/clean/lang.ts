@@ -10,8 +10,8 @@ export const MIN_ARABIC_SHARE = 0.5;
 const EN = /\b(the|and|of|to|in|is|that|for|with|on|was|said)\b/gi;
 const FR = /\b(le|la|les|et|des|du|un|une|est|dans|pour|que|qui|sur)\b/gi;
 
-export function detectLang(text: string): string {
-  const { share, letters } = arabicShare(text);
+export function detectLang(text: string, counted = arabicShare(text)): string {
+  const { share, letters } = counted;
   if (letters === 0) return 'und';
   if (share >= MIN_ARABIC_SHARE) return 'ar';
   const en = text.match(EN)?.length ?? 0;
