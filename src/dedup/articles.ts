@@ -43,19 +43,23 @@ export async function dedupArticles(articles: Article[], opts: DedupArticlesOpti
   } finally {
     await pool?.close();
   }
-  for (let i = 0; i < articles.length; i++) {
-    const a = articles[i];
-    // Re-read slots: a later article may have become its group's canonical.
-    const d = decided[i].slot >= 0 ? index.decision(decided[i].slot) : decided[i];
-    a.trace.push(...d.reasons);
-    opts.stats?.inc(d.rule);
-    if (d.slot < 0) {
-      a.rejected = d.reasons.at(-1)!;
-      continue;
-    }
+  articles.forEach((a, i) => opts.stats?.inc(applyDecision(a, index, decided[i]).rule));
+  return articles;
+}
+
+/**
+ * Puts a decision on its article: the reasons in its trace, and dupGroup, duplicateOf and
+ * similarity (a duplicate id sets `rejected`). The slot is read again, because a later
+ * article of the batch may have become its group's canonical. Returns the final decision.
+ */
+export function applyDecision(a: Article, index: DedupIndex, decided: DedupDecision): DedupDecision {
+  const d = decided.slot >= 0 ? index.decision(decided.slot) : decided;
+  a.trace.push(...d.reasons);
+  if (d.slot < 0) a.rejected = d.reasons.at(-1)!;
+  else {
     a.dupGroup = d.dupGroup!;
     a.duplicateOf = d.duplicateOf;
     a.similarity = d.similarity;
   }
-  return articles;
+  return d;
 }

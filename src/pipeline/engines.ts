@@ -5,7 +5,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
-import { dedupText } from '../dedup/articles.js';
+import { applyDecision, dedupText } from '../dedup/articles.js';
 import { DedupIndex } from '../dedup/index.js';
 import { Clusterer, type ClustererState } from '../stories/clusterer.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
@@ -53,18 +53,7 @@ export class Engines {
       source: a.site ?? a.source,
     }));
     const { decisions, regrouped } = this.dedup.addSync(items);
-    batch.forEach((a, i) => {
-      const d = decisions[i].slot >= 0 ? this.dedup.decision(decisions[i].slot) : decisions[i];
-      a.trace.push(...d.reasons);
-      stats.inc(`decided/${d.rule}`);
-      if (d.slot < 0) {
-        a.rejected = d.reasons.at(-1)!;
-        return;
-      }
-      a.dupGroup = d.dupGroup ?? undefined;
-      a.duplicateOf = d.duplicateOf;
-      a.similarity = d.similarity;
-    });
+    batch.forEach((a, i) => stats.inc(`decided/${applyDecision(a, this.dedup, decisions[i]).rule}`));
     return regrouped.map(({ from, to }) => {
       const fromSlot = this.dedup.slotOf(from);
       const toSlot = this.dedup.slotOf(to);
