@@ -16,8 +16,8 @@ const OVERFETCH = 4;
 /**
  * Matches ranked per query at most. bm25 scores every match (about 1.4 µs each on this
  * machine: "الحكومة" matches 85 000 of 100 000 generated articles and ranking them took
- * 120 ms, so a few concurrent users queued for seconds; 10 000 take ~15 ms). Beyond this many, the newest
- * RANK_WINDOW matches are ranked (rowid order is the order articles were stored) and the
+ * 120 ms, so a few concurrent users queued for seconds; 10 000 take ~15 ms). Beyond this
+ * many, the newest RANK_WINDOW matches are ranked (rowid order is the order articles were stored) and the
  * result says so in `window`: a query that common is refined, not paged through.
  */
 export const RANK_WINDOW = 10_000;
@@ -97,22 +97,18 @@ export class SqliteSearch {
       // toFtsQuery quotes every term, so this is a bug or an FTS5 limit; still a 400, never a 500
       throw khabarError('KHB_BAD_QUERY', e instanceof Error ? e.message : String(e));
     }
-    // the page: the best hit of each duplicate group
-    const page: { c: Candidate; a: Record<string, string | null> & { size: number } }[] = [];
+    const hits: SearchHit[] = [];
     const groups = new Set<string>();
     for (const c of candidates) {
-      if (page.length >= limit) break;
+      if (hits.length >= limit) break;
       const a = this.article.get(c.rowid) as Record<string, string | null> & { size: number };
       if (!a) continue;
       if (a.dup_group) {
-        if (groups.has(a.dup_group)) continue;
+        if (groups.has(a.dup_group)) continue; // the best hit of each duplicate group
         groups.add(a.dup_group);
       }
-      page.push({ c, a });
-    }
-    const hits: SearchHit[] = page.map(({ c, a }) => {
       const h = this.highlight.get(match, BigInt(c.rowid)) as { ht: string; hb: string };
-      return {
+      hits.push({
         id: a.id!,
         title: a.title,
         site: a.site,
@@ -123,8 +119,8 @@ export class SqliteSearch {
         titleParts: a.title ? snippetFromHighlight(a.title, h.ht, true) : [],
         snippet: snippetFromHighlight(a.text ?? '', h.hb),
         copies: Math.max(0, Number(a.size) - 1),
-      };
-    });
+      });
+    }
     return {
       query,
       match,
