@@ -102,6 +102,9 @@ describe('web UI', () => {
     expect(rules).toContain('clean/template-leak');
     expect(await page.textContent('[data-testid=removed]')).toContain('{{ article.visit_count }}');
     expect(await page.textContent('[data-testid=removed]')).toContain('تسرب قالب');
+    // why: a new event (Thursday) in Wednesday's story, and the rule that kept it apart
+    expect(await page.textContent('[data-testid=why]')).toContain('التشابه مع القصة');
+    expect(await page.textContent('[data-testid=why-reasons]')).toContain('stories/different-day');
     await shot('03-article');
   });
 

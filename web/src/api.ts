@@ -60,7 +60,15 @@ export interface ArticleDetail extends ArticleSummary {
   rejected: Reason | null;
   trace: Reason[];
   duplicates: ArticleSummary[];
-  why: { score: number; terms: string[]; entities: string[]; date_gap_days: number | null; decision: string } | null;
+  why: {
+    score: number;
+    terms: string[];
+    entities: string[];
+    date_gap_days: number | null;
+    decision: string;
+    story_score?: number;
+    reasons?: string[];
+  } | null;
   entities: Entity[];
   event: EventSummary | null;
   story: StorySummary | null;

@@ -58,9 +58,19 @@ export function ArticlePage({ id }: { id: string }) {
             h('h2', null, 'لماذا انضم إلى حدثه'),
             h('p', null, [
               DECISIONS[a.why.decision] ?? a.why.decision,
-              ` — درجة التشابه ${fmtNum(Math.round(a.why.score * 100))}٪`,
+              // a new event is scored against the story it joined, the rest against their event
+              a.why.decision === 'new-event' && a.why.story_score !== undefined
+                ? ` — التشابه مع القصة ${fmtNum(Math.round(a.why.story_score * 100))}٪`
+                : ` — درجة التشابه ${fmtNum(Math.round(a.why.score * 100))}٪`,
               a.why.date_gap_days !== null ? `، الفارق ${fmtNum(a.why.date_gap_days)} يوم` : '',
             ]),
+            a.why.reasons?.length
+              ? h(
+                  'p',
+                  { class: 'meta', 'data-testid': 'why-reasons' },
+                  a.why.reasons.map((r) => `${ruleLabel(r)} (${r})`).join('، '),
+                )
+              : null,
             a.why.terms.length ? h('p', { class: 'meta' }, `كلمات مشتركة: ${a.why.terms.join('، ')}`) : null,
             a.why.entities.length ? h('p', { class: 'meta' }, `كيانات مشتركة: ${a.why.entities.join('، ')}`) : null,
           ])
