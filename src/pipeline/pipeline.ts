@@ -36,6 +36,20 @@ export const PRIME_DOCS = 50;
  *  online clusterer sees a story in the order it happened, whatever the file order. */
 export const CLUSTER_WINDOW = 5000;
 
+/**
+ * When the dedup and story state is saved with a window (in its transaction). While the
+ * index is small, with every window; then once it has grown by `growth` since the last save:
+ * rewriting a million documents' index (~300 MB) every 5 000 documents would write 60 GB,
+ * this way about five times the final size. Windows written between two saves stay marked
+ * unindexed (documents.indexed = 0), so if the run dies a later run does them again.
+ */
+export interface StateSchedule {
+  alwaysBelow: number;
+  growth: number;
+}
+/** Under 100 000 documents the state is under ~30 MB: saving it with every window is cheap. */
+export const STATE_SCHEDULE: StateSchedule = { alwaysBelow: 100_000, growth: 0.25 };
+
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface PipelineOptions {
@@ -49,6 +63,7 @@ export interface PipelineOptions {
   stateWithWindow?: boolean;
   /** Entities to find (src/stories/gazetteer): the built-in lists, or with a user's files added. */
   gazetteer?: Gazetteer;
+  stateSchedule?: StateSchedule;
 }
 
 export class Pipeline {
@@ -58,6 +73,9 @@ export class Pipeline {
   /** sha → id of everything seen this run (catches exact copies inside one input). */
   private seen = new Map<string, string>();
   private ids = new Set<string>();
+  /** Documents in the dedup index when the state was last saved; whether windows were written since. */
+  private savedAt = 0;
+  private unsaved = false;
 
   private constructor(
     readonly store: Store,
@@ -65,6 +83,7 @@ export class Pipeline {
     readonly stats: Stats,
     readonly runId: string,
     private readonly stateWithWindow: boolean,
+    private readonly schedule: StateSchedule,
   ) {}
 
   static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
@@ -76,6 +95,7 @@ export class Pipeline {
       stats,
       runId,
       opts.stateWithWindow ?? true,
+      opts.stateSchedule ?? STATE_SCHEDULE,
     );
   }
 
@@ -175,8 +195,26 @@ export class Pipeline {
       this.pending.push({ article: a, status, sha256: sha, runId: this.runId });
       outcomes.push({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
     }
-    await this.write({ regrouped, state: this.stateWithWindow && batch.length ? this.engines.state() : undefined });
+    const size = this.engines.dedup.size;
+    const due =
+      this.stateWithWindow &&
+      batch.length > 0 &&
+      (size < this.schedule.alwaysBelow || size - this.savedAt >= this.schedule.growth * this.savedAt);
+    await this.write({ regrouped, ...(due ? this.stateExtras() : { unindexed: true }) });
+    if (due) this.savedAt = size;
+    this.unsaved = due ? false : this.unsaved || batch.length > 0;
     return outcomes;
+  }
+
+  private stateExtras(): WriteExtras {
+    return { state: this.engines.state(), stateRunId: this.runId };
+  }
+
+  /** Saves the engines' state now, marking this run's documents indexed. */
+  async saveState(): Promise<void> {
+    await this.write(this.stateExtras());
+    this.savedAt = this.engines.dedup.size;
+    this.unsaved = false;
   }
 
   /** Writes the pending rows and `extras` in one transaction. */
@@ -189,7 +227,7 @@ export class Pipeline {
   /** Writes what is pending, and the engines' state. */
   async finish(): Promise<Outcome[]> {
     const out = await this.drain();
-    if (!this.stateWithWindow) await this.write({ state: this.engines.state() });
+    if (this.unsaved) await this.saveState();
     return out;
   }
 }

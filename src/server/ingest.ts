@@ -22,7 +22,7 @@ export class IngestService {
 
   private open(): Promise<Pipeline> {
     this.pipeline ??= Pipeline.open(this.store, {
-      runId: `api-${new Date().toISOString().slice(0, 10)}`,
+      runId: `api-${new Date().toISOString().replace(/[:.]/g, '-')}`,
       stateWithWindow: false,
     });
     return this.pipeline;
@@ -57,7 +57,7 @@ export class IngestService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.serial(() => this.store.writeArticles([], { state: p.engines.state() }));
+      void this.serial(() => p.saveState());
     }, STATE_SAVE_DELAY_MS);
     this.saveTimer.unref();
   }

@@ -43,6 +43,11 @@ export interface WriteExtras {
   regrouped?: Regroup[];
   /** Engine state (key → bytes): saved with the articles it knows, so the two never part on a crash. */
   state?: Record<string, Uint8Array | string>;
+  /** The run whose documents this state covers: they are marked indexed (documents.indexed). */
+  stateRunId?: string;
+  /** The rows are not yet known to a saved engine state (a window written between two state
+   *  saves): documents.indexed = 0 until a write with their run's `stateRunId`. */
+  unindexed?: boolean;
 }
 
 export interface Page<T> {

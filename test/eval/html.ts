@@ -18,7 +18,9 @@ if (process.env.VERBOSE) {
       `${c.case.padEnd(34)} khabar ${fmt(c.khabar)} | readability ${fmt(c.readability)}${c.misses.length ? '  ' + c.misses.join('; ') : ''}\n`,
     );
 }
-process.stdout.write(`html eval: ${r.cases} pages in ${root ?? 'test/fixtures/html/'} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+process.stdout.write(
+  `html eval: ${r.cases} pages in ${root ?? 'test/fixtures/html/'} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+);
 process.stdout.write(`  khabar       ${fmt(r.khabar)}\n`);
 process.stdout.write(`  readability  ${fmt(r.readability)}\n`);
 process.stdout.write(

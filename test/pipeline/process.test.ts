@@ -176,6 +176,48 @@ describe('the seeds through khabar process', () => {
   });
 });
 
+describe('Pipeline state schedule', () => {
+  it('should do again, in the next run, a window written after the last state save when the run died', async () => {
+    const dir = tmpDir();
+    const store = await openStore(join(dir, 'k.db'));
+    const item = (file: string) => {
+      const raw = readFileSync(join(SAMPLE_DIR, 'alrafidain', file), 'utf8');
+      return {
+        ok: true as const,
+        article: newArticle({ id: file.replace('.txt', ''), source: file, raw, site: 'alrafidain' }),
+      };
+    };
+    // save with the first window only: every later window is written without state
+    const schedule = { alwaysBelow: 0, growth: 1e9 };
+    const first = await Pipeline.open(store, { stateSchedule: schedule, runId: 'r1' });
+    await first.add(item('alrafidain-iraq-curfew.txt'));
+    await first.drain();
+    await first.add(item('alrafidain-summit-agreements.txt'));
+    await first.drain();
+    // no finish(): the process is gone. The second window's article is stored but not indexed.
+    const s = (store as SqliteStore).db;
+    expect(s.prepare('SELECT id, indexed FROM documents ORDER BY id').all()).toEqual([
+      { id: 'alrafidain-iraq-curfew', indexed: 1 },
+      { id: 'alrafidain-summit-agreements', indexed: 0 },
+    ]);
+    const second = await Pipeline.open(store, { runId: 'r2' });
+    expect(second.engines.dedup.slotOf('alrafidain-iraq-curfew')).toBeGreaterThanOrEqual(0);
+    expect(second.engines.dedup.slotOf('alrafidain-summit-agreements')).toBe(-1);
+    const out = [
+      ...(await second.add(item('alrafidain-iraq-curfew.txt'))),
+      ...(await second.add(item('alrafidain-summit-agreements.txt'))),
+      ...(await second.finish()),
+    ];
+    expect(out.map((o) => [o.id, o.status])).toEqual([
+      ['alrafidain-iraq-curfew', 'unchanged'],
+      ['alrafidain-summit-agreements', 'stored'],
+    ]);
+    expect(s.prepare('SELECT count(*) AS n FROM documents WHERE indexed = 0').get()).toEqual({ n: 0 });
+    expect(s.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 2 });
+    await store.close();
+  });
+});
+
 describe('raw bytes in the store', () => {
   it('should keep the bytes as read when they are not the stored UTF-8 text, and only then', async () => {
     const dir = tmpDir();

@@ -692,3 +692,32 @@ describe('PostgreSQL ↔ SQLite: a duplicate group whose canonical changed', () 
     }
   });
 });
+
+describe('PostgreSQL ↔ SQLite: rows written between two engine-state saves', () => {
+  it('should not count unindexed rows as stored until their run saves its state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-pg-indexed-'));
+    const sqlite = new SqliteStore(join(dir, 'indexed.db'));
+    const postgres = await PostgresStore.open(PG_URL, { schema: newSchema() });
+    try {
+      const { first } = corpus();
+      const rows = first.map((r) => ({ ...r, runId: 'run-x' }));
+      const shas = rows.map((r) => r.sha256);
+      for (const s of [sqlite, postgres]) {
+        await s.writeArticles(rows, { unindexed: true });
+        const rejected = rows.filter((r) => r.status === 'rejected').map((r) => r.sha256);
+        expect([...(await s.findByHash(shas)).keys()].sort(), s.kind).toEqual(rejected.sort());
+        expect(await s.idsTaken(rows.filter((r) => r.status !== 'rejected').map((r) => r.article.id))).toEqual(
+          new Set(),
+        );
+        await s.writeArticles([], { state: { k: 'v' }, stateRunId: 'run-other' });
+        expect((await s.findByHash(shas)).size, s.kind).toBe(rejected.length);
+        await s.writeArticles([], { state: { k: 'v' }, stateRunId: 'run-x' });
+        expect((await s.findByHash(shas)).size, s.kind).toBe(rows.length);
+      }
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

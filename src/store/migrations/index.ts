@@ -4,6 +4,7 @@
  */
 import * as m001 from './001_initial.js';
 import * as m002 from './002_original_bytes.js';
+import * as m003 from './003_indexed.js';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, ...m001 },
   { version: 2, ...m002 },
+  { version: 3, ...m003 },
 ];

@@ -96,14 +96,18 @@ export class PostgresStore implements Store {
 
   async findByHash(shas: string[]): Promise<Map<string, string>> {
     const r = await this.pool.query<{ sha256: string; id: string }>(
-      'SELECT sha256, id FROM documents WHERE sha256 = ANY($1::text[])',
+      // rows not yet covered by a saved engine state (a killed run) do not count: they are done again
+      'SELECT sha256, id FROM documents WHERE sha256 = ANY($1::text[]) AND indexed = 1',
       [shas],
     );
     return new Map(r.rows.map((x) => [x.sha256, x.id]));
   }
 
   async idsTaken(ids: string[]): Promise<Set<string>> {
-    const r = await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [ids]);
+    const r = await this.pool.query<{ id: string }>(
+      'SELECT id FROM documents WHERE id = ANY($1::text[]) AND indexed = 1',
+      [ids],
+    );
     return new Set(r.rows.map((x) => x.id));
   }
 

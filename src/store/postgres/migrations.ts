@@ -147,4 +147,11 @@ export const PG_MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   // Article.bytes: the bytes as read when they are not the stored UTF-8 text (windows-1256, mojibake)
   { version: 2, name: 'original-bytes', sql: `ALTER TABLE documents ADD COLUMN original bytea;` },
+  // documents.indexed: 1 once the engine state that knows the document is saved (src/store/migrations/003)
+  {
+    version: 3,
+    name: 'documents-indexed',
+    sql: `ALTER TABLE documents ADD COLUMN indexed integer NOT NULL DEFAULT 1;
+      CREATE INDEX documents_unindexed ON documents(indexed) WHERE indexed = 0;`,
+  },
 ];

@@ -36,10 +36,11 @@ type Keys = { dup_group?: string | null; event_id?: string | null; story_id?: st
 const SQL = {
   before: `SELECT dup_group, event_id, story_id FROM articles WHERE id = $1`,
   source: `INSERT INTO sources (site) VALUES ($1) ON CONFLICT (site) DO UPDATE SET site = excluded.site RETURNING id`,
-  document: `INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id, original)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  document: `INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, sha256, run_id, original, indexed)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
     ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, original = excluded.original, sha256 = excluded.sha256,
-      run_id = excluded.run_id`,
+      run_id = excluded.run_id, indexed = excluded.indexed`,
+  indexed: `UPDATE documents SET indexed = 1 WHERE indexed = 0 AND run_id = $1`,
   article: `INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
       rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
       why, trace, meta, title_norm, body_norm)
@@ -114,7 +115,10 @@ const SQL = {
 export class PostgresWriter {
   constructor(private readonly pool: pg.Pool) {}
 
-  async write(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras = {}): Promise<void> {
+  async write(
+    rows: ArticleWrite[],
+    { moved = [], regrouped = [], state = {}, stateRunId, unindexed = false }: WriteExtras = {},
+  ): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -129,7 +133,7 @@ export class PostgresWriter {
       const ordered = rows
         .map((r, i) => [r, i] as const)
         .sort(([a, i], [b, j]) => cmp(a.article.id, b.article.id) || i - j);
-      for (const [row] of ordered) for (const k of await this.writeOne(c, row)) touch(k);
+      for (const [row] of ordered) for (const k of await this.writeOne(c, row, unindexed)) touch(k);
       for (const m of moved) {
         const r = await c.query<{ old_event: string | null; old_story: string | null }>(SQL.move, [
           m.event,
@@ -148,6 +152,7 @@ export class PostgresWriter {
       }
       await this.refresh(c, t);
       for (const [key, value] of Object.entries(state)) await c.query(SQL.state, [key, Buffer.from(value)]);
+      if (stateRunId) await c.query(SQL.indexed, [stateRunId]);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -158,7 +163,11 @@ export class PostgresWriter {
   }
 
   /** Writes one article; returns the aggregate keys it had before and has now. */
-  private async writeOne(c: pg.PoolClient, { article: a, status, sha256, runId }: ArticleWrite): Promise<Keys[]> {
+  private async writeOne(
+    c: pg.PoolClient,
+    { article: a, status, sha256, runId }: ArticleWrite,
+    unindexed: boolean,
+  ): Promise<Keys[]> {
     const before = (await c.query<Keys>(SQL.before, [a.id])).rows[0];
     const sourceId = a.site ? (await c.query<{ id: number }>(SQL.source, [pgText(a.site)])).rows[0].id : null;
     const encoding = typeof a.meta.encoding === 'string' ? a.meta.encoding : null;
@@ -173,6 +182,8 @@ export class PostgresWriter {
       sha256,
       runId,
       a.bytes ? Buffer.from(a.bytes) : null,
+      // a rejected document is in no index: never waits for one
+      unindexed && status !== 'rejected' ? 0 : 1,
     ]);
     const text = pgText(bodyText(a));
     const title = pgText(a.title);

@@ -47,8 +47,9 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  private readonly byHash = lazy(() => this.db.prepare('SELECT id FROM documents WHERE sha256 = ?'));
-  private readonly byId = lazy(() => this.db.prepare('SELECT 1 FROM documents WHERE id = ?'));
+  // Rows not yet covered by a saved engine state (a killed run) do not count: they are done again.
+  private readonly byHash = lazy(() => this.db.prepare('SELECT id FROM documents WHERE sha256 = ? AND indexed = 1'));
+  private readonly byId = lazy(() => this.db.prepare('SELECT 1 FROM documents WHERE id = ? AND indexed = 1'));
 
   async findByHash(shas: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();

@@ -18,10 +18,11 @@ export class SqliteWriter {
         `INSERT INTO sources (site, first_seen) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET site = excluded.site RETURNING id`,
       ),
       document:
-        p(`INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, original, sha256, run_id, ingested_at)
-        VALUES (@id, @source_id, @origin, @url, @raw_kind, @encoding, @raw, @original, @sha256, @run_id, @now)
+        p(`INSERT INTO documents (id, source_id, origin, url, raw_kind, encoding, raw, original, sha256, run_id, ingested_at, indexed)
+        VALUES (@id, @source_id, @origin, @url, @raw_kind, @encoding, @raw, @original, @sha256, @run_id, @now, @indexed)
         ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, original = excluded.original, sha256 = excluded.sha256,
-          run_id = excluded.run_id`),
+          run_id = excluded.run_id, indexed = excluded.indexed`),
+      indexed: p(`UPDATE documents SET indexed = 1 WHERE indexed = 0 AND run_id = ?`),
       before: p(`SELECT rowid, dup_group, event_id, story_id FROM articles WHERE id = ?`),
       article: p(`INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
           rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
@@ -102,7 +103,10 @@ export class SqliteWriter {
     }
   }
 
-  private writeTransaction(rows: ArticleWrite[], { moved = [], regrouped = [], state = {} }: WriteExtras): void {
+  private writeTransaction(
+    rows: ArticleWrite[],
+    { moved = [], regrouped = [], state = {}, stateRunId, unindexed = false }: WriteExtras,
+  ): void {
     this.db.transaction(() => {
       const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
       const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
@@ -110,7 +114,7 @@ export class SqliteWriter {
         if (r.event_id) touched.events.add(r.event_id);
         if (r.story_id) touched.stories.add(r.story_id);
       };
-      for (const row of rows) touch(this.writeOne(row) ?? {});
+      for (const row of rows) touch(this.writeOne(row, unindexed) ?? {});
       for (const m of moved) {
         touch((this.s.moveBefore.get(m.id) as { event_id: string; story_id: string }) ?? {});
         touch((this.s.move.get(m.event, m.story, m.id) as { event_id: string; story_id: string }) ?? {});
@@ -124,10 +128,11 @@ export class SqliteWriter {
       this.refresh(touched);
       const now = new Date().toISOString();
       for (const [key, value] of Object.entries(state)) this.s.state.run(key, Buffer.from(value), now);
+      if (stateRunId) this.s.indexed.run(stateRunId);
     })();
   }
 
-  private writeOne({ article: a, status, sha256, runId }: ArticleWrite) {
+  private writeOne({ article: a, status, sha256, runId }: ArticleWrite, unindexed: boolean) {
     const now = new Date().toISOString();
     const before = this.s.before.get(a.id) as
       { rowid: number; dup_group: string; event_id: string; story_id: string } | undefined;
@@ -142,6 +147,8 @@ export class SqliteWriter {
       encoding,
       raw: Buffer.from(a.raw, 'utf8'),
       original: a.bytes ? Buffer.from(a.bytes) : null,
+      // a rejected document is in no index: never waits for one
+      indexed: unindexed && status !== 'rejected' ? 0 : 1,
       sha256,
       run_id: runId,
       now,
