@@ -140,6 +140,14 @@ export class Pipeline {
       stats.inc('store/unchanged');
       return [{ source: a.source, id: known, status: 'unchanged', detail: known }];
     }
+    // stored by a run that died before its state was saved: done again, under the id it was stored with
+    const redo = await this.store.unindexedId(sha);
+    if (redo && redo !== a.id) {
+      a.trace.push(
+        reason('store/redo', 'note', `stored as ${redo} by a run that did not finish; done again as ${redo}`),
+      );
+      a.id = redo;
+    }
     if (this.ids.has(a.id) || (await this.store.idsTaken([a.id])).size > 0) {
       const id = `${a.id}-${sha.slice(0, 8)}`;
       a.trace.push(reason('store/id-conflict', 'note', `id ${a.id} is taken by other content; stored as ${id}`));

@@ -195,6 +195,8 @@ export interface Store {
   // write side (the pipeline)
   /** sha256 → article id, for the hashes already stored. */
   findByHash(shas: string[]): Promise<Map<string, string>>;
+  /** The id of a document with this sha256 that a killed run stored but no saved state covers. */
+  unindexedId(sha256: string): Promise<string | null>;
   idsTaken(ids: string[]): Promise<Set<string>>;
   /** Raw text of a site's latest documents (to prime cross-document boilerplate detection). */
   recentRaw(site: string, limit: number): Promise<{ raw: string; rawKind: 'text' | 'html' }[]>;

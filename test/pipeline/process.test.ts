@@ -203,15 +203,19 @@ describe('Pipeline state schedule', () => {
     const second = await Pipeline.open(store, { runId: 'r2' });
     expect(second.engines.dedup.slotOf('alrafidain-iraq-curfew')).toBeGreaterThanOrEqual(0);
     expect(second.engines.dedup.slotOf('alrafidain-summit-agreements')).toBe(-1);
+    // the same bytes again, under another file name: redone under the id they were stored with
+    const renamed = item('alrafidain-summit-agreements.txt');
+    renamed.article.id = 'summit-agreements-copy';
     const out = [
       ...(await second.add(item('alrafidain-iraq-curfew.txt'))),
-      ...(await second.add(item('alrafidain-summit-agreements.txt'))),
+      ...(await second.add(renamed)),
       ...(await second.finish()),
     ];
     expect(out.map((o) => [o.id, o.status])).toEqual([
       ['alrafidain-iraq-curfew', 'unchanged'],
       ['alrafidain-summit-agreements', 'stored'],
     ]);
+    expect(renamed.article.trace.map((t) => t.rule)).toContain('store/redo');
     expect(s.prepare('SELECT count(*) AS n FROM documents WHERE indexed = 0').get()).toEqual({ n: 0 });
     expect(s.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 2 });
     await store.close();

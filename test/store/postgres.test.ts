@@ -709,10 +709,13 @@ describe('PostgreSQL ↔ SQLite: rows written between two engine-state saves', (
         expect(await s.idsTaken(rows.filter((r) => r.status !== 'rejected').map((r) => r.article.id))).toEqual(
           new Set(),
         );
+        const stored = rows.find((r) => r.status !== 'rejected')!;
+        expect(await s.unindexedId(stored.sha256), s.kind).toBe(stored.article.id);
         await s.writeArticles([], { state: { k: 'v' }, stateRunId: 'run-other' });
         expect((await s.findByHash(shas)).size, s.kind).toBe(rejected.length);
         await s.writeArticles([], { state: { k: 'v' }, stateRunId: 'run-x' });
         expect((await s.findByHash(shas)).size, s.kind).toBe(rows.length);
+        expect(await s.unindexedId(stored.sha256), s.kind).toBeNull();
       }
     } finally {
       await sqlite.close();

@@ -103,6 +103,13 @@ export class PostgresStore implements Store {
     return new Map(r.rows.map((x) => [x.sha256, x.id]));
   }
 
+  async unindexedId(sha256: string): Promise<string | null> {
+    const r = await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE sha256 = $1 AND indexed = 0', [
+      sha256,
+    ]);
+    return r.rows[0]?.id ?? null;
+  }
+
   async idsTaken(ids: string[]): Promise<Set<string>> {
     const r = await this.pool.query<{ id: string }>(
       'SELECT id FROM documents WHERE id = ANY($1::text[]) AND indexed = 1',

@@ -60,6 +60,14 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  private readonly unindexed = lazy(() =>
+    this.db.prepare('SELECT id FROM documents WHERE sha256 = ? AND indexed = 0').pluck(),
+  );
+
+  async unindexedId(sha256: string): Promise<string | null> {
+    return (this.unindexed().get(sha256) as string | undefined) ?? null;
+  }
+
   async idsTaken(ids: string[]): Promise<Set<string>> {
     return new Set(ids.filter((id) => this.byId().get(id)));
   }
