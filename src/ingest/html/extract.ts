@@ -44,6 +44,21 @@ export const MIN_ARTICLE_CHARS = 120;
 /** Share of the chosen element's text inside links above which it is a list of headlines
  *  (a section front), not an article. Article bodies with a few inline links stay under 0.3. */
 export const MAX_LINK_DENSITY = 0.55;
+/** Headings that are each a link to another page: an archive of excerpts ("posts-grid" cards of
+ *  headline, date and summary) has one per card; an article links no subheading. Three is the
+ *  smallest grid; a related-posts box outside the main block does not count. */
+export const INDEX_HEADLINE_LINKS = 3;
+
+/** Headings inside `el` whose text is (almost all) one link, counted by distinct target. */
+export function headlineLinks(el: El): number {
+  const targets = new Set<string>();
+  for (const hd of el.querySelectorAll('h1, h2, h3, h4')) {
+    const a = hd.querySelector('a[href]');
+    const text = textLength(hd);
+    if (a && text > 0 && textLength(a) >= 0.8 * text) targets.add(a.getAttribute('href') ?? '');
+  }
+  return targets.size;
+}
 
 function parse(html: string): Doc {
   // linkedom needs a document shell: a bare fragment (an AMP story body, a JSONL `html` snippet) gets one.
@@ -154,10 +169,18 @@ export function extractFromHtml(html: string, opts: { url?: string | null } = {}
   // 6. index pages
   let lines = chosen ? blockLines(chosen) : [];
   const density = chosen ? linkDensity(chosen) : 0;
+  const headlines = chosen ? headlineLinks(chosen) : 0;
   if (lines.length > 0 && density > MAX_LINK_DENSITY) {
     reasons.push(
       reason('html/link-dense', 'note', `main block is ${(density * 100).toFixed(0)}% link text: an index page`, {
         evidence: { linkDensity: Number(density.toFixed(2)), lines: lines.length },
+      }),
+    );
+    lines = [];
+  } else if (lines.length > 0 && headlines >= INDEX_HEADLINE_LINKS) {
+    reasons.push(
+      reason('html/index-page', 'note', `main block has ${headlines} headlines linking to other pages: an archive`, {
+        evidence: { headlineLinks: headlines, lines: lines.length },
       }),
     );
     lines = [];
