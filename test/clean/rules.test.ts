@@ -13,6 +13,8 @@ const ruleFor = (t: string) => LINE_RULES.find((r) => r.test(line(t)) !== null)?
 describe('line rules', () => {
   const cases: [string, string][] = [
     ['رئيسيسياسةعربي ودولي', 'clean/navigation'],
+    ['تخطي إلى المحتوى', 'clean/navigation'],
+    ['Skip to content', 'clean/navigation'],
     ['الرئيسية » أخبار » اقتصاد', 'clean/navigation'],
     ['موبايلات | إنترنت | ذكاء اصطناعي | شركات ناشئة', 'clean/navigation'],
     ['الرئيسية سياسي أمني اقتصادي رياضي تقارير', 'clean/navigation'],

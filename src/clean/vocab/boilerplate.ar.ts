@@ -8,6 +8,10 @@
 /** Section names that menus are made of. Scraped menus lose their separators:
  *  "رئيسيسياسةعربي ودولي" is الرئيسية|سياسة|عربي ودولي glued (seed 000). */
 export const MENU_WORDS = [
+  // WordPress themes' accessibility link above the menu ("Skip to content"), printed as a line
+  'تخطي إلى المحتوى',
+  'انتقل إلى المحتوى',
+  'skip to content',
   'الصفحة الرئيسية',
   'الرئيسية',
   'رئيسية',
