@@ -149,6 +149,8 @@ export interface SearchHit {
   /** bm25 score (lower is better, as SQLite reports it). */
   score: number;
   titleParts: SnippetPart[];
+  /** The start of the text (LEDE_CHARS, rows.ts), to show an untitled hit by. */
+  lede: string;
   snippet: SnippetPart[];
   /** Other members of its duplicate group folded into this hit. */
   copies: number;

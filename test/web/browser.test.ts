@@ -117,6 +117,10 @@ describe('web UI', () => {
       .locator('[data-testid=hits] li')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(ids).toEqual(expect.arrayContaining([SEED_WEDNESDAY, SEED_THURSDAY]));
+    // the untitled seed is shown by its first words
+    expect(await page.locator(`[data-testid=hits] li[data-id="${SEED_THURSDAY}"] a`).first().textContent()).toMatch(
+      /^أكد رئيس الوزراء العراقي/,
+    );
     expect(await page.locator('[data-testid=hits] mark').allTextContents()).toContain('الأطلسي');
     await shot('04-search');
   });

@@ -86,6 +86,7 @@ export interface SearchHit {
   storyId: string | null;
   score: number;
   titleParts: SnippetPart[];
+  lede: string;
   snippet: SnippetPart[];
   copies: number;
 }

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SearchHit } from './api';
 import { fmtDate, fmtNum } from './format';
-import { link, show, snippet, useApi } from './ui';
+import { ledeOf, link, show, snippet, useApi } from './ui';
 
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
@@ -41,7 +41,7 @@ export function SearchPage({ q }: { q: string }) {
                 h('li', { key: hit.id, 'data-id': hit.id }, [
                   link(
                     `#/article/${encodeURIComponent(hit.id)}`,
-                    hit.titleParts.length ? snippet(hit.titleParts) : hit.id,
+                    hit.titleParts.length ? snippet(hit.titleParts) : ledeOf(hit.lede) || hit.id,
                     'card-title',
                   ),
                   h('p', { class: 'snippet' }, snippet(hit.snippet)),

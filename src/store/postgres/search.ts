@@ -12,6 +12,7 @@
  */
 import type pg from 'pg';
 import { khabarError } from '../../core/errors.js';
+import { LEDE_CHARS } from '../rows.js';
 import { toFtsQuery } from '../search/query.js';
 import { HIT_CLOSE, HIT_OPEN, snippetFromHighlight } from '../search/snippet.js';
 import type { SearchHit, SearchResult } from '../store.js';
@@ -190,6 +191,7 @@ export class PostgresSearch {
         // negated so that lower is better, as bm25 scores are in the SQLite store
         score: -Number(c.rank),
         titleParts: a.title ? snippetFromHighlight(a.title, a.ht, true) : [],
+        lede: (a.text ?? '').slice(0, LEDE_CHARS),
         snippet: snippetFromHighlight(a.text ?? '', a.hb),
         copies: Math.max(0, Number(a.size) - 1),
       });

@@ -4,6 +4,7 @@
  * their best hit, snippets cut from the original text (../search/snippet.ts).
  */
 import type Database from 'better-sqlite3';
+import { LEDE_CHARS } from '../rows.js';
 import { khabarError } from '../../core/errors.js';
 import { toFtsQuery } from '../search/query.js';
 import { HIT_CLOSE, HIT_OPEN, snippetFromHighlight } from '../search/snippet.js';
@@ -117,6 +118,7 @@ export class SqliteSearch {
         storyId: a.story_id,
         score: c.rank,
         titleParts: a.title ? snippetFromHighlight(a.title, h.ht, true) : [],
+        lede: (a.text ?? '').slice(0, LEDE_CHARS),
         snippet: snippetFromHighlight(a.text ?? '', h.hb),
         copies: Math.max(0, Number(a.size) - 1),
       });
