@@ -25,13 +25,29 @@ export interface ReadOptions {
   exclude?: string[];
 }
 
-async function* walk(path: string): AsyncIterable<string> {
-  const s = await stat(path);
-  if (!s.isDirectory()) {
-    yield path;
+/**
+ * Files under `path`, in sorted order. An entry that cannot be read (a dangling symlink, a folder
+ * without permission) is yielded with its error, so it is reported and the walk goes on.
+ */
+async function* walk(path: string): AsyncIterable<{ file: string; error?: string }> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch (e) {
+    yield { file: path, error: e instanceof Error ? e.message : String(e) };
     return;
   }
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  if (!s.isDirectory()) {
+    yield { file: path };
+    return;
+  }
+  let entries;
+  try {
+    entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    yield { file: path, error: e instanceof Error ? e.message : String(e) };
+    return;
+  }
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     yield* walk(join(path, e.name));
@@ -47,21 +63,13 @@ export function readerFor(path: string, format: Format = 'auto'): Reader | null 
 }
 
 export async function* readDocuments(paths: string[], opts: ReadOptions = {}): AsyncIterable<IngestItem> {
+  const exclude = new Set((opts.exclude ?? []).map((p) => resolve(p)));
   for (const root of paths) {
-    let files: AsyncIterable<string>;
-    try {
-      await stat(root);
-      files = walk(root);
-    } catch (e) {
-      yield {
-        ok: false,
-        source: root,
-        error: khabarError('KHB_FILE_UNREADABLE', root, e instanceof Error ? e.message : String(e)),
-      };
-      continue;
-    }
-    const exclude = new Set((opts.exclude ?? []).map((p) => resolve(p)));
-    for await (const file of files) {
+    for await (const { file, error } of walk(root)) {
+      if (error) {
+        yield { ok: false, source: file, error: khabarError('KHB_FILE_UNREADABLE', file, error) };
+        continue;
+      }
       if (exclude.has(resolve(file))) continue;
       const reader = readerFor(file, opts.format);
       if (!reader) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -65,6 +65,8 @@ describe('khabar clean', () => {
     writeFileSync(join(dir, 'garbled.txt'), Buffer.from(Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 7) % 32))));
     // a download cut off in its headline
     writeFileSync(join(dir, 'stub.txt'), 'عاجل\n\nخبر');
+    // a link to a file that is gone: reported, and the walk goes on
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
     writeFileSync(
       join(dir, 'docs.jsonl'),
       [
@@ -90,8 +92,9 @@ describe('khabar clean', () => {
     expect(err).toMatch(/clean\/not-arabic: .*english\.txt/);
     expect(err).toMatch(/KHB_ENCODING_UNKNOWN: .*garbled\.txt/);
     expect(err).toMatch(/clean\/too-short: .*stub\.txt/);
-    expect(err).toMatch(/clean: 11 in, 4 out, 7 rejected \(.*KHB_ENCODING_UNKNOWN 1/);
-    expect(err).toMatch(/clean: 11 in, 4 out, 7 rejected \(.*too-short 1/);
+    expect(err).toMatch(/KHB_FILE_UNREADABLE: .*dangling\.txt/);
+    expect(err).toMatch(/clean: 12 in, 4 out, 8 rejected \(.*KHB_ENCODING_UNKNOWN 1/);
+    expect(err).toMatch(/clean: 12 in, 4 out, 8 rejected \(.*too-short 1/);
     const rej = readFileSync(rejects, 'utf8')
       .trim()
       .split('\n')
@@ -100,6 +103,7 @@ describe('khabar clean', () => {
       'KHB_BINARY',
       'KHB_EMPTY',
       'KHB_ENCODING_UNKNOWN',
+      'KHB_FILE_UNREADABLE',
       'KHB_JSONL_MALFORMED',
       'KHB_JSONL_NO_TEXT',
       'clean/not-arabic',

@@ -165,4 +165,37 @@ describe('WARC reader', () => {
     expect(b?.title).toBe('أمطار غزيرة على عسير');
     expect(b?.meta.encoding).toBe('windows-1256');
   });
+
+  it('should finish an archive cut off inside a record (warcio alone spins forever there)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-warc-cut-'));
+    const page = Buffer.from(articleHtml(3));
+    const record = (url: string, type: string, body: Uint8Array) =>
+      WARCSerializer.serialize(
+        WARCRecord.create(
+          { url, type: 'response', httpHeaders: { 'Content-Type': type }, statusline: 'HTTP/1.1 200 OK' },
+          (async function* () {
+            yield body;
+          })(),
+        ),
+      );
+    const whole = Buffer.concat([
+      await record('https://baghdad24.example/news/3', 'text/html; charset=utf-8', page),
+      await record('https://baghdad24.example/photo.jpg', 'image/jpeg', Buffer.alloc(5000, 1)),
+    ]);
+    // cut inside the second (skipped) record, then an archive cut inside its only HTML record
+    await writeFile(join(dir, 'a-cut-in-image.warc'), whole.subarray(0, whole.length - 2000));
+    const one = await record(
+      'https://baghdad24.example/news/4',
+      'text/html; charset=utf-8',
+      Buffer.from(articleHtml(4)),
+    );
+    await writeFile(join(dir, 'b-cut-in-page.warc'), one.subarray(0, one.length - 300));
+    const items = await collect([dir]);
+    expect(items.map((i) => (i.ok ? i.article.url : i.error.code))).toEqual([
+      'https://baghdad24.example/news/3',
+      'https://baghdad24.example/news/4',
+    ]);
+    const cut = items[1].ok ? cleanArticle(items[1].article) : null;
+    expect(cut?.title).toBe('خبر رقم 4: الزراعة تدعم الفلاحين في الجنوب');
+  }, 15_000);
 });

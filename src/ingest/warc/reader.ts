@@ -6,13 +6,23 @@
  * page is reported with its URL and the archive goes on.
  */
 import { createReadStream } from 'node:fs';
-import { WARCParser } from 'warcio';
+import { WARCParser, type WARCRecord } from 'warcio';
 import { khabarError, KhabarError } from '../../core/errors.js';
 import { pageArticle } from '../html/reader.js';
 import { asKhabarError } from '../text.js';
 import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from '../types.js';
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)/i;
+
+/**
+ * Reads past a record we do not keep. warcio's own skip (what the parser does before the next
+ * record) loops forever when a truncated archive ends inside the record: it waits for bytes that
+ * never come. Reading the record's limited stream stops at the end of the file instead.
+ */
+async function skipRecord(record: WARCRecord): Promise<void> {
+  for await (const chunk of record.reader) void chunk;
+  (record as { consumed?: string }).consumed = 'skipped';
+}
 
 export async function* readWarcFile(path: string): AsyncIterable<IngestItem> {
   let pages = 0;
@@ -21,36 +31,47 @@ export async function* readWarcFile(path: string): AsyncIterable<IngestItem> {
     const parser = new WARCParser(createReadStream(path));
     for await (const record of parser) {
       records++;
-      if (record.warcType !== 'response' || !record.httpHeaders) continue;
-      const url = record.warcTargetURI ?? `${path}#${records}`;
-      const status = Number(record.httpHeaders.statusCode ?? 0);
-      const contentType = record.httpHeaders.headers.get('content-type');
-      if (status < 200 || status >= 300 || !contentType || !HTML_TYPE.test(contentType)) continue;
+      const contentType = record.httpHeaders?.headers.get('content-type');
+      const status = Number(record.httpHeaders?.statusCode ?? 0);
+      if (
+        record.warcType !== 'response' ||
+        status < 200 ||
+        status >= 300 ||
+        !contentType ||
+        !HTML_TYPE.test(contentType)
+      ) {
+        await skipRecord(record);
+        continue;
+      }
+      // a record without WARC-Target-URI is named by the archive and its place in it
+      const url = record.warcTargetURI ?? null;
+      const source = url ?? `${path}#${records}`;
       pages++;
       if (record.warcContentLength > MAX_DOCUMENT_BYTES) {
+        await skipRecord(record);
         yield {
           ok: false,
-          source: url,
-          error: khabarError('KHB_TOO_LARGE', url, record.warcContentLength, MAX_DOCUMENT_BYTES),
+          source,
+          error: khabarError('KHB_TOO_LARGE', source, record.warcContentLength, MAX_DOCUMENT_BYTES),
         };
         continue;
       }
       try {
         const bytes = await record.readFully(true);
         const article = pageArticle({
-          source: url,
+          source,
           url,
           bytes,
           contentType,
           meta: {
             warc: path,
-            fetched_at: record.warcDate ?? record.httpHeaders.headers.get('date') ?? null,
-            http_last_modified: record.httpHeaders.headers.get('last-modified') ?? undefined,
+            fetched_at: record.warcDate ?? record.httpHeaders?.headers.get('date') ?? null,
+            http_last_modified: record.httpHeaders?.headers.get('last-modified') ?? undefined,
           },
         });
         yield { ok: true, article };
       } catch (e) {
-        yield { ok: false, source: url, error: asKhabarError(e, url) };
+        yield { ok: false, source, error: asKhabarError(e, source) };
       }
     }
   } catch (e) {
