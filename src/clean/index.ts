@@ -95,12 +95,23 @@ function makeLine(text: string, line: number): Line {
 
 /** The distinct line keys of a raw document, for SiteLineIndex.observe (pass 1). */
 export function lineKeys(a: Article): string[] {
+  // an unparseable page has no lines to count; cleanArticle rejects it with its reason
   return linesOf(a).lines.map((l) => l.norm);
 }
 
-function linesOf(a: Article): { lines: Line[]; html: ReturnType<typeof extractFromHtml> | null } {
+function linesOf(a: Article): {
+  lines: Line[];
+  html: ReturnType<typeof extractFromHtml> | null;
+  /** Why the page could not be read at all (a DOM nested past the stack, a parser bug). */
+  failed?: string;
+} {
   if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
-  const html = extractFromHtml(a.raw, { url: a.url });
+  let html;
+  try {
+    html = extractFromHtml(a.raw, { url: a.url });
+  } catch (e) {
+    return { lines: [], html: null, failed: e instanceof Error ? e.message : String(e) };
+  }
   return { lines: html.lines.map((t, i) => makeLine(t.trim(), i + 1)).filter((l) => l.text !== ''), html };
 }
 
@@ -130,7 +141,13 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   };
 
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
-  const { lines, html } = linesOf(a);
+  const { lines, html, failed } = linesOf(a);
+  if (failed) {
+    a.rejected = reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${failed}`);
+    a.trace.push(a.rejected);
+    stats?.inc(`rejected/${a.rejected.rule}`);
+    return a;
+  }
   if (html) {
     a.trace.push(...html.reasons);
     a.title ??= html.title;

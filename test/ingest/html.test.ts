@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../../src/clean/index.js';
+import { cleanArticle, lineKeys } from '../../src/clean/index.js';
 import { readDocuments, type IngestItem } from '../../src/ingest/index.js';
 import { extractFromHtml } from '../../src/ingest/html/extract.js';
 import { pageArticle } from '../../src/ingest/html/reader.js';
@@ -63,6 +63,14 @@ describe('HTML extraction', () => {
     const c = cleanArticle(a);
     expect(c.trace.some((r) => r.rule === 'html/link-dense' || r.rule === 'html/readability-fallback')).toBe(true);
     expect(c.rejected?.rule).toBe('clean/empty-body');
+  });
+
+  it('should reject a page nested too deep to walk with clean/unparseable, not crash the run', () => {
+    const deep = `<html><body>${'<div>'.repeat(20000)}<p>${'نص عربي طويل بما يكفي ليكون مقالا. '.repeat(5)}</p>${'</div>'.repeat(20000)}</body></html>`;
+    const a = cleanArticle(pageArticle({ source: 'deep.html', bytes: Buffer.from(deep) }));
+    expect(a.rejected?.rule).toBe('clean/unparseable');
+    expect(a.rejected?.message).toMatch(/could not be parsed/);
+    expect(lineKeys(pageArticle({ source: 'deep.html', bytes: Buffer.from(deep) }))).toEqual([]);
   });
 
   it('should take an archive of excerpt cards (headline links, dates, summaries) for an index page', async () => {

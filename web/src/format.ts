@@ -38,6 +38,7 @@ export const RULE_LABELS: Record<string, string> = {
   'clean/empty-body': 'لا نص بعد التنظيف',
   'clean/not-arabic': 'ليست بالعربية',
   'clean/too-short': 'نص أقصر من مقال',
+  'clean/unparseable': 'صفحة تعذر تحليلها',
   'clean/tags': 'وسوم',
   'clean/ad': 'إعلان',
   'clean/back-to-top': 'زر العودة للأعلى',
