@@ -5,10 +5,10 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { khabarError } from '../core/errors.js';
+import { khabarError, type KhabarError } from '../core/errors.js';
 import { htmlReader } from './html/reader.js';
 import { jsonlReader } from './jsonl.js';
-import { textReader } from './text.js';
+import { asKhabarError, textReader } from './text.js';
 import type { IngestItem, Reader } from './types.js';
 import { warcReader } from './warc/reader.js';
 
@@ -29,12 +29,12 @@ export interface ReadOptions {
  * Files under `path`, in sorted order. An entry that cannot be read (a dangling symlink, a folder
  * without permission) is yielded with its error, so it is reported and the walk goes on.
  */
-async function* walk(path: string): AsyncIterable<{ file: string; error?: string }> {
+async function* walk(path: string): AsyncIterable<{ file: string; error?: KhabarError }> {
   let s;
   try {
     s = await stat(path);
   } catch (e) {
-    yield { file: path, error: e instanceof Error ? e.message : String(e) };
+    yield { file: path, error: asKhabarError(e, path) };
     return;
   }
   if (!s.isDirectory()) {
@@ -45,7 +45,7 @@ async function* walk(path: string): AsyncIterable<{ file: string; error?: string
   try {
     entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   } catch (e) {
-    yield { file: path, error: e instanceof Error ? e.message : String(e) };
+    yield { file: path, error: asKhabarError(e, path) };
     return;
   }
   for (const e of entries) {
@@ -67,7 +67,7 @@ export async function* readDocuments(paths: string[], opts: ReadOptions = {}): A
   for (const root of paths) {
     for await (const { file, error } of walk(root)) {
       if (error) {
-        yield { ok: false, source: file, error: khabarError('KHB_FILE_UNREADABLE', file, error) };
+        yield { ok: false, source: file, error };
         continue;
       }
       if (exclude.has(resolve(file))) continue;
