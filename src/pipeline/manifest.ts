@@ -4,7 +4,7 @@
  * extra documents live outside the folder. Fields given here win over what
  * the cleaner would find, because they are set before cleaning.
  *
- *   {"seeds": {"dir": "../../shared/seeds",            ← relative to the manifest (or $KHABAR_SEEDS)
+ *   {"seeds": {"dir": "../test/fixtures/seeds",     ← relative to the manifest (or $KHABAR_SEEDS)
  *              "documents": {"000_….txt": {"site": "baghdad24", "published": "2021-06-30"}}},
  *    "documents": {"wires/x.txt": {"published": "2021-06-29"}}}  ← relative to the manifest
  */
@@ -49,7 +49,7 @@ export function loadCorpus(dir: string): Corpus {
   for (const [p, o] of Object.entries(m.documents ?? {})) overrides.set(resolve(dir, p), o);
   const seedPaths: string[] = [];
   if (m.seeds) {
-    // KHABAR_SEEDS points elsewhere when the checkout does not sit beside shared/ (a CI clone)
+    // KHABAR_SEEDS points at another copy of the seeds (they live in test/fixtures/seeds)
     const seedDir = process.env.KHABAR_SEEDS ? resolve(process.env.KHABAR_SEEDS) : resolve(dir, m.seeds.dir);
     for (const [name, o] of Object.entries(m.seeds.documents)) {
       const p = join(seedDir, name);

@@ -1,7 +1,6 @@
 /**
- * The two real seed pages live outside the repo: ../shared/seeds beside the checkout, or wherever
- * KHABAR_SEEDS points (.ci/run sets it). They are golden cases: a test that needs one fails, naming
- * where it looked, when they are missing.
+ * The two real seed pages are golden cases kept in test/fixtures/seeds/ (so `npm test` passes on a clone
+ * with no ../shared beside it); KHABAR_SEEDS points elsewhere to test another copy.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const SEEDS_DIR = process.env.KHABAR_SEEDS
   ? resolve(process.env.KHABAR_SEEDS) + '/'
-  : fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+  : fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 export const SEED_WEDNESDAY = '000_4d40e8b288dbdb26';
 export const SEED_THURSDAY = '003_259b5b7d5bf95f6a';
 
@@ -19,6 +18,6 @@ export function seedPath(name: string): string {
 
 export function readSeed(name: string): string {
   const p = seedPath(name);
-  if (!existsSync(p)) throw new Error(`seed ${p} is missing: put the seeds at ../shared/seeds/ or set KHABAR_SEEDS`);
+  if (!existsSync(p)) throw new Error(`seed ${p} is missing: they belong in test/fixtures/seeds/ (or set KHABAR_SEEDS)`);
   return readFileSync(p, 'utf8');
 }

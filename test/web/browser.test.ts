@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/store.js';
-import { CHROMIUM } from '../setup/chromium.js';
+import { CHROMIUM, CHROMIUM_MISSING } from '../setup/chromium.js';
 import { buildSampleDb } from '../support/sample-db.js';
 import { SEED_THURSDAY, SEED_WEDNESDAY } from '../support/seeds.js';
 
@@ -37,6 +37,7 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.
 const storyOf = async (articleId: string) => (await store.getArticle(articleId))!.storyId!;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
   if (!existsSync(join(WEB, 'dist', 'index.html'))) {
     const { build } = await import('vite');
     await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
