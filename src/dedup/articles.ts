@@ -43,7 +43,11 @@ export async function dedupArticles(articles: Article[], opts: DedupArticlesOpti
   } finally {
     await pool?.close();
   }
-  articles.forEach((a, i) => opts.stats?.inc(applyDecision(a, index, decided[i]).rule));
+  // apply first: `stats?.inc(applyDecision(…))` would skip the decision itself when there are no stats
+  articles.forEach((a, i) => {
+    const d = applyDecision(a, index, decided[i]);
+    opts.stats?.inc(d.rule);
+  });
   return articles;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `khabar start`: what `npm start` runs. Processes the bundled sample corpus
- * (sample/, plus ../shared/seeds via sample/manifest.json when present) into
+ * (sample/, plus the two seeds in test/fixtures/seeds via sample/manifest.json) into
  * data/khabar.db if that file is missing, then serves it.
  */
 import { existsSync } from 'node:fs';
