@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonl, validate, type Report } from '../fixtures/real/tools/validate.js';
 
 const SET = join(process.cwd(), 'test', 'fixtures', 'real', 'clean', 'pages.jsonl');
-/** Floors that ratchet up as labelled batches land (the issue asks for 150 pages from 100 sites). */
-const MIN_PAGES = 143;
-const MIN_SITES = 127;
+/** The issue asks for at least 150 pages from at least 100 sites. */
+const MIN_PAGES = 150;
+const MIN_SITES = 100;
 /** Each page type of the issue is represented by at least this many pages. */
-const MIN_PER_TYPE = 1;
+const MIN_PER_TYPE = 10;
 
 function load(): Record<string, unknown>[] {
   const errors: string[] = [];
