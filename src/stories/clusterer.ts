@@ -16,7 +16,7 @@ import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
 import { reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
-import { resolveEventDate, type DateSource } from './dates.js';
+import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
 import { entitiesOf } from './entities.js';
 import {
   ActiveClusters,
@@ -25,9 +25,14 @@ import {
   EVENT_GAP1_FACTOR,
   EVENT_NO_DATE_FACTOR,
   EVENT_THRESHOLD,
+  EVENT_WEEKDAY_FACTOR,
   type Cluster,
+  type Evidence,
+  type Facts,
   type Scored,
 } from './events.js';
+import { happeningOf } from './happening.js';
+import { normalize } from '../text/normalize.js';
 import { explain } from './explain.js';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/index.js';
 import {
@@ -47,7 +52,7 @@ export const MIN_ARABIC_SHARE = 0.5;
 export const MIN_LETTERS = 20;
 /** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
 const EVICT_EVERY = 256;
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
 /** The tunable parameters; defaults are the named constants (see events.ts, stories.ts for how they were measured). */
 export interface ClusterParams {
@@ -57,6 +62,7 @@ export interface ClusterParams {
   storyBoost: Boost;
   gap1Factor: number;
   noDateFactor: number;
+  weekdayFactor: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -66,6 +72,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   storyBoost: STORY_BOOST,
   gap1Factor: EVENT_GAP1_FACTOR,
   noDateFactor: EVENT_NO_DATE_FACTOR,
+  weekdayFactor: EVENT_WEEKDAY_FACTOR,
 };
 
 export interface ClustererOptions {
@@ -106,6 +113,7 @@ export class Clusterer {
       boost: p.eventBoost,
       gap1: p.gap1Factor,
       noDate: p.noDateFactor,
+      weekday: p.weekdayFactor,
     });
     this.stories = newStories(p.storyBoost);
     this.gaz = opts.gazetteer ?? defaultGazetteer();
@@ -136,8 +144,12 @@ export class Clusterer {
         published: a.published ?? '',
       });
     if (d.source === 'none')
-      note('stories/no-date', 'no published date and no date in the lede: clustered on content alone');
-    const date = { date: d.date, source: d.source };
+      note(
+        'stories/no-date',
+        d.weekdays.length
+          ? `no published date and no full date in the lede; it names ${d.weekdays.length > 1 ? 'weekdays' : 'a weekday'}: only events on that day may take it, on a stronger match`
+          : 'no published date and no date in the lede: it joins an event only on a stronger match',
+      );
 
     // 0. not Arabic
     const { share, letters } = arabicShare(`${title}\n${text}`);
@@ -175,6 +187,13 @@ export class Clusterer {
     const titleToks = split < 0 ? ts : ts.slice(0, split);
     const bodyToks = split < 0 ? [] : ts.slice(split);
     const { vec, display } = articleVector(bodyToks, titleToks, entities);
+    const facts: Facts = {
+      date: d.date,
+      source: d.source,
+      days: d.days,
+      weekdays: d.weekdays,
+      hap: happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS))),
+    };
     const eq = query(vec, this.df, this.params.eventBoost);
     const sq = query(vec, this.df, this.params.storyBoost, eq);
 
@@ -204,42 +223,42 @@ export class Clusterer {
       if (story) story.lastSeq = this.seq;
     } else {
       // 5. best event
-      const found = bestEvent(this.events, eq, this.df, date, this.params.eventThreshold);
+      const found = bestEvent(this.events, eq, this.df, facts, this.params.eventThreshold);
       match = found.best;
       if (found.joined && found.best) {
         event = found.best.cluster;
         decision = 'joined-event';
-        this.events.add(event, vec, eq, d.date, d.source, this.seq);
+        this.events.add(event, vec, eq, facts, this.seq);
+        if (found.evidence) noteEvidence(note, found.evidence, event.id);
         event.members?.push(a.id);
         story = this.stories.clusters.get(event.story ?? '');
-        if (story) this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+        if (story) this.stories.add(story, vec, sq, facts, this.seq);
       } else {
         decision = 'new-event';
         const o = found.otherDay;
         if (o) {
-          note(
-            'stories/different-day',
-            `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but that event is dated ${o.cluster.date}, this one ${d.date}: a new event`,
-            {
-              event: o.cluster.id,
-              cosine: Math.round(o.cosine * 1000) / 1000,
-              event_date: o.cluster.date ?? '',
-            },
-          );
+          const rule =
+            o.evidence.basis === 'happening-conflict' ? 'stories/happening-conflict' : 'stories/different-day';
+          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail}: a new event`, {
+            event: o.cluster.id,
+            cosine: Math.round(o.cosine * 1000) / 1000,
+            event_date: o.cluster.date ?? '',
+            basis: o.evidence.basis,
+          });
         }
-        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, d.date, d.source, this.seq);
+        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, facts, this.seq);
         event.members = [a.id];
         this.counts.events++;
       }
       // 6. story for a new event (or an event whose story left the window)
       if (!story) {
-        const s = bestStory(this.stories, sq, this.df, date, this.params.storyThreshold);
+        const s = bestStory(this.stories, sq, this.df, facts, this.params.storyThreshold);
         storyMatch = s.best;
         if (s.joined && s.best) {
           story = s.best.cluster;
-          this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+          this.stories.add(story, vec, sq, facts, this.seq);
         } else {
-          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
           this.counts.stories++;
         }
         event.story = story.id;
@@ -247,7 +266,7 @@ export class Clusterer {
     }
     if (!story) {
       // the canonical's story left the window before its event: give the event a story again
-      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
       event.story = story.id;
       this.counts.stories++;
     }
@@ -350,6 +369,18 @@ export interface ClustererState {
   df: { docs: number; df: [string, number][] };
   events: object[];
   stories: object[];
+}
+
+/**
+ * Which dates decided a join, as a reason: stories/date-named-day ("both name 2021-06-30"), stories/date-same-day,
+ * stories/date-next-day, stories/date-weekday, stories/date-undated (content alone, on a stronger match).
+ */
+function noteEvidence(
+  note: (rule: string, message: string, evidence?: Record<string, string | number>) => void,
+  e: Evidence,
+  event: string,
+): void {
+  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail}`, { event, factor: e.factor });
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */
