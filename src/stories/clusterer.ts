@@ -193,6 +193,7 @@ export class Clusterer {
       days: d.days,
       weekdays: d.weekdays,
       hap: happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS))),
+      people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
     };
     const eq = query(vec, this.df, this.params.eventBoost);
     const sq = query(vec, this.df, this.params.storyBoost, eq);
@@ -238,7 +239,9 @@ export class Clusterer {
         const o = found.otherDay;
         if (o) {
           const rule =
-            o.evidence.basis === 'happening-conflict' ? 'stories/happening-conflict' : 'stories/different-day';
+            o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
+              ? `stories/${o.evidence.basis}`
+              : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail}: a new event`, {
             event: o.cluster.id,
             cosine: Math.round(o.cosine * 1000) / 1000,

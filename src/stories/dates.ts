@@ -16,6 +16,13 @@ import { normalize } from '../text/normalize.js';
 
 /** How much of the body counts as the lede: the first two or three sentences of wire copy. */
 export const LEDE_CHARS = 400;
+/**
+ * An explicit date this many days or more before the published one is background, not the happening:
+ * an explainer published in 2022 that opens "في 4 آب / أغسطس 2020 …" is its own event (eval-dev README:
+ * retrospectives, anniversaries and explainers are separate events). A report a few days late ("في 28 يونيو"
+ * published 1 July) still dates its happening: a month is where a report becomes a look back.
+ */
+export const BACKGROUND_DAYS = 30;
 /** Time zones and late-night stamps push a published date a day ahead of UTC "now". */
 export const FUTURE_TOLERANCE_DAYS = 1;
 
@@ -159,7 +166,8 @@ export function resolveEventDate(opts: {
 function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[] } {
   const days: number[] = [];
   const weekdays: number[] = [];
-  for (const d of findDates(s)) days.push(...widen(s, d.index, toDays(d.iso)));
+  for (const d of findDates(s))
+    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) days.push(...widen(s, d.index, toDays(d.iso)));
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
@@ -203,7 +211,11 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
       });
   }
   found.sort((a, b) => a.index - b.index);
-  const ok = found.find((f) => anchor === null || toDays(f.date) <= anchor);
+  const ok = found.find(
+    (f) =>
+      anchor === null ||
+      (toDays(f.date) <= anchor && (f.source !== 'explicit' || anchor - toDays(f.date) < BACKGROUND_DAYS)),
+  );
   return ok ? { date: ok.date, source: ok.source, expr: ok.expr } : null;
 }
 
