@@ -42,6 +42,7 @@ import {
   newStories,
   STORY_BOOST,
   STORY_THRESHOLD,
+  STORY_WINDOW_DAYS,
 } from './stories.js';
 import { toks } from './tokens.js';
 import { articleVector, DocFreq, query, type Boost } from './vectors.js';
@@ -50,6 +51,8 @@ import { articleVector, DocFreq, query, type Boost } from './vectors.js';
 export const MIN_ARABIC_SHARE = 0.5;
 /** Fewer letters than this is not an article to cluster ("..." or a lone link). */
 export const MIN_LETTERS = 20;
+/** Articles the CLI clusters together in canonical order (Clusterer.addBatch): a day of a large feed, bounded memory. */
+export const CLUSTER_BATCH = 2_000;
 /** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
 const EVICT_EVERY = 256;
 const STATE_VERSION = 2;
@@ -63,6 +66,7 @@ export interface ClusterParams {
   gap1Factor: number;
   noDateFactor: number;
   weekdayFactor: number;
+  storyWindowDays: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -73,6 +77,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   gap1Factor: EVENT_GAP1_FACTOR,
   noDateFactor: EVENT_NO_DATE_FACTOR,
   weekdayFactor: EVENT_WEEKDAY_FACTOR,
+  storyWindowDays: STORY_WINDOW_DAYS,
 };
 
 export interface ClustererOptions {
@@ -115,9 +120,24 @@ export class Clusterer {
       noDate: p.noDateFactor,
       weekday: p.weekdayFactor,
     });
-    this.stories = newStories(p.storyBoost);
+    this.stories = newStories(p.storyBoost, p.storyWindowDays);
     this.gaz = opts.gazetteer ?? defaultGazetteer();
     this.stats = opts.stats;
+  }
+
+  /**
+   * Clusters a batch in a canonical order, whatever order it came in: dated articles by published date, then
+   * undated ones (so they meet the events that dates have already set), ties by id. Within a batch the result
+   * does not depend on the input order (real feeds arrive out of order); the caller keeps its own order for output.
+   * The CLI feeds batches of CLUSTER_BATCH articles, so memory stays flat.
+   */
+  addBatch(batch: Article[]): Article[] {
+    const key = (a: Article) => `${a.published ? `0${a.published}` : '1'}\u0000${a.id}`;
+    const order = batch
+      .map((a, i) => [key(a), i] as const)
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+    for (const [, i] of order) this.add(batch[i]);
+    return batch;
   }
 
   add(a: Article): Article {

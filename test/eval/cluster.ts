@@ -11,7 +11,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/core/article.js';
 import { articleFromObject } from '../../src/ingest/jsonl.js';
-import { Clusterer, type ClusterParams } from '../../src/stories/index.js';
+import { CLUSTER_BATCH, Clusterer, type ClusterParams } from '../../src/stories/index.js';
 import { cleanLabelled, needsClean, sameDayBaseline } from './cluster-real.js';
 
 export interface Labelled {
@@ -79,11 +79,13 @@ export function evaluate(
 ): EvalResult {
   const c = new Clusterer({ now: EVAL_NOW, params });
   const assigned: Article[] = new Array(rows.length);
-  for (const i of order) {
+  const batch = order.map((i) => {
     const a = articleFromObject(rows[i].obj, `dev:${i + 1}`);
     if (!a) throw new Error(`row ${i + 1} has no text`);
-    assigned[i] = c.add(a);
-  }
+    return (assigned[i] = a);
+  });
+  // as `khabar cluster` does: batches of CLUSTER_BATCH in canonical order
+  for (let k = 0; k < batch.length; k += CLUSTER_BATCH) c.addBatch(batch.slice(k, k + CLUSTER_BATCH));
   const pe = assigned.map((a) => a.event!);
   const ps = assigned.map((a) => a.story!);
   return {
