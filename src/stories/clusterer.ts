@@ -16,7 +16,7 @@ import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
 import { reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
-import { resolveEventDate, type DateSource } from './dates.js';
+import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
 import { entitiesOf } from './entities.js';
 import {
   ActiveClusters,
@@ -25,9 +25,14 @@ import {
   EVENT_GAP1_FACTOR,
   EVENT_NO_DATE_FACTOR,
   EVENT_THRESHOLD,
+  EVENT_WEEKDAY_FACTOR,
   type Cluster,
+  type Evidence,
+  type Facts,
   type Scored,
 } from './events.js';
+import { happeningOf } from './happening.js';
+import { normalize } from '../text/normalize.js';
 import { explain } from './explain.js';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/index.js';
 import {
@@ -37,6 +42,7 @@ import {
   newStories,
   STORY_BOOST,
   STORY_THRESHOLD,
+  STORY_WINDOW_DAYS,
 } from './stories.js';
 import { toks } from './tokens.js';
 import { articleVector, DocFreq, query, type Boost } from './vectors.js';
@@ -45,9 +51,11 @@ import { articleVector, DocFreq, query, type Boost } from './vectors.js';
 export const MIN_ARABIC_SHARE = 0.5;
 /** Fewer letters than this is not an article to cluster ("..." or a lone link). */
 export const MIN_LETTERS = 20;
+/** Articles the CLI clusters together in canonical order (Clusterer.addBatch): a day of a large feed, bounded memory. */
+export const CLUSTER_BATCH = 2_000;
 /** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
 const EVICT_EVERY = 256;
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
 /** The tunable parameters; defaults are the named constants (see events.ts, stories.ts for how they were measured). */
 export interface ClusterParams {
@@ -57,6 +65,8 @@ export interface ClusterParams {
   storyBoost: Boost;
   gap1Factor: number;
   noDateFactor: number;
+  weekdayFactor: number;
+  storyWindowDays: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -66,6 +76,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   storyBoost: STORY_BOOST,
   gap1Factor: EVENT_GAP1_FACTOR,
   noDateFactor: EVENT_NO_DATE_FACTOR,
+  weekdayFactor: EVENT_WEEKDAY_FACTOR,
+  storyWindowDays: STORY_WINDOW_DAYS,
 };
 
 export interface ClustererOptions {
@@ -106,10 +118,26 @@ export class Clusterer {
       boost: p.eventBoost,
       gap1: p.gap1Factor,
       noDate: p.noDateFactor,
+      weekday: p.weekdayFactor,
     });
-    this.stories = newStories(p.storyBoost);
+    this.stories = newStories(p.storyBoost, p.storyWindowDays);
     this.gaz = opts.gazetteer ?? defaultGazetteer();
     this.stats = opts.stats;
+  }
+
+  /**
+   * Clusters a batch in a canonical order, whatever order it came in: dated articles by published date, then
+   * undated ones (so they meet the events that dates have already set), ties by id. Within a batch the result
+   * does not depend on the input order (real feeds arrive out of order); the caller keeps its own order for output.
+   * The CLI feeds batches of CLUSTER_BATCH articles, so memory stays flat.
+   */
+  addBatch(batch: Article[]): Article[] {
+    const key = (a: Article) => `${a.published ? `0${a.published}` : '1'}\u0000${a.id}`;
+    const order = batch
+      .map((a, i) => [key(a), i] as const)
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+    for (const [, i] of order) this.add(batch[i]);
+    return batch;
   }
 
   add(a: Article): Article {
@@ -136,8 +164,12 @@ export class Clusterer {
         published: a.published ?? '',
       });
     if (d.source === 'none')
-      note('stories/no-date', 'no published date and no date in the lede: clustered on content alone');
-    const date = { date: d.date, source: d.source };
+      note(
+        'stories/no-date',
+        d.weekdays.length
+          ? `no published date and no full date in the lede; it names ${d.weekdays.length > 1 ? 'weekdays' : 'a weekday'}: only events on that day may take it, on a stronger match`
+          : 'no published date and no date in the lede: it joins an event only on a stronger match',
+      );
 
     // 0. not Arabic
     const { share, letters } = arabicShare(`${title}\n${text}`);
@@ -175,6 +207,14 @@ export class Clusterer {
     const titleToks = split < 0 ? ts : ts.slice(0, split);
     const bodyToks = split < 0 ? [] : ts.slice(split);
     const { vec, display } = articleVector(bodyToks, titleToks, entities);
+    const facts: Facts = {
+      date: d.date,
+      source: d.source,
+      days: d.days,
+      weekdays: d.weekdays,
+      hap: happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS))),
+      people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
+    };
     const eq = query(vec, this.df, this.params.eventBoost);
     const sq = query(vec, this.df, this.params.storyBoost, eq);
 
@@ -204,42 +244,44 @@ export class Clusterer {
       if (story) story.lastSeq = this.seq;
     } else {
       // 5. best event
-      const found = bestEvent(this.events, eq, this.df, date, this.params.eventThreshold);
+      const found = bestEvent(this.events, eq, this.df, facts, this.params.eventThreshold);
       match = found.best;
       if (found.joined && found.best) {
         event = found.best.cluster;
         decision = 'joined-event';
-        this.events.add(event, vec, eq, d.date, d.source, this.seq);
+        this.events.add(event, vec, eq, facts, this.seq);
+        if (found.evidence) noteEvidence(note, found.evidence, event.id);
         event.members?.push(a.id);
         story = this.stories.clusters.get(event.story ?? '');
-        if (story) this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+        if (story) this.stories.add(story, vec, sq, facts, this.seq);
       } else {
         decision = 'new-event';
         const o = found.otherDay;
         if (o) {
-          note(
-            'stories/different-day',
-            `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but that event is dated ${o.cluster.date}, this one ${d.date}: a new event`,
-            {
-              event: o.cluster.id,
-              cosine: Math.round(o.cosine * 1000) / 1000,
-              event_date: o.cluster.date ?? '',
-            },
-          );
+          const rule =
+            o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
+              ? `stories/${o.evidence.basis}`
+              : 'stories/different-day';
+          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail}: a new event`, {
+            event: o.cluster.id,
+            cosine: Math.round(o.cosine * 1000) / 1000,
+            event_date: o.cluster.date ?? '',
+            basis: o.evidence.basis,
+          });
         }
-        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, d.date, d.source, this.seq);
+        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, facts, this.seq);
         event.members = [a.id];
         this.counts.events++;
       }
       // 6. story for a new event (or an event whose story left the window)
       if (!story) {
-        const s = bestStory(this.stories, sq, this.df, date, this.params.storyThreshold);
+        const s = bestStory(this.stories, sq, this.df, facts, this.params.storyThreshold);
         storyMatch = s.best;
         if (s.joined && s.best) {
           story = s.best.cluster;
-          this.stories.add(story, vec, sq, d.date, d.source, this.seq);
+          this.stories.add(story, vec, sq, facts, this.seq);
         } else {
-          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
           this.counts.stories++;
         }
         event.story = story.id;
@@ -247,7 +289,7 @@ export class Clusterer {
     }
     if (!story) {
       // the canonical's story left the window before its event: give the event a story again
-      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, d.date, d.source, this.seq);
+      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
       event.story = story.id;
       this.counts.stories++;
     }
@@ -350,6 +392,18 @@ export interface ClustererState {
   df: { docs: number; df: [string, number][] };
   events: object[];
   stories: object[];
+}
+
+/**
+ * Which dates decided a join, as a reason: stories/date-named-day ("both name 2021-06-30"), stories/date-same-day,
+ * stories/date-next-day, stories/date-weekday, stories/date-undated (content alone, on a stronger match).
+ */
+function noteEvidence(
+  note: (rule: string, message: string, evidence?: Record<string, string | number>) => void,
+  e: Evidence,
+  event: string,
+): void {
+  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail}`, { event, factor: e.factor });
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */

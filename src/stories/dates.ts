@@ -11,11 +11,18 @@
  *   3. none: the article is clustered on content alone (stories/no-date)
  * A published date more than FUTURE_TOLERANCE_DAYS after `now` is not trusted (stories/future-date).
  */
-import { findDate } from '../text/dates.js';
+import { findDate, findDates } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 
 /** How much of the body counts as the lede: the first two or three sentences of wire copy. */
 export const LEDE_CHARS = 400;
+/**
+ * An explicit date this many days or more before the published one is background, not the happening:
+ * an explainer published in 2022 that opens "في 4 آب / أغسطس 2020 …" is its own event (eval-dev README:
+ * retrospectives, anniversaries and explainers are separate events). A report a few days late ("في 28 يونيو"
+ * published 1 July) still dates its happening: a month is where a report becomes a look back.
+ */
+export const BACKGROUND_DAYS = 30;
 /** Time zones and late-night stamps push a published date a day ahead of UTC "now". */
 export const FUTURE_TOLERANCE_DAYS = 1;
 
@@ -25,6 +32,14 @@ export interface EventDate {
   /** YYYY-MM-DD or null. */
   date: string | null;
   source: DateSource;
+  /**
+   * Every day the lede and title name (day numbers, see toDays), not only the first: "مساء السبت … فجر اليوم
+   * الأحد" names both. A night ("مساء", "ليلة", "في ساعات متأخرة") reaches into the next day and a dawn
+   * ("فجر") back into the day before, so both reports of one night meet. Empty when nothing is named.
+   */
+  days: number[];
+  /** The weekdays (0 = الأحد) of those days, and, with no published date to anchor them, the weekdays named. */
+  weekdays: number[];
   /** The expression as found (normalized), e.g. 'امس' or '30 حزيران 2021'. */
   expr: string | null;
   /** The published date was after `now` and was ignored. */
@@ -104,6 +119,17 @@ function explicitNoYear(s: string, anchor: number): { iso: string; index: number
   return null;
 }
 
+/** Before a day: a night reaches into the next day, a dawn back into the day before ("مساء السبت", "فجر الأحد"). */
+const NIGHT = /(?:مساء|ليله|ليل|متاخره من|منتصف ليل)\s+(?:(?:يوم|اليوم)\s+)?$/;
+const DAWN = /(?:فجر|صبيحه|ساعات الصباح الاولى من)\s+(?:(?:يوم|اليوم)\s+)?$/;
+function widen(s: string, index: number, day: number): number[] {
+  const before = s.slice(Math.max(0, index - 24), index);
+  if (NIGHT.test(before)) return [day, day + 1];
+  if (DAWN.test(before)) return [day - 1, day];
+  return [day];
+}
+const weekdayOf = (day: number): number => new Date(day * DAY_MS).getUTCDay();
+
 export function resolveEventDate(opts: {
   title?: string | null;
   text: string;
@@ -117,15 +143,46 @@ export function resolveEventDate(opts: {
     futurePublished = true;
   }
   const anchor = published ? toDays(published) : null;
+  const parts = [normalize(opts.text.slice(0, LEDE_CHARS)), normalize(opts.title ?? '')];
+  const named = parts.map((p) => namedDays(p, anchor));
+  const days = [...new Set(named.flatMap((n) => n.days))].sort((a, b) => a - b);
+  const weekdays = [...new Set([...days.map(weekdayOf), ...named.flatMap((n) => n.weekdays)])].sort();
   // 1. the lede first, then the title
-  for (const part of [opts.text.slice(0, LEDE_CHARS), opts.title ?? '']) {
-    const first = firstExpression(normalize(part), anchor);
-    if (first) return { ...first, futurePublished };
+  for (const part of parts) {
+    const first = firstExpression(part, anchor);
+    if (first) return { ...first, days, weekdays, futurePublished };
   }
   // 2. the published date
-  if (published) return { date: published, source: 'published', expr: null, futurePublished };
+  if (published) return { date: published, source: 'published', expr: null, days, weekdays, futurePublished };
   // 3. none
-  return { date: null, source: 'none', expr: null, futurePublished };
+  return { date: null, source: 'none', expr: null, days, weekdays, futurePublished };
+}
+
+/**
+ * All the days a text names for what it reports: explicit dates, and relative ones resolved against the
+ * anchor (the published day); without an anchor, the weekdays it names ("اليوم الأربعاء" → 3). Forward-looking
+ * expressions ("غدا", "السبت المقبل") name what is announced, not the report: left out.
+ */
+function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[] } {
+  const days: number[] = [];
+  const weekdays: number[] = [];
+  for (const d of findDates(s))
+    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) days.push(...widen(s, d.index, toDays(d.iso)));
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+    const g = m.groups ?? {};
+    if (g.fwd || g.twofwd || g.dir === 'المقبل' || g.dir === 'القادم') continue;
+    const lead = m[0].length - m[0].trimStart().length;
+    if (anchor !== null) {
+      const day = relativeDate(m, anchor);
+      if (day <= anchor) days.push(...widen(s, m.index + lead, day));
+    } else if (g.weekday && !g.dir) {
+      const w = WEEKDAYS.indexOf(g.weekday);
+      const wide = widen(s, m.index + lead, w);
+      weekdays.push(...wide.map((x) => (x + 7) % 7));
+    }
+  }
+  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
 }
 
 /** The first temporal expression in `s` that does not point past the anchor. */
@@ -154,7 +211,11 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
       });
   }
   found.sort((a, b) => a.index - b.index);
-  const ok = found.find((f) => anchor === null || toDays(f.date) <= anchor);
+  const ok = found.find(
+    (f) =>
+      anchor === null ||
+      (toDays(f.date) <= anchor && (f.source !== 'explicit' || anchor - toDays(f.date) < BACKGROUND_DAYS)),
+  );
   return ok ? { date: ok.date, source: ok.source, expr: ok.expr } : null;
 }
 

@@ -187,7 +187,8 @@ function personAfterTitle(
     skipped.push({ key: e.key, type: e.type, name: e.name, surface: text.slice(ts[k].start, ts[a.end - 1].end) });
     k = a.end;
   }
-  if (k >= ts.length || ts[k].brk || ts[k].kind !== 'arabic') return null;
+  // an apposition after a comma is still the name: "وزير الدفاع الأمريكي، مارك إسبر"
+  if (k >= ts.length || (ts[k].brk && !commaBefore(ts, k, text)) || ts[k].kind !== 'arabic') return null;
   // a listed person right here: "الرئيس | عبد الفتاح السيسي", "الملك | سلمان بن عبد العزيز"
   const listed = matchAlias(ts, k, gaz);
   if (listed && listed.alias.entry.type === 'person') {
@@ -212,6 +213,8 @@ function personAfterTitle(
     // a word with ال in a name is a family nisba ending in ي (الكاظمي, الصفدي); "التعاون" is not a name
     if (t.norm.startsWith('ال') && !t.norm.endsWith('ي') && !NAME_LINKS.has(ts[end - 1]?.norm ?? '')) break;
     if (NAME_LINKS.has(t.norm)) max = NAME_MAX + 1;
+    // a third word with a preposition is what the person does, not their name: "فؤاد حسين لمناقشة", "بمشاركة"
+    if (end - k >= 2 && /^[لب]/.test(t.norm) && !NAME_LINKS.has(ts[end - 1].norm)) break;
     end++;
   }
   // one word is a name only as a family nisba ("رئيس الوزراء الكاظمي"), never "ضرورة"
@@ -226,6 +229,10 @@ function personAfterTitle(
     for (const f of new Set([last, dropAl(last)])) if (f.length >= 3) local.set(f, { key, name: display });
   return { found: { key, type: 'person', name: display, surface: name }, end };
 }
+
+/** Only a comma (and spaces) between token k−1 and token k. */
+const commaBefore = (ts: Tok[], k: number, text: string): boolean =>
+  k > 0 && /^\s*[،,]\s*$/.test(text.slice(ts[k - 1].end, ts[k].start));
 
 /** One mention per key, in order of first appearance; surfaces and titles as written. */
 function merge(found: Found[]): PersonMention[] {

@@ -4,6 +4,7 @@
  * `Clusterer.fromJSON(state)` carry the clustering over to a later run.
  */
 export {
+  CLUSTER_BATCH,
   Clusterer,
   DEFAULT_PARAMS,
   MIN_ARABIC_SHARE,

@@ -20,14 +20,14 @@ export const STORY_THRESHOLD = 0.18;
  */
 export const STORY_BOOST: Boost = { who: 2, where: 2 };
 /** A story stays open this many days after its last article (follow-ups a week later still join). */
-export const STORY_WINDOW_DAYS = 10;
+export const STORY_WINDOW_DAYS = 30;
 /** Event window: an event is at most a day or two of reports. */
 export const EVENT_WINDOW_DAYS = 3;
 /** Arrivals a cluster must sit untouched before it may leave the window (shuffled input within this still clusters). */
 export const MIN_IDLE_ARRIVALS = 2_000;
 
-export function newStories(boost: Boost = STORY_BOOST): ActiveClusters {
-  return new ActiveClusters({ windowDays: STORY_WINDOW_DAYS, minIdle: MIN_IDLE_ARRIVALS, boost });
+export function newStories(boost: Boost = STORY_BOOST, windowDays = STORY_WINDOW_DAYS): ActiveClusters {
+  return new ActiveClusters({ windowDays, minIdle: MIN_IDLE_ARRIVALS, boost });
 }
 
 /** The best story for a new event's first article; joined when at or above STORY_THRESHOLD. */
@@ -40,15 +40,16 @@ export function bestStory(
 ): { best: Scored | null; joined: boolean } {
   if (qy.norm === 0) return { best: null, joined: false };
   let best: { c: Cluster; score: number } | null = null;
-  for (const c of stories.candidates(qy, (c) => inWindow(date.date, c))) {
+  const days = stories.params.windowDays;
+  for (const c of stories.candidates(qy, (c) => inWindow(date.date, c, days))) {
     const score = stories.cosine(qy, c, df);
     if (!best || score > best.score || (score === best.score && c.id < best.c.id)) best = { c, score };
   }
   return { best: best ? stories.scored(qy, best.c, df) : null, joined: !!best && best.score >= threshold };
 }
 
-function inWindow(date: string | null, c: Cluster): boolean {
+function inWindow(date: string | null, c: Cluster, days: number): boolean {
   const last = dayGap(date, c.lastDate);
   const first = dayGap(date, c.date);
-  return last === null || last <= STORY_WINDOW_DAYS || (first !== null && first <= STORY_WINDOW_DAYS);
+  return last === null || last <= days || (first !== null && first <= days);
 }

@@ -83,34 +83,37 @@ export interface FoundDate {
   calendar: 'gregorian' | 'hijri';
 }
 
+const PATTERNS: [RegExp, (m: RegExpExecArray) => string | null, FoundDate['calendar']][] = [
+  [DAY_MONTH_YEAR, (m) => isoDate(+m[3], GREGORIAN[m[2].toLowerCase()] ?? GREGORIAN[m[2]], +m[1]), 'gregorian'],
+  [DAY_SLASH_MONTH, (m) => isoDate(+m[3], GREGORIAN[m[2].toLowerCase()] ?? GREGORIAN[m[2]], +m[1]), 'gregorian'],
+  [HIJRI_DATE, (m) => hijriToIso(+m[3], HIJRI[m[2]], +m[1]), 'hijri'],
+  [YMD, (m) => isoDate(+m[1], +m[2], +m[3]), 'gregorian'],
+  [DMY, (m) => isoDate(+m[3], +m[2], +m[1]), 'gregorian'],
+];
+const GLOBAL = PATTERNS.map(([re, f, c]) => [new RegExp(re.source, re.flags + 'g'), f, c] as const);
+
+/** Every explicit date in `text` (any form above), by position. */
+export function findDates(text: string): FoundDate[] {
+  const s = normalize(text);
+  const found: FoundDate[] = [];
+  for (const [re, toIso, calendar] of GLOBAL) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const iso = toIso(m);
+      if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
 /** The first explicit date in `text` (any form above), or null. */
 export function findDate(text: string): FoundDate | null {
   const s = normalize(text);
   const found: FoundDate[] = [];
-  let m = DAY_MONTH_YEAR.exec(s);
-  if (m) {
-    const iso = isoDate(+m[3], GREGORIAN[m[2].toLowerCase()] ?? GREGORIAN[m[2]], +m[1]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar: 'gregorian' });
-  }
-  m = DAY_SLASH_MONTH.exec(s);
-  if (m) {
-    const iso = isoDate(+m[3], GREGORIAN[m[2].toLowerCase()] ?? GREGORIAN[m[2]], +m[1]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar: 'gregorian' });
-  }
-  m = HIJRI_DATE.exec(s);
-  if (m) {
-    const iso = hijriToIso(+m[3], HIJRI[m[2]], +m[1]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar: 'hijri' });
-  }
-  m = YMD.exec(s);
-  if (m) {
-    const iso = isoDate(+m[1], +m[2], +m[3]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar: 'gregorian' });
-  }
-  m = DMY.exec(s);
-  if (m) {
-    const iso = isoDate(+m[3], +m[2], +m[1]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, calendar: 'gregorian' });
+  for (const [re, toIso, calendar] of PATTERNS) {
+    const m = re.exec(s);
+    const iso = m && toIso(m);
+    if (m && iso) found.push({ iso, index: m.index, length: m[0].length, calendar });
   }
   // Prefer Gregorian when a line gives both ("14 ذو القعدة 1442 هـ الموافق 24 حزيران 2021").
   found.sort((a, b) => (a.calendar === b.calendar ? a.index - b.index : a.calendar === 'gregorian' ? -1 : 1));

@@ -2,14 +2,17 @@
  * `npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--verbose]`
  * Reads {"id","title","text" or "raw","published","event","story"} a line, clusters
  * them in the given order, and prints B-cubed precision, recall and F1 for events
- * and for stories; then the mean F1 over shuffled orders (order dependence).
+ * and for stories, with the dates and with `published` withheld, beside the
+ * "same published day = same event" baseline; then F1 over shuffled orders (order dependence).
+ * Real pages (rows with `raw` and no `text`, the eval-dev format) go through `khabar clean` first.
  * `--grid` prints F1 over a grid of event and story thresholds (how the shipped constants were chosen).
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/core/article.js';
 import { articleFromObject } from '../../src/ingest/jsonl.js';
-import { Clusterer, type ClusterParams } from '../../src/stories/index.js';
+import { CLUSTER_BATCH, Clusterer, type ClusterParams } from '../../src/stories/index.js';
+import { cleanLabelled, needsClean, sameDayBaseline } from './cluster-real.js';
 
 export interface Labelled {
   obj: Record<string, unknown>;
@@ -76,11 +79,13 @@ export function evaluate(
 ): EvalResult {
   const c = new Clusterer({ now: EVAL_NOW, params });
   const assigned: Article[] = new Array(rows.length);
-  for (const i of order) {
+  const batch = order.map((i) => {
     const a = articleFromObject(rows[i].obj, `dev:${i + 1}`);
     if (!a) throw new Error(`row ${i + 1} has no text`);
-    assigned[i] = c.add(a);
-  }
+    return (assigned[i] = a);
+  });
+  // as `khabar cluster` does: batches of CLUSTER_BATCH in canonical order
+  for (let k = 0; k < batch.length; k += CLUSTER_BATCH) c.addBatch(batch.slice(k, k + CLUSTER_BATCH));
   const pe = assigned.map((a) => a.event!);
   const ps = assigned.map((a) => a.story!);
   return {
@@ -122,6 +127,7 @@ export interface OrderResult {
   given: { event: number; story: number };
   mean: { event: number; story: number };
   min: { event: number; story: number };
+  max: { event: number; story: number };
   /** Mean over shuffles of the pairwise agreement (B-cubed F1) of event assignments with the given order's. */
   agreement: number;
 }
@@ -148,35 +154,47 @@ export function orderDependence(rows: Labelled[], n = 10, seed = 1): OrderResult
     given: { event: base.event.f1, story: base.story.f1 },
     mean: { event: mean(ev), story: mean(st) },
     min: { event: Math.min(...ev), story: Math.min(...st) },
+    max: { event: Math.max(...ev), story: Math.max(...st) },
     agreement: mean(agree),
   };
 }
 
 const f3 = (x: number) => x.toFixed(3);
 
-function main(argv: string[]): number {
+const line = (label: string, x: PRF) => `  ${label.padEnd(44)} P ${f3(x.p)}  R ${f3(x.r)}  F1 ${f3(x.f1)}\n`;
+
+async function main(argv: string[]): Promise<number> {
   const path = argv.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
   if (!path) {
-    process.stderr.write('usage: npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--verbose]\n');
+    process.stderr.write(
+      'usage: npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--grid] [--verbose]\n',
+    );
     return 2;
   }
   const opt = (name: string, d: number) => {
     const i = argv.indexOf(name);
     return i >= 0 ? Number(argv[i + 1]) : d;
   };
-  const rows = loadLabelled(path);
+  const labelled = loadLabelled(path);
+  // real pages (eval-dev format) go through `khabar clean` first, as a user's would
+  const real = needsClean(labelled);
+  const rows = real ? await cleanLabelled(labelled) : labelled;
   const r = evaluate(rows);
   const out = process.stdout;
   out.write(
-    `${path}: ${r.articles} articles, ${r.events} events, ${r.stories} stories (predicted ${r.predicted.events} events, ${r.predicted.stories} stories)\n`,
+    `${path}: ${r.articles} articles${real ? ` (of ${labelled.length}, through khabar clean)` : ''}, ${r.events} events, ${r.stories} stories (predicted ${r.predicted.events} events, ${r.predicted.stories} stories)\n`,
   );
-  out.write(`  event  B-cubed  P ${f3(r.event.p)}  R ${f3(r.event.r)}  F1 ${f3(r.event.f1)}\n`);
-  out.write(`  story  B-cubed  P ${f3(r.story.p)}  R ${f3(r.story.r)}  F1 ${f3(r.story.f1)}\n`);
+  out.write(line('event  khabar', r.event));
+  out.write(line('story  khabar', r.story));
+  const withheld = evaluate(real ? await cleanLabelled(labelled, true) : withhold(rows));
+  out.write(line('event  khabar, `published` withheld', withheld.event));
+  out.write(line('story  khabar, `published` withheld', withheld.story));
+  out.write(line('event  same published day = same event', sameDayBaseline(labelled)));
   const shuffles = opt('--shuffles', 10);
   if (shuffles > 0) {
     const o = orderDependence(rows, shuffles, opt('--seed', 1));
     out.write(
-      `  order  ${shuffles} shuffles: event F1 mean ${f3(o.mean.event)} (min ${f3(o.min.event)}) vs given ${f3(o.given.event)}; ` +
+      `  order  ${shuffles} shuffles: event F1 mean ${f3(o.mean.event)} (min ${f3(o.min.event)}, max ${f3(o.max.event)}) vs given ${f3(o.given.event)}; ` +
         `story F1 mean ${f3(o.mean.story)} (min ${f3(o.min.story)}) vs given ${f3(o.given.story)}; ` +
         `event agreement with given order ${f3(o.agreement)}\n`,
     );
@@ -197,15 +215,25 @@ function main(argv: string[]): number {
     );
   }
   if (argv.includes('--verbose')) {
-    for (let i = 0; i < rows.length; i++) {
-      const a = r.assigned[i];
-      out.write(
-        `${rows[i].event}/${rows[i].story}\t${a.event}\t${a.story}\t${a.eventDate}\t${a.why?.decision}\t${a.why?.score}\t${a.why?.story_score ?? ''}\t${a.why?.entities.join('،')}\n`,
-      );
+    for (const [name, res, rs] of [
+      ['dated', r, rows],
+      ['withheld', withheld, rows],
+    ] as const) {
+      out.write(`-- ${name}\n`);
+      for (let i = 0; i < res.assigned.length; i++) {
+        const a = res.assigned[i];
+        out.write(
+          `${a.id}\t${rs[i]?.event}\t${a.event}\t${a.story}\t${a.published ?? '-'}\t${a.eventDate}\t${a.why?.decision}\t${a.why?.score}\t${a.why?.story_score ?? ''}\t${a.why?.entities.join('،')}\t${(a.why?.reasons ?? []).join(',')}\n`,
+        );
+      }
     }
   }
   return 0;
 }
+
+/** The rows with `published` set to null. */
+export const withhold = (rows: Labelled[]): Labelled[] =>
+  rows.map((r) => ({ ...r, obj: { ...r.obj, published: null } }));
 
 function isEntryPoint(): boolean {
   try {
@@ -215,4 +243,4 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,8 @@ import { createInterface } from 'node:readline';
 import { khabarError } from '../../core/errors.js';
 import { fmtInt, Stats } from '../../core/stats.js';
 import { articleFromObject } from '../../ingest/jsonl.js';
-import { Clusterer, loadGazetteer, type ClustererState } from '../../stories/index.js';
+import type { Article } from '../../core/article.js';
+import { CLUSTER_BATCH, Clusterer, loadGazetteer, type ClustererState } from '../../stories/index.js';
 import type { CliIO } from '../io.js';
 import { progressBar } from '../progress.js';
 import type { Register } from './index.js';
@@ -73,6 +74,26 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
       () => 0,
     );
   bar.start(total);
+  // batches of CLUSTER_BATCH are clustered in canonical order (the result does not depend on the order of
+  // the lines within a batch) and written in input order
+  let batch: { o: Record<string, unknown>; a: Article }[] = [];
+  const flush = async () => {
+    clusterer.addBatch(batch.map((b) => b.a));
+    for (const { o, a } of batch)
+      await write(
+        out,
+        JSON.stringify({
+          ...o,
+          id: a.id,
+          event: a.event,
+          story: a.story,
+          entities: a.entities,
+          event_date: a.eventDate,
+          why: a.why,
+        }) + '\n',
+      );
+    batch = [];
+  };
   for (const path of paths) {
     let lines: AsyncIterable<string>;
     try {
@@ -105,21 +126,11 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
         continue;
       }
       if (typeof o.duplicate_of === 'string') a.duplicateOf = o.duplicate_of;
-      clusterer.add(a);
-      await write(
-        out,
-        JSON.stringify({
-          ...o,
-          id: a.id,
-          event: a.event,
-          story: a.story,
-          entities: a.entities,
-          event_date: a.eventDate,
-          why: a.why,
-        }) + '\n',
-      );
+      batch.push({ o, a });
+      if (batch.length >= CLUSTER_BATCH) await flush();
     }
   }
+  await flush();
   bar.stop();
   if (out !== io.stdout) await new Promise<void>((r) => out.end(r));
   if (flags.saveState) {

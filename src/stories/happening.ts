@@ -1,0 +1,115 @@
+/**
+ * What makes one happening, beyond who and where: reports of one story share their people, places and
+ * words, yet a match preview is not its result, a phone call is not the meeting, the tenth vaccine
+ * shipment is not the first. Read from the headline and the lede (normalized):
+ *   phase    preview ("تعرف على موعد نهائي …", "يحتضن ملعب … مساء اليوم") | result ("توج", "تغلب", "يهزم")
+ *   act      call ("اتصالا هاتفيا") | meeting ("التقى", "استقبل") | attack ("محاولة اغتيال") | shipment ("شحنة")
+ *            | visit | vote | verdict | aftershock | statement: the first one the headline (else the lede) names
+ *   ordinals "الشحنة العاشرة", "أول دفعة" (shipment 10, 1); "للمرة الـ 11", "النجمة العاشرة" (title 11, 10)
+ *   score    "بنتيجة 1-0", "3-صفر" (a match result)
+ * Two reports conflict when their phases differ, their acts are a pair below, an ordinal of one class or the
+ * score differ: then they never share an event, however alike their words (stories/happening-conflict).
+ * Heuristics are data: the lists below, each with an example.
+ */
+import { HAPPENING_ACTS, ORDINAL_WORDS, PREVIEW, RESULT } from './vocab/happening.ar.js';
+
+/** How much of the body the happening is read from: the lede (as for dates). */
+export const HAPPENING_CHARS = 400;
+
+export interface Happening {
+  phase: 'preview' | 'result' | null;
+  act: string | null;
+  /** Ordinal class → value, the first of each class ("shipment" → 10). */
+  ordinals: Record<string, number>;
+  /** A match score as "lo-hi" ("0-1"), or null. */
+  score: string | null;
+}
+
+/** Acts that are never the same happening (a call about an attack is not the attack). */
+export const ACT_CONFLICTS: [string, string][] = [
+  ['call', 'meeting'],
+  ['call', 'attack'],
+  ['call', 'visit'],
+  ['shipment', 'meeting'],
+];
+const conflictingActs = new Set(ACT_CONFLICTS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+
+const ORD = Object.keys(ORDINAL_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+// "الشحنه العاشره", "الدفعه ال 10", "اول شحنه", "ثاني دفعه"
+const SHIPMENT = new RegExp(
+  `(?:الشحنه|الدفعه)\\s+(?:ال\\s*)?(\\d{1,3}|${ORD})(?![\\u0621-\\u064a])|(?<![\\u0621-\\u064a])(${ORD})\\s+(?:شحنه|دفعه)`,
+);
+// "للمره ال 10", "للمره العاشره", "لقبه ال11", "النجمه العاشره", "لاول مره"
+const TITLE = new RegExp(
+  `(?:للمره|المره|لقبه|لقبها|النجمه|اللقب)\\s+(?:ال\\s*)?(\\d{1,3}|${ORD})(?![\\u0621-\\u064a])|ل(اول) مره`,
+);
+// "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years
+const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/.-])/;
+
+const ordinalValue = (s: string): number => (/^\d+$/.test(s) ? +s : (ORDINAL_WORDS[s] ?? 0));
+const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
+
+/** The happening features of a report, from its normalized headline and lede. */
+export function happeningOf(title: string, lede: string): Happening {
+  const both = `${title}\n${lede.slice(0, HAPPENING_CHARS)}`;
+  const phase = PREVIEW.test(both) ? 'preview' : RESULT.test(both) ? 'result' : null;
+  const ordinals: Record<string, number> = {};
+  for (const [cls, re] of [
+    ['shipment', SHIPMENT],
+    ['title', TITLE],
+  ] as const) {
+    const m = re.exec(both);
+    const v = m ? ordinalValue(m[1] ?? m[2]) : 0;
+    if (v > 0) ordinals[cls] = v;
+  }
+  const s = SCORE.exec(both);
+  const score = s ? [scoreSide(s[1]), scoreSide(s[2])].sort((a, b) => a - b).join('-') : null;
+  return { phase, act: firstAct(title) ?? firstAct(lede.slice(0, HAPPENING_CHARS)), ordinals, score };
+}
+
+function firstAct(s: string): string | null {
+  let best: { act: string; at: number } | null = null;
+  for (const [act, re] of HAPPENING_ACTS) {
+    const m = re.exec(s);
+    if (m && (!best || m.index < best.at)) best = { act, at: m.index };
+  }
+  return best?.act ?? null;
+}
+
+/** What an event remembers of its reports' happenings: counts per value, so the majority speaks. */
+export type HappeningTally = Record<string, number>;
+
+export function tallyAdd(t: HappeningTally, h: Happening): void {
+  const inc = (k: string) => (t[k] = (t[k] ?? 0) + 1);
+  if (h.phase) inc(`phase:${h.phase}`);
+  if (h.act) inc(`act:${h.act}`);
+  for (const [c, v] of Object.entries(h.ordinals)) inc(`ord:${c}:${v}`);
+  if (h.score) inc(`score:${h.score}`);
+}
+
+/** The most reported value of one field in a tally ("phase" → "result"), or null. */
+function majority(t: HappeningTally, field: string): string | null {
+  let best: [string, number] | null = null;
+  for (const [k, n] of Object.entries(t)) {
+    if (!k.startsWith(field + ':')) continue;
+    if (!best || n > best[1] || (n === best[1] && k < best[0])) best = [k, n];
+  }
+  return best ? best[0].slice(field.length + 1) : null;
+}
+
+/** Why a report cannot be the event's happening ("phase: preview ≠ result"), or null when nothing conflicts. */
+export function happeningConflict(h: Happening, t: HappeningTally): string | null {
+  const phase = majority(t, 'phase');
+  if (h.phase && phase && h.phase !== phase) return `phase: ${h.phase} ≠ ${phase}`;
+  const act = majority(t, 'act');
+  if (h.act && act && conflictingActs.has(`${h.act}|${act}`)) return `act: ${h.act} ≠ ${act}`;
+  for (const [c, v] of Object.entries(h.ordinals)) {
+    const o = majority(t, `ord:${c}`);
+    if (o && +o !== v) return `${c} ordinal: ${v} ≠ ${o}`;
+  }
+  const score = majority(t, 'score');
+  if (h.score && score && h.score !== score) return `score: ${h.score} ≠ ${score}`;
+  return null;
+}

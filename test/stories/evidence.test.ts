@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { happeningOf, happeningConflict, tallyAdd } from '../../src/stories/happening.js';
+import { resolveEventDate } from '../../src/stories/index.js';
+import { normalize } from '../../src/text/normalize.js';
+import { findDates } from '../../src/text/dates.js';
+import { Clusterer } from '../../src/stories/index.js';
+import { article } from './helpers.js';
+
+const NOW = '2030-01-01';
+const hap = (title: string, lede = '') => happeningOf(normalize(title), normalize(lede));
+const days = (text: string, published: string | null) => resolveEventDate({ text, published, now: NOW });
+const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+describe('dates: every day a text names', () => {
+  it('should keep the weekdays a text names when no published date anchors them ("اليوم الأربعاء" → 3)', () => {
+    expect(days('التقى رئيس مجلس الوزراء، اليوم الأربعاء، الأمين العام', null)).toMatchObject({
+      date: null,
+      source: 'none',
+      weekdays: [3],
+    });
+  });
+
+  it('should let a night reach into the next day and a dawn back into the day before', () => {
+    // "مساء السبت" and "فجر اليوم الأحد" are the same night
+    expect(days('نجا من محاولة اغتيال في ساعات متأخرة من مساء السبت', null).weekdays).toEqual([0, 6]);
+    expect(days('تعرض رئيس الوزراء، فجر اليوم الأحد، لمحاولة اغتيال', '2021-11-07').days.map(iso)).toEqual([
+      '2021-11-06',
+      '2021-11-07',
+    ]);
+  });
+
+  it('should not take what is announced ("غدا", "السبت المقبل") as a day of the report', () => {
+    expect(days('تبدأ الحملة غدا الأحد', '2021-02-13').days.map(iso)).toEqual([]);
+  });
+
+  it('should read every explicit date in every month family, Hijri too', () => {
+    const found = findDates(normalize('في 18 دجنبر 2021 ثم 5 جانفي 2022 و12 كانون الثاني 2022 و14 ذو القعدة 1442 هـ'));
+    expect(found.map((f) => f.iso)).toEqual([
+      '2021-12-18',
+      '2022-01-05',
+      '2022-01-12',
+      expect.stringMatching(/^2021-06-2/),
+    ]);
+  });
+
+  it('should take an explicit date a month or more before publication as background, not the event date', () => {
+    // an explainer of 2022 that opens on the port blast of 4 August 2020
+    const d = days('في 4 آب / أغسطس 2020، أشعل مخبأ يضم نترات الأمونيوم انفجارا هائلا', '2022-06-13');
+    expect(d).toMatchObject({ date: '2022-06-13', source: 'published', days: [] });
+  });
+});
+
+describe('happening: what makes one happening', () => {
+  it('should tell a match preview from its result', () => {
+    expect(hap('تعرف على موعد نهائي دوري أبطال إفريقيا بين الأهلي وكايزر تشيفز').phase).toBe('preview');
+    expect(hap('الأهلي يتوج بطلا لدوري أبطال إفريقيا للمرة الـ 12').phase).toBe('result');
+  });
+
+  it('should read ordinals in words and digits ("الشحنة العاشرة", "أول دفعة", "للمرة الـ 11")', () => {
+    expect(hap('وصول الشحنة العاشرة من لقاح فايزر').ordinals).toEqual({ shipment: 10 });
+    expect(hap('وصول أول دفعة من لقاح فايزر الى لبنان').ordinals).toEqual({ shipment: 1 });
+    expect(hap('للمرة 11 بتاريخه .. الأهلي يتوج بطلا').ordinals).toEqual({ title: 11 });
+  });
+
+  it('should read a score and the act the headline names', () => {
+    expect(hap('السنغال تقصي مصر', 'بالفوز (1-0) على مصر').score).toBe('0-1');
+    expect(hap('الكاظمي يتلقى اتصالًا هاتفيًا من نظيره البريطاني').act).toBe('call');
+    expect(hap('الكاظمي يستقبل الأمين العام للناتو').act).toBe('meeting');
+  });
+
+  it('should say why two happenings conflict, and not when they agree', () => {
+    const t = {};
+    tallyAdd(t, hap('وصول أول شحنة من لقاح فايزر'));
+    expect(happeningConflict(hap('وصول الشحنة العاشرة من لقاح فايزر'), t)).toBe('shipment ordinal: 10 ≠ 1');
+    expect(happeningConflict(hap('وصول الدفعة الأولى من لقاح فايزر'), t)).toBeNull();
+  });
+});
+
+describe('events: evidence in proportion to uncertainty', () => {
+  const lede = (day: string) =>
+    `التقى وزير الخارجية الأردني أيمن الصفدي ${day} في عمان نظيره المصري سامح شكري وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية وتطورات القضية الفلسطينية`;
+
+  it('should never join an event whose day the text contradicts (stories/different-day)', () => {
+    const c = new Clusterer({ now: NOW });
+    const [a, b] = [article('a', lede('اليوم الأربعاء')), article('b', lede('الخميس'))].map((x) => c.add(x));
+    expect(b.event).not.toBe(a.event);
+    expect(b.story).toBe(a.story);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/different-day');
+  });
+
+  it('should join on the same named weekday, and say so (stories/date-weekday)', () => {
+    const c = new Clusterer({ now: NOW });
+    const [a, b] = [article('a', lede('اليوم الأربعاء')), article('b', lede('الأربعاء'))].map((x) => c.add(x));
+    expect(b.event).toBe(a.event);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/date-weekday');
+  });
+
+  it('should ask an undated article for a stronger match than a dated one (stories/date-undated)', () => {
+    // the same pair of texts joins when both are dated, not when one has no date at all
+    const weak = 'الصفدي يبحث مع شكري في عمان التعاون الثنائي';
+    const dated = new Clusterer({ now: NOW });
+    const d1 = dated.add(article('a', lede('اليوم الأربعاء'), { published: '2021-06-30' }));
+    const d2 = dated.add(article('b', weak, { published: '2021-06-30' }));
+    const undated = new Clusterer({ now: NOW });
+    const u1 = undated.add(article('a', lede('اليوم الأربعاء'), { published: '2021-06-30' }));
+    const u2 = undated.add(article('b', weak));
+    expect(d2.event).toBe(d1.event);
+    expect(d2.trace.map((r) => r.rule)).toContain('stories/date-same-day');
+    expect(u2.event).not.toBe(u1.event);
+    expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
+  });
+});
