@@ -1,6 +1,9 @@
 /**
  * `npm run gen:dups -- --docs N --seed S [-o out.jsonl]`: a labelled Arabic
  * near-duplicate corpus, one `{"id","text","cluster","family","published","site"}` a line.
+ * With `--real [--eval-dev dir]` the corpus is made of real text instead (gen-dups-real.ts).
+ *
+ * What follows is the SYNTHETIC generator (kept for its floors in test/eval/gate.test.ts):
  *
  * Base articles are built from sentence templates written for this file (news
  * style, eleven subjects; `{a|b}` picks one form, `[slot]` a name, place or
@@ -15,6 +18,8 @@
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { EVAL_DEV } from '../test/real/eval-dev.js';
+import { describe, generateRealDups, type RealDupDoc } from './gen-dups-real.js';
 import { rng, pick } from './lib.js';
 
 export interface DupDoc {
@@ -661,7 +666,7 @@ export function* generateDups(o: GenOptions): Generator<DupDoc> {
   }
 }
 
-function parseArgs(argv: string[]): { docs: number; seed: number; out: string | null } {
+function parseArgs(argv: string[]): { docs: number; seed: number; out: string | null; real: string | null } {
   const get = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -670,14 +675,17 @@ function parseArgs(argv: string[]): { docs: number; seed: number; out: string | 
     docs: Number(get('--docs') ?? 10000),
     seed: Number(get('--seed') ?? 1),
     out: get('-o') ?? get('--out') ?? null,
+    real: argv.includes('--real') ? (get('--eval-dev') ?? EVAL_DEV) : null,
   };
 }
 
 async function cli(): Promise<void> {
-  const { docs, seed, out } = parseArgs(process.argv.slice(2));
+  const { docs, seed, out, real } = parseArgs(process.argv.slice(2));
   const stream = out ? createWriteStream(out) : process.stdout;
   let buf = '';
-  for (const d of generateDups({ docs, seed })) {
+  const corpus = real ? generateRealDups({ docs, seed, evalDev: real }) : generateDups({ docs, seed });
+  if (real) process.stderr.write(`gen:dups --real (${real}): ${describe(corpus as RealDupDoc[])}\n`);
+  for (const d of corpus) {
     buf += JSON.stringify(d) + '\n';
     if (buf.length > 1 << 20) {
       if (!stream.write(buf)) await new Promise((res) => stream.once('drain', () => res(undefined)));

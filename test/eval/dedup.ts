@@ -33,6 +33,44 @@ export interface Labelled {
   family?: string;
   published?: string;
   site?: string;
+  /** Edit kinds of a copy (gen:dups --real); [] or absent for a source. */
+  edits?: string[];
+}
+
+export interface KindRecall {
+  kind: string;
+  copies: number;
+  found: number;
+  recall: number;
+}
+
+/**
+ * Per edit kind, the share of copies put in the same group as their cluster's source (the
+ * cluster's document without edits). A copy counts for every kind it carries; `alone:<kind>`
+ * rows count copies with that edit only.
+ */
+export function recallByKind(docs: Labelled[], group: string[]): KindRecall[] {
+  const sourceGroup = new Map<string, string>();
+  docs.forEach((d, i) => {
+    if (d.edits && d.edits.length === 0) sourceGroup.set(d.cluster, group[i]);
+  });
+  const tally = new Map<string, { copies: number; found: number }>();
+  const add = (k: string, ok: boolean) => {
+    const t = tally.get(k) ?? { copies: 0, found: 0 };
+    t.copies++;
+    if (ok) t.found++;
+    tally.set(k, t);
+  };
+  docs.forEach((d, i) => {
+    if (!d.edits?.length || !sourceGroup.has(d.cluster)) return;
+    const ok = sourceGroup.get(d.cluster) === group[i];
+    add('all copies', ok);
+    for (const k of d.edits) add(k, ok);
+    if (d.edits.length === 1) add(`alone:${d.edits[0]}`, ok);
+  });
+  return [...tally]
+    .map(([kind, t]) => ({ kind, ...t, recall: t.found / t.copies }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 export interface PairScores {
@@ -197,6 +235,11 @@ async function cli(argv: string[]): Promise<void> {
   const { group, seconds, index } = await runDedup(docs, { threshold, shingles, minhash }, workers);
   const s = scorePairs(docs, group);
   console.log(report(`${shingles.kind}:${shingles.size} ${scheme} t=${threshold}`, s, docs.length, seconds));
+  if (docs.some((d) => d.edits)) {
+    console.log('  recall by edit kind (copies found with their source):');
+    for (const k of recallByKind(docs, group))
+      console.log(`    ${k.kind.padEnd(24)} ${f3(k.recall)}  (${k.found}/${k.copies})`);
+  }
   const m = index.memory();
   console.log(
     `  true pairs ${s.truePairs}, predicted ${s.predictedPairs}; index ${m.bytesPerDoc} B/doc (signatures + LSH ${m.sigLshBytesPerDoc} B/doc); ${workers} worker(s)`,
