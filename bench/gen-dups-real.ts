@@ -50,9 +50,27 @@ export type EditKind = (typeof EDIT_KINDS)[number] | 'exact';
 
 /** A real article shorter than this is too short to be a wire story worth copying (a caption, a brief). */
 export const MIN_SOURCE_WORDS = 60;
+/**
+ * Share of the real articles that are sources as they are; the others only give sentences,
+ * whose leads no source uses yet (a recomposed article's lead appears in no other source).
+ */
+export const REAL_SOURCE_SHARE = 0.5;
 /** Two real articles whose 3-gram containment reaches this are already copies: one is kept. */
-export const REAL_OVERLAP = 0.5;
-const SENTENCES_MIN = 7;
+export const REAL_OVERLAP = 0.3;
+const SENTENCES_MIN = 6;
+/**
+ * Sentences recomposed: 8–40 words. A longer one would be most of a copy cut to the lead, and
+ * two sources sharing it would be copies of each other, not distinct articles.
+ */
+const SENTENCE_MIN_WORDS = 8;
+const SENTENCE_MAX_WORDS = 40;
+/**
+ * A recomposed lead has at least this many words: a copy cut to 30 % of the article is then
+ * mostly its own lead, not the one sentence it may share with another source.
+ */
+const LEAD_MIN_WORDS = 18;
+/** Sentences longer than this are recomposed clause by clause. */
+const CLAUSE_SPLIT_WORDS = 20;
 const SENTENCES_MAX = 11;
 /** Documents a cluster has on average (source + copies); a fifth of the sources stay alone. */
 const MEAN_CLUSTER = 5;
@@ -135,8 +153,29 @@ function buildSources(corpus: RealCorpus, want: number, r: () => number): Source
   const pairs = new SentencePairs();
   const out: Source[] = [];
   const kept: Set<string>[] = [];
+  // A lead is owned: the first sentence of a real article or of a recomposed one appears in no
+  // other source, so a copy cut to its lead is a copy of one source only.
+  const owned = new Set<number>();
+  const uses = new Map<number, number>();
   for (const a of corpus.articles) {
-    if (paraWords(a.paras) < MIN_SOURCE_WORDS) continue;
+    // every real article's pairs and lead, kept or not: a left-out near-copy must not come back recomposed
+    const ids = a.paras.flat().map((s) => pairs.id(s));
+    pairs.use(ids);
+    pairs.use(
+      a.paras
+        .flat()
+        .flatMap(clauses)
+        .map((s) => pairs.id(s)),
+    );
+    // the lead and its clauses
+    for (const s of a.paras
+      .flat()
+      .slice(0, 1)
+      .flatMap((x) => [x, ...clauses(x)]))
+      owned.add(pairs.id(s));
+  }
+  for (const a of corpus.articles) {
+    if (paraWords(a.paras) < MIN_SOURCE_WORDS || r() >= REAL_SOURCE_SHARE) continue;
     const g = trigrams(a.paras.flat().join(' '));
     const overlaps = kept.some((k) => {
       let inter = 0;
@@ -145,16 +184,17 @@ function buildSources(corpus: RealCorpus, want: number, r: () => number): Source
     });
     if (overlaps) continue;
     kept.push(g);
-    pairs.use(a.paras.flat().map((s) => pairs.id(s)));
+    for (const s of a.paras.flat().flatMap((x) => [x, ...clauses(x)]))
+      uses.set(pairs.id(s), (uses.get(pairs.id(s)) ?? 0) + 1);
     out.push({ ...a, paras: relayout(a.paras, r), origin: 'real' });
   }
   const bySentence = (arts: RealArticle[]) => {
     const seen = new Set<number>();
     const pool: { s: string; id: number; site: string; title: string }[] = [];
     for (const a of arts)
-      for (const s of a.paras.flat()) {
+      for (const s of a.paras.flat().flatMap(clauses)) {
         const id = pairs.id(s);
-        if (seen.has(id) || wc(s) < 6) continue;
+        if (seen.has(id) || owned.has(id) || wc(s) < SENTENCE_MIN_WORDS || wc(s) > SENTENCE_MAX_WORDS) continue;
         pool.push({ s, id, site: a.site, title: a.title });
         seen.add(id);
       }
@@ -173,24 +213,29 @@ function buildSources(corpus: RealCorpus, want: number, r: () => number): Source
     while (out.length < want && misses < 20) {
       const target = int(r, SENTENCES_MIN, SENTENCES_MAX);
       const chosen: typeof pool = [];
-      for (const c of shuffle(pool, r)) {
-        if (chosen.length >= target) break;
-        if (chosen.every((x) => pairs.free(x.id, c.id))) chosen.push(c);
+      const order = shuffle(pool, r);
+      const lead = order.find((c) => !owned.has(c.id) && !uses.get(c.id) && wc(c.s) >= LEAD_MIN_WORDS);
+      if (lead) chosen.push(lead);
+      for (const c of order) {
+        if (chosen.length >= target || !lead) break;
+        if (!owned.has(c.id) && chosen.every((x) => pairs.free(x.id, c.id))) chosen.push(c);
       }
       if (chosen.length < SENTENCES_MIN) {
         misses++;
         continue;
       }
       pairs.use(chosen.map((c) => c.id));
+      owned.add(chosen[0].id);
+      for (const c of chosen) uses.set(c.id, (uses.get(c.id) ?? 0) + 1);
       const paras: string[][] = [];
       for (let i = 0; i < chosen.length;) {
         const per = Math.min(int(r, 1, 3), chosen.length - i);
         paras.push(chosen.slice(i, i + per).map((c) => c.s));
         i += per;
       }
-      const lead = chosen[0].s.replace(/[.،:]/g, '').split(/\s+/);
+      const words = chosen[0].s.replace(/[.،:]/g, '').split(/\s+/);
       out.push({
-        title: lead.slice(0, int(r, 6, 10)).join(' '),
+        title: words.slice(0, int(r, 6, 10)).join(' '),
         dateline: null,
         paras,
         family: family ?? `rc${out.length}`,
@@ -200,6 +245,26 @@ function buildSources(corpus: RealCorpus, want: number, r: () => number): Source
     }
   }
   return out;
+}
+
+/**
+ * A long sentence recomposes as its clauses (cut after "،" where both sides keep
+ * SENTENCE_MIN_WORDS words), so a few hundred real sentences give enough distinct units.
+ */
+function clauses(s: string): string[] {
+  if (wc(s) <= CLAUSE_SPLIT_WORDS) return [s];
+  const out: string[] = [];
+  let cur = '';
+  for (const part of s.split(/(?<=،)\s*/)) {
+    cur = cur ? `${cur} ${part}` : part;
+    if (wc(cur) >= SENTENCE_MIN_WORDS) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur && out.length) out[out.length - 1] += ' ' + cur;
+  else if (cur) out.push(cur);
+  return out.map((c, i) => (i < out.length - 1 ? c.replace(/،$/, '.') : c));
 }
 
 // ---- edits -----------------------------------------------------------------
