@@ -404,8 +404,10 @@ function render(title: string, dateline: string | null, paras: string[][]): stri
 export interface RealGenOptions {
   docs: number;
   seed: number;
-  /** Folder with clean_real.jsonl and events_real.jsonl. */
-  evalDev: string;
+  /** Folder with clean_real.jsonl and events_real.jsonl (null: only `pages`). */
+  evalDev: string | null;
+  /** More labelled pages in clean_real's format (test/fixtures/real/clean/pages.jsonl). */
+  pages?: string[];
   /** Documents are shuffled within windows of this size (copies arrive close in time). */
   window?: number;
 }
@@ -416,9 +418,9 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
 /** The whole corpus, `docs` documents exactly, deterministic for a seed and the same eval-dev files. */
 export function generateRealDups(o: RealGenOptions): RealDupDoc[] {
   const r = rng(o.seed);
-  const corpus = loadRealCorpus(o.evalDev);
-  if (!corpus.sites.length || !corpus.datelines.length)
-    throw new Error(`no site furniture or datelines in ${o.evalDev}`);
+  const corpus = loadRealCorpus({ evalDev: o.evalDev, pages: o.pages });
+  const where = [o.evalDev, ...(o.pages ?? [])].filter(Boolean).join(', ');
+  if (!corpus.sites.length || !corpus.datelines.length) throw new Error(`no site furniture or datelines in ${where}`);
   const sources = buildSources(corpus, Math.ceil(o.docs / MEAN_CLUSTER), r);
   // copies: a fifth of the sources alone, the rest share what is left in proportion to a random weight
   const weights = sources.map(() => (r() < SINGLETON_SHARE ? 0 : 0.2 + r()));

@@ -74,10 +74,20 @@ export function sentences(para: string): string[] {
 /** Normalized word key of a text (for sentence identity and overlap between real articles). */
 export const normKey = (s: string) => words(normalize(s)).join(' ');
 
-export function loadRealCorpus(dir: string): RealCorpus {
+/**
+ * Where the real text comes from: eval-dev (clean_real.jsonl and events_real.jsonl in `evalDev`)
+ * and/or `pages`, files in clean_real's labelled format (test/fixtures/real/clean/pages.jsonl).
+ */
+export interface RealSourceFiles {
+  evalDev?: string | null;
+  pages?: string[];
+}
+
+export function loadRealCorpus(from: RealSourceFiles): RealCorpus {
   const articles: RealArticle[] = [];
   const sites: SiteProfile[] = [];
-  for (const p of jsonl(join(dir, 'clean_real.jsonl'))) {
+  const cleanFiles = [...(from.evalDev ? [join(from.evalDev, 'clean_real.jsonl')] : []), ...(from.pages ?? [])];
+  for (const p of cleanFiles.flatMap(jsonl)) {
     const lines = p.lines as string[];
     const body = new Set(p.body as number[]);
     const ambiguous = new Set((p.ambiguous as number[] | null) ?? []);
@@ -106,7 +116,7 @@ export function loadRealCorpus(dir: string): RealCorpus {
     if (paras.length)
       articles.push({ id: String(p.id), site: String(p.site), title, dateline, paras, family: String(p.id) });
   }
-  for (const e of jsonl(join(dir, 'events_real.jsonl'))) {
+  for (const e of from.evalDev ? jsonl(join(from.evalDev, 'events_real.jsonl')) : []) {
     const title = typeof e.title === 'string' ? e.title : '';
     const paras = String(e.raw)
       .split('\n')
