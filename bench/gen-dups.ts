@@ -1,6 +1,11 @@
 /**
  * `npm run gen:dups -- --docs N --seed S [-o out.jsonl]`: a labelled Arabic
  * near-duplicate corpus, one `{"id","text","cluster","family","published","site"}` a line.
+ * With `--real [--eval-dev dir] [--pages labelled.jsonl ...]` the corpus is made of real text
+ * instead (gen-dups-real.ts): eval-dev by default; `--pages` alone uses only those pages (a
+ * held-out corpus, e.g. test/fixtures/real/clean/pages.jsonl, that no threshold was fitted on).
+ *
+ * What follows is the SYNTHETIC generator (kept for its floors in test/eval/gate.test.ts):
  *
  * Base articles are built from sentence templates written for this file (news
  * style, eleven subjects; `{a|b}` picks one form, `[slot]` a name, place or
@@ -15,6 +20,8 @@
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { EVAL_DEV } from '../test/real/eval-dev.js';
+import { describe, generateRealDups, type RealDupDoc } from './gen-dups-real.js';
 import { rng, pick } from './lib.js';
 
 export interface DupDoc {
@@ -661,23 +668,36 @@ export function* generateDups(o: GenOptions): Generator<DupDoc> {
   }
 }
 
-function parseArgs(argv: string[]): { docs: number; seed: number; out: string | null } {
+interface GenArgs {
+  docs: number;
+  seed: number;
+  out: string | null;
+  /** --real: eval-dev folder (null with --pages only) and extra labelled page files. */
+  real: { evalDev: string | null; pages: string[] } | null;
+}
+
+function parseArgs(argv: string[]): GenArgs {
   const get = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const pages = argv.flatMap((a, i) => (a === '--pages' && argv[i + 1] ? [argv[i + 1]] : []));
   return {
     docs: Number(get('--docs') ?? 10000),
     seed: Number(get('--seed') ?? 1),
     out: get('-o') ?? get('--out') ?? null,
+    real: argv.includes('--real') ? { evalDev: get('--eval-dev') ?? (pages.length ? null : EVAL_DEV), pages } : null,
   };
 }
 
 async function cli(): Promise<void> {
-  const { docs, seed, out } = parseArgs(process.argv.slice(2));
+  const { docs, seed, out, real } = parseArgs(process.argv.slice(2));
   const stream = out ? createWriteStream(out) : process.stdout;
   let buf = '';
-  for (const d of generateDups({ docs, seed })) {
+  const corpus = real ? generateRealDups({ docs, seed, ...real }) : generateDups({ docs, seed });
+  const from = real ? [real.evalDev, ...real.pages].filter(Boolean).join(', ') : '';
+  if (real) process.stderr.write(`gen:dups --real (${from}): ${describe(corpus as RealDupDoc[])}\n`);
+  for (const d of corpus) {
     buf += JSON.stringify(d) + '\n';
     if (buf.length > 1 << 20) {
       if (!stream.write(buf)) await new Promise((res) => stream.once('drain', () => res(undefined)));

@@ -5,7 +5,9 @@
  *   2. no words after normalization   → dedup/empty (its own group, never matched)
  *   3. same 64-bit key of normalized words as an indexed doc → dedup/exact-duplicate
  *   4. fewer words than a shingle     → dedup/too-short (only exact matching applies)
- *   5. LSH candidates whose full-signature Jaccard estimate ≥ threshold → dedup/near-duplicate
+ *   5. LSH candidates verified on the full stored signatures (verify.ts) → dedup/near-duplicate,
+ *      by Jaccard (≥ threshold) or by containment (the shorter text lies ≥ 0.6 inside the other:
+ *      a copy cut to the lead or missing a paragraph); the reason says which evidence matched
  * Matches are unioned (union-find) into groups; each group keeps its canonical
  * (canonical.ts) as it grows. Everything per document lives in typed columns
  * (persist.ts), so memory is counted, bounded and saved as is.
@@ -14,7 +16,7 @@ import { khabarError } from '../core/errors.js';
 import { reason, type Reason } from '../core/trace.js';
 import { isBetter, minutesToIso, publishedMinutes, sourceRanker, whyBetter, UNKNOWN_PUBLISHED } from './canonical.js';
 import { murmur3 } from './hash.js';
-import { LshTable, bandsFor } from './lsh.js';
+import { CANDIDATE_JACCARD, CANDIDATE_ROWS, LshTable, bandsFor, candidateBands } from './lsh.js';
 import { DEFAULT_MINHASH, estimateJaccard, type MinHashOptions } from './minhash.js';
 import {
   COLUMN_TYPES,
@@ -28,7 +30,7 @@ import {
 import { DEFAULT_SHINGLES, type ShingleOptions } from './shingles.js';
 import { signTexts, type SignBatch } from './sign.js';
 import { SlotTable } from './slot-table.js';
-import { DEFAULT_THRESHOLD, verifyPair } from './verify.js';
+import { CONTAINMENT_THRESHOLD, DEFAULT_THRESHOLD, containmentOf, matchPair } from './verify.js';
 
 export interface DedupItem {
   id: string;
@@ -41,6 +43,8 @@ export interface DedupItem {
 
 export interface DedupOptions {
   threshold: number;
+  /** Containment threshold (verify.ts); 0 = Jaccard evidence only. */
+  containment: number;
   shingles: ShingleOptions;
   minhash: MinHashOptions;
   bands: number;
@@ -52,10 +56,18 @@ export interface DedupOptions {
 export function resolveOptions(o: Partial<DedupOptions> = {}): DedupOptions {
   const threshold = o.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold > 0 && threshold <= 1)) throw khabarError('KHB_BAD_INPUT', `threshold ${threshold} is not in (0, 1]`);
+  const containment = o.containment ?? CONTAINMENT_THRESHOLD;
+  if (!(containment >= 0 && containment <= 1))
+    throw khabarError('KHB_BAD_INPUT', `containment ${containment} is not in [0, 1]`);
   const minhash = o.minhash ?? DEFAULT_MINHASH;
-  const auto = bandsFor(threshold, minhash.perms);
+  // Containment needs candidates down to J ≈ 0.25 (lsh.ts); Jaccard alone only down to the threshold.
+  const auto =
+    containment > 0 && threshold > CANDIDATE_JACCARD
+      ? { bands: candidateBands(CANDIDATE_JACCARD, minhash.perms), rows: CANDIDATE_ROWS }
+      : bandsFor(threshold, minhash.perms);
   return {
     threshold,
+    containment,
     shingles: o.shingles ?? DEFAULT_SHINGLES,
     minhash,
     bands: o.bands ?? auto.bands,
@@ -68,6 +80,8 @@ export const FLAG_EMPTY = 1;
 export const FLAG_SHORT = 2;
 export const FLAG_TRUNCATED = 4;
 export const FLAG_EXACT = 8;
+/** The link (best match) was made on containment, not Jaccard. */
+export const FLAG_CONTAINED = 16;
 
 export interface DedupDecision {
   id: string;
@@ -114,6 +128,8 @@ export class DedupIndex {
   private exactTable: SlotTable;
   private idTable: SlotTable;
   private rank: (s: string | null | undefined) => number;
+  /** Per slot, the last slot whose candidates visited it: each candidate is verified once a query. */
+  private stamp: Int32Array;
   private batchStart = 0;
   private regroups: { from: string; to: string }[] = [];
 
@@ -122,6 +138,7 @@ export class DedupIndex {
     this.perms = this.opts.minhash.perms;
     this.cap = Math.max(16, capacity);
     this.cols = this.allocate(this.cap);
+    this.stamp = new Int32Array(this.cap).fill(-1);
     this.lsh = new LshTable(this.opts.bands, this.opts.rows, this.perms, this.cap);
     this.exactTable = new SlotTable((s) => this.cols.exactHi[s]);
     this.idTable = new SlotTable((s) => murmur3(this.ids[s]));
@@ -148,6 +165,9 @@ export class DedupIndex {
     if (need <= this.cap) return;
     this.cap = Math.max(need, Math.ceil(this.cap * GROWTH));
     this.cols = this.allocate(this.cap, this.cols);
+    const stamp = new Int32Array(this.cap).fill(-1);
+    stamp.set(this.stamp.subarray(0, Math.min(this.stamp.length, this.cap)));
+    this.stamp = stamp;
   }
 
   slotOf(id: string): number {
@@ -187,7 +207,7 @@ export class DedupIndex {
     this.reserve(this.n + items.length);
     const slots = new Int32Array(items.length);
     const K = this.perms;
-    const { threshold } = this.opts;
+    const { threshold, containment } = this.opts;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       // 1. duplicate id
@@ -208,6 +228,7 @@ export class DedupIndex {
       c.gsize[s] = 1;
       c.published[s] = publishedMinutes(item.published);
       c.words[s] = batch.words[i];
+      c.shingles[s] = batch.shingles[i];
       c.sourceRank[s] = this.rank(item.source);
       c.link[s] = -1;
       c.linkSim[s] = 0;
@@ -234,14 +255,22 @@ export class DedupIndex {
         c.flags[s] |= FLAG_SHORT;
         continue;
       }
-      // 5. LSH candidates, verified on the full signature
+      // 5. LSH candidates, verified on the full signature: Jaccard, else containment
+      const stamp = this.stamp;
       this.lsh.query(c.sigs, s, (o) => {
+        if (stamp[o] === s) return;
+        stamp[o] = s;
         if (this.find(o) === this.find(s)) return;
-        const j = verifyPair(c.sigs, s, o, K, threshold);
-        if (j < 0) return;
-        if (j > c.linkSim[s]) {
+        const m = matchPair(c.sigs, s, o, K, c.shingles[s], c.shingles[o], threshold, containment);
+        if (!m) return;
+        // The link is the best evidence: any Jaccard match beats a containment one, then the higher score.
+        const jac = m.by === 'jaccard';
+        const linkedByJaccard = c.link[s] >= 0 && !(c.flags[s] & FLAG_CONTAINED);
+        const score = jac ? m.jaccard : m.containment;
+        if (c.link[s] < 0 || (jac && !linkedByJaccard) || (jac === linkedByJaccard && score > c.linkSim[s])) {
           c.link[s] = o;
-          c.linkSim[s] = j;
+          c.linkSim[s] = score;
+          c.flags[s] = jac ? c.flags[s] & ~FLAG_CONTAINED : c.flags[s] | FLAG_CONTAINED;
         }
         this.union(s, o);
       });
@@ -310,7 +339,20 @@ export class DedupIndex {
       const sim = this.similarity(s, canon);
       const why = whyBetter(c, canon, s);
       const linked = c.link[s] >= 0 ? this.ids[c.link[s]] : canonId;
-      const evidence = { canonical: canonId, matched: linked, jaccard: round3(c.linkSim[s]), similarity: sim, why };
+      const l = c.link[s];
+      const jac = l >= 0 ? (flags & FLAG_EXACT ? 1 : round3(estimateJaccard(c.sigs, s, l, this.perms))) : sim;
+      const cont = l >= 0 ? round3(containmentOf(jac, c.shingles[s], c.shingles[l])) : 0;
+      const by = flags & FLAG_EXACT ? 'exact' : flags & FLAG_CONTAINED ? 'containment' : 'jaccard';
+      const evidence = {
+        canonical: canonId,
+        matched: linked,
+        match: by,
+        jaccard: jac,
+        containment: cont,
+        similarity: sim,
+        why,
+      };
+      const shorter = l >= 0 && c.shingles[s] <= c.shingles[l] ? 'this copy' : linked;
       const r =
         flags & FLAG_EXACT
           ? reason(
@@ -319,19 +361,26 @@ export class DedupIndex {
               `same normalized words as ${linked}; canonical ${canonId} (${why})`,
               { evidence },
             )
-          : c.link[s] >= 0
+          : c.link[s] >= 0 && by === 'containment'
             ? reason(
                 'dedup/near-duplicate',
                 'join',
-                `near duplicate of ${linked} (Jaccard ≈ ${round3(c.linkSim[s])}); canonical ${canonId} (${why})`,
+                `near duplicate of ${linked} by containment: ${shorter === 'this copy' ? 'this copy lies' : `${linked} lies`} ≈ ${Math.round(100 * cont)} % inside the other (Jaccard ≈ ${jac}); canonical ${canonId} (${why})`,
                 { evidence },
               )
-            : reason(
-                'dedup/near-duplicate',
-                'join',
-                `a later copy matched this one; canonical ${canonId} (${why}), similarity ≈ ${sim}`,
-                { evidence },
-              );
+            : c.link[s] >= 0
+              ? reason(
+                  'dedup/near-duplicate',
+                  'join',
+                  `near duplicate of ${linked} (Jaccard ≈ ${jac}); canonical ${canonId} (${why})`,
+                  { evidence },
+                )
+              : reason(
+                  'dedup/near-duplicate',
+                  'join',
+                  `a later copy matched this one; canonical ${canonId} (${why}), similarity ≈ ${sim}`,
+                  { evidence },
+                );
       return done(canonId, canonId, sim, r);
     }
     const published = minutesToIso(c.published[s]);
@@ -380,10 +429,11 @@ export class DedupIndex {
       signatures: c.sigs.byteLength,
       lsh: this.lsh.bytes(),
       exact: c.exactHi.byteLength + c.exactLo.byteLength + this.exactTable.bytes(),
-      groups: [c.parent, c.canon, c.gsize, c.published, c.words, c.sourceRank, c.flags, c.link, c.linkSim].reduce(
-        (s, a) => s + a.byteLength,
-        0,
-      ),
+      groups:
+        [c.parent, c.canon, c.gsize, c.published, c.words, c.shingles, c.sourceRank, c.flags, c.link, c.linkSim].reduce(
+          (s, a) => s + a.byteLength,
+          0,
+        ) + this.stamp.byteLength,
       // V8 strings: ~16 bytes of header + 1–2 bytes a character, plus the array slot
       ids: this.idTable.bytes() + this.ids.length * 24 + idChars * 2,
     };
@@ -403,7 +453,7 @@ export class DedupIndex {
     for (const [name, a] of Object.entries(this.cols))
       columns[name] = (a as Uint8Array).subarray(0, name === 'sigs' ? n * this.perms : n);
     return {
-      header: { version: 1, n, opts: this.opts },
+      header: { version: 2, n, opts: this.opts },
       columns: columns as unknown as IndexColumns,
       ids: this.ids.slice(0, n),
     };

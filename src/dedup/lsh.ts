@@ -20,9 +20,27 @@
 import { hashSeq } from './hash.js';
 
 export const LSH_TARGET_RECALL = 0.98;
-/** Defaults for NUM_PERMS = 128 at threshold 0.7 (bandsFor(0.7, 128) gives the same). */
+/** Jaccard-only bands for NUM_PERMS = 128 at threshold 0.7 (bandsFor(0.7, 128) gives the same). */
 export const LSH_BANDS = 25;
 export const LSH_ROWS = 5;
+
+/**
+ * With containment on (verify.ts), candidates must include copies cut to the lead, whose
+ * Jaccard against the full article is 0.23 (p1) … 0.42 (median) on the real-text corpus.
+ * Two rows a band, and the fewest bands that give P(candidate | J = CANDIDATE_JACCARD) ≥
+ * CANDIDATE_RECALL: 40 × 2 gives P(0.25) ≈ 0.92, P(0.3) ≈ 0.98, P(0.4) ≈ 0.9999, while a pair
+ * sharing one sentence in ten (J ≈ 0.05) is a candidate 10 % of the time and is verified away.
+ * 40 bands cost ~400 bytes a document of buckets (25 × 5: ~250).
+ */
+export const CANDIDATE_JACCARD = 0.25;
+export const CANDIDATE_RECALL = 0.92;
+export const CANDIDATE_ROWS = 2;
+
+/** Fewest bands of `rows` rows (within `perms` values) with P(candidate | j) ≥ target. */
+export function candidateBands(j: number, perms: number, rows = CANDIDATE_ROWS, target = CANDIDATE_RECALL): number {
+  const b = Math.ceil(Math.log(1 - target) / Math.log(1 - Math.pow(j, rows)));
+  return Math.min(Math.floor(perms / rows), b);
+}
 /** A bucket longer than this is only read this far: bounded time on pathological inputs (a shared template). */
 export const MAX_CHAIN_SCAN = 256;
 const MAX_LOAD = 0.7;

@@ -6,7 +6,7 @@
  *   u32 length, JSON header            parameters (threshold, shingles, minhash, bands, rows,
  *                                      source priority) and the document count n
  *   then one section per column:       u32 byteLength, u32 element size, bytes, zero pad to 8
- *     sigs (n×perms u16), exactHi, exactLo, parent, canon, gsize, published, words,
+ *     sigs (n×perms u16), exactHi, exactLo, parent, canon, gsize, published, words, shingles,
  *     sourceRank, flags, link, linkSim, idOffsets (n+1 u32), idBytes (UTF-8)
  *
  * LSH buckets and the exact / id hash tables are not stored: they are rebuilt from
@@ -16,7 +16,8 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { khabarError } from '../core/errors.js';
 
-export const INDEX_MAGIC = 'KHDX0001';
+/** 0002: the shingles column (containment) was added; a 0001 file is refused with a clear error. */
+export const INDEX_MAGIC = 'KHDX0002';
 
 export interface IndexColumns {
   sigs: Uint16Array;
@@ -27,6 +28,8 @@ export interface IndexColumns {
   gsize: Uint32Array;
   published: Int32Array;
   words: Uint32Array;
+  /** Shingles taken from the text (the set size behind containment). */
+  shingles: Uint32Array;
   sourceRank: Uint16Array;
   flags: Uint8Array;
   link: Int32Array;
@@ -44,6 +47,7 @@ export const COLUMN_TYPES: { [K in keyof IndexColumns]: Ctor } = {
   gsize: Uint32Array,
   published: Int32Array,
   words: Uint32Array,
+  shingles: Uint32Array,
   sourceRank: Uint16Array,
   flags: Uint8Array,
   link: Int32Array,

@@ -34,6 +34,26 @@ describe('DedupIndex decisions', () => {
     expect(decisions[1].similarity).toBeGreaterThanOrEqual(0.6);
     expect(decisions[1].similarity).toBeLessThan(1);
     expect(decisions[1].reasons.at(-1)?.evidence?.canonical).toBe('a');
+    expect(decisions[1].reasons.at(-1)?.evidence?.match).toBe('jaccard');
+  });
+
+  it('should find a copy cut to its lead by containment, and say so, where Jaccard alone misses it', () => {
+    // the headline and the first two sentences of seven: ~40 % of the words
+    const lead = BASE.split('\n').slice(0, 3).join('\n');
+    const items = [
+      { id: 'a', text: BASE },
+      { id: 't', text: `عاجل | ${lead}` },
+    ];
+    const d = add(items).decisions[1];
+    const r = d.reasons.at(-1)!;
+    expect(d.rule).toBe('dedup/near-duplicate');
+    expect(d.duplicateOf).toBe('a');
+    expect(r.evidence?.match).toBe('containment');
+    expect(r.evidence?.jaccard).toBeLessThan(0.7);
+    expect(r.evidence?.containment).toBeGreaterThanOrEqual(0.65);
+    expect(r.message).toMatch(/by containment: this copy lies ≈ \d+ % inside the other/);
+    const jaccardOnly = new DedupIndex({ containment: 0 }).addSync(items).decisions[1];
+    expect(jaccardOnly.rule).toBe('dedup/unique');
   });
 
   it('should not merge a different article on the same subject sharing the same names (hard negative)', () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { bandsFor, candidateProbability, LSH_BANDS, LSH_ROWS } from '../../src/dedup/lsh.js';
+import { bandsFor, candidateBands, candidateProbability, LSH_BANDS, LSH_ROWS } from '../../src/dedup/lsh.js';
+import { resolveOptions } from '../../src/dedup/index.js';
 import { MinHasher, estimateJaccardRows, NUM_PERMS } from '../../src/dedup/minhash.js';
 import { exactJaccard, parseShingleSpec, shingle } from '../../src/dedup/shingles.js';
 import { murmur3 } from '../../src/dedup/hash.js';
@@ -57,5 +58,11 @@ describe('hashing, shingles and MinHash', () => {
   it('should parse shingle specs and refuse bad ones', () => {
     expect(parseShingleSpec('char:5')).toEqual({ kind: 'char', size: 5 });
     expect(() => parseShingleSpec('words:3')).toThrow(/word:N or char:N/);
+  });
+  it('should choose 40 bands × 2 rows with containment on, so that copies cut to the lead (J ≈ 0.25) are candidates', () => {
+    expect(candidateBands(0.25, 128)).toBe(40);
+    expect(candidateProbability(0.25, 40, 2)).toBeGreaterThanOrEqual(0.92);
+    expect(resolveOptions()).toMatchObject({ bands: 40, rows: 2, containment: 0.65 });
+    expect(resolveOptions({ containment: 0 })).toMatchObject({ bands: LSH_BANDS, rows: LSH_ROWS });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * `npm run eval:dedup -- <labelled.jsonl> [--threshold 0.7] [--shingle word:3] [--scheme oph|kperm] [--workers N]`
+ * `npm run eval:dedup -- <labelled.jsonl> [--threshold 0.7] [--containment 0.65] [--shingle word:3] [--scheme oph|kperm] [--workers N]`
+ * (`--containment 0`: Jaccard evidence only, as khabar was before the real-text corpus)
  * Pairwise precision, recall and F1 of the duplicate groups against the `cluster`
  * labels, the share of hard-negative pairs (same `family`, other `cluster`) that
  * were merged, and documents/s. `--sweep` runs the shingle × threshold grid that
@@ -22,7 +23,7 @@ import {
   shingle,
   type ShingleOptions,
 } from '../../src/dedup/shingles.js';
-import { DEFAULT_THRESHOLD } from '../../src/dedup/verify.js';
+import { CONTAINMENT_THRESHOLD, DEFAULT_THRESHOLD, matchPair } from '../../src/dedup/verify.js';
 import { dedupStream } from '../../src/dedup/stream.js';
 import { DEFAULT_WORKERS, SignPool, WORKER_MIN_DOCS } from '../../src/dedup/workers.js';
 
@@ -33,6 +34,66 @@ export interface Labelled {
   family?: string;
   published?: string;
   site?: string;
+  /** Edit kinds of a copy (gen:dups --real); [] or absent for a source. */
+  edits?: string[];
+}
+
+export interface KindRecall {
+  kind: string;
+  copies: number;
+  found: number;
+  recall: number;
+  /** Copies that match their source on their own: share an LSH band and pass verification (no help from other copies). */
+  direct: number;
+}
+
+/** True when slots a and b share an LSH band and verify as copies: the pair alone, no transitive help. */
+export function directMatch(index: DedupIndex, a: number, b: number): boolean {
+  const { bands, rows, threshold, containment } = index.opts;
+  const K = index.perms;
+  const c = index.cols;
+  if (c.exactHi[a] === c.exactHi[b] && c.exactLo[a] === c.exactLo[b]) return true;
+  let band = false;
+  for (let t = 0; t < bands && !band; t++) {
+    let same = true;
+    for (let k = t * rows; k < (t + 1) * rows && same; k++) same = c.sigs[a * K + k] === c.sigs[b * K + k];
+    band = same;
+  }
+  return band && matchPair(c.sigs, a, b, K, c.shingles[a], c.shingles[b], threshold, containment) !== null;
+}
+
+/**
+ * Per edit kind, the share of copies put in the same group as their cluster's source (the
+ * cluster's document without edits). A copy counts for every kind it carries; `alone:<kind>`
+ * rows count copies with that edit only.
+ */
+export function recallByKind(docs: Labelled[], group: string[], index?: DedupIndex): KindRecall[] {
+  const source = new Map<string, number>();
+  docs.forEach((d, i) => {
+    if (d.edits && d.edits.length === 0) source.set(d.cluster, i);
+  });
+  const tally = new Map<string, { copies: number; found: number; direct: number }>();
+  const add = (k: string, ok: boolean, direct: boolean) => {
+    const t = tally.get(k) ?? { copies: 0, found: 0, direct: 0 };
+    t.copies++;
+    if (ok) t.found++;
+    if (direct) t.direct++;
+    tally.set(k, t);
+  };
+  docs.forEach((d, i) => {
+    const s = source.get(d.cluster);
+    if (!d.edits?.length || s === undefined) return;
+    const ok = group[s] === group[i];
+    const a = index?.slotOf(d.id) ?? -1;
+    const b = index?.slotOf(docs[s].id) ?? -1;
+    const direct = a >= 0 && b >= 0 && directMatch(index!, a, b);
+    add('all copies', ok, direct);
+    for (const k of d.edits) add(k, ok, direct);
+    if (d.edits.length === 1) add(`alone:${d.edits[0]}`, ok, direct);
+  });
+  return [...tally]
+    .map(([kind, t]) => ({ kind, copies: t.copies, found: t.found, recall: t.found / t.copies, direct: t.direct }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 export interface PairScores {
@@ -182,6 +243,7 @@ async function cli(argv: string[]): Promise<void> {
   const shingles = get('--shingle') ? parseShingleSpec(get('--shingle')!) : DEFAULT_SHINGLES;
   const scheme = (get('--scheme') ?? DEFAULT_SCHEME) as MinHashScheme;
   const threshold = Number(get('--threshold') ?? DEFAULT_THRESHOLD);
+  const containment = Number(get('--containment') ?? CONTAINMENT_THRESHOLD);
   const workers = Number(get('--workers') ?? (docs.length >= WORKER_MIN_DOCS ? DEFAULT_WORKERS : 0));
   console.log(`eval:dedup ${path}: ${docs.length} documents, ${new Set(docs.map((d) => d.cluster)).size} clusters`);
   if (argv.includes('--jaccard')) return jaccardStudy(docs, shingles);
@@ -194,9 +256,18 @@ async function cli(argv: string[]): Promise<void> {
     return;
   }
   const minhash = { ...DEFAULT_MINHASH, scheme };
-  const { group, seconds, index } = await runDedup(docs, { threshold, shingles, minhash }, workers);
+  const { group, seconds, index } = await runDedup(docs, { threshold, containment, shingles, minhash }, workers);
   const s = scorePairs(docs, group);
-  console.log(report(`${shingles.kind}:${shingles.size} ${scheme} t=${threshold}`, s, docs.length, seconds));
+  console.log(
+    report(`${shingles.kind}:${shingles.size} ${scheme} t=${threshold} c=${containment}`, s, docs.length, seconds),
+  );
+  if (docs.some((d) => d.edits)) {
+    console.log('  recall by edit kind: copies grouped with their source; direct = the copy matches its source alone');
+    for (const k of recallByKind(docs, group, index))
+      console.log(
+        `    ${k.kind.padEnd(24)} ${f3(k.recall)}  (${k.found}/${k.copies})   direct ${f3(k.direct / k.copies)}`,
+      );
+  }
   const m = index.memory();
   console.log(
     `  true pairs ${s.truePairs}, predicted ${s.predictedPairs}; index ${m.bytesPerDoc} B/doc (signatures + LSH ${m.sigLshBytesPerDoc} B/doc); ${workers} worker(s)`,

@@ -24,6 +24,7 @@ import type { Register } from './index.js';
 interface DedupFlags {
   output?: string;
   threshold?: string;
+  containment?: string;
   shingle?: string;
   index?: string;
   workers?: string;
@@ -42,6 +43,7 @@ export const registerDedup: Register = (program, io, setExit) => {
     .argument('<in.jsonl...>', 'JSONL files with id and text (khabar clean output)')
     .option('-o, --output <file>', 'write JSONL here instead of stdout')
     .option('--threshold <j>', 'Jaccard threshold for near duplicates (default 0.7)')
+    .option('--containment <c>', 'containment threshold for copies cut or trimmed (default 0.65; 0 = Jaccard only)')
     .option('--shingle <spec>', 'word:N or char:N (default word:3)')
     .option('--index <file>', 'load this saved index first (if it exists) and save the grown index back')
     .option('--workers <n>', 'worker threads for signatures (default: cores − 1 on large inputs, 0 = none)')
@@ -137,6 +139,7 @@ async function runDedup(paths: string[], flags: DedupFlags, io: CliIO): Promise<
   for (const p of paths) if (!existsSync(p)) throw khabarError('KHB_FILE_UNREADABLE', p, 'no such file');
   const opts: Partial<DedupOptions> = {};
   if (flags.threshold !== undefined) opts.threshold = Number(flags.threshold);
+  if (flags.containment !== undefined) opts.containment = Number(flags.containment);
   if (flags.shingle) opts.shingles = parseShingleSpec(flags.shingle);
   if (flags.sourcePriority)
     opts.sourcePriority = flags.sourcePriority
@@ -254,7 +257,7 @@ export function summary(stats: Stats, index: DedupIndex, seconds: number, worker
     `dedup: ${fmtInt(docs)} in: ${n('unique')} unique, ${n('canonical')} canonical with copies, ${n('near-duplicate')} near duplicates, ` +
       `${n('exact-duplicate')} exact duplicates, ${n('too-short')} too short, ${n('empty')} empty; ` +
       `skipped: ${n('duplicate-id')} duplicate ids, ${n('bad-line')} bad lines`,
-    `  threshold ${index.opts.threshold}, ${index.opts.shingles.kind}:${index.opts.shingles.size} shingles, ` +
+    `  threshold ${index.opts.threshold}, containment ${index.opts.containment}, ${index.opts.shingles.kind}:${index.opts.shingles.size} shingles, ` +
       `${index.perms} MinHash values (${index.opts.minhash.scheme}), LSH ${index.opts.bands}×${index.opts.rows}; ${workers} worker(s)`,
     `  ${seconds.toFixed(2)} s, ${(docs / Math.max(seconds, 1e-9)).toFixed(0)} docs/s; index ${fmtInt(m.docs)} docs, ` +
       `${(m.total / 2 ** 20).toFixed(1)} MB (${m.bytesPerDoc} B/doc, signatures + LSH ${m.sigLshBytesPerDoc} B/doc); ` +
