@@ -20,6 +20,8 @@ import {
   MENU_WORDS,
   META_PATTERNS,
   NOTICE_PATTERNS,
+  PROMO_PATTERNS,
+  READ_MORE,
   RELATED_HEADINGS,
   SHARE_WORDS,
   TAG_PREFIXES,
@@ -81,6 +83,14 @@ const AD_RE = new RegExp(`^[-–—\\s]*(${alt(n(AD_LABELS))})[-–—\\s]*$`, '
 const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—]\\s*\\S`, 'i');
 /** "بواسطة مراسل المدونة", "بقلم سارة الحسيني": these two openers need no colon. */
 const BYLINE_BARE_RE = /^(بواسطه|بقلم)\s+\S/;
+const READ_MORE_RE = new RegExp(`^[\\s.…»«>|-]*(${alt(n(READ_MORE))})[\\s.…»«<|-]*$`, 'i');
+/** A teaser cut off and closed by its link: "… يقع بين دولتين كبيرتين … اقرأ المزيد", "… The post …". */
+const TEASER_TAIL_RE = new RegExp(`(…|\\.\\.\\.)\\s*((${alt(n(READ_MORE))})\\s*[.…]*|the post\\b.*)$`, 'i');
+/** A form field's label: "عنوان التعليق *", "إلزامي *", "Security Code*". */
+const FORM_LABEL_RE = /^[^.!?]{1,30}\*$/;
+/** A chrome label in Latin letters on an Arabic page: "Read More", "search", "Orange background". */
+export const LATIN_LABEL_MAX_WORDS = 4;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
 const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
 
 const short = (l: Line) => l.words <= MAX_CHROME_WORDS;
@@ -207,6 +217,32 @@ export const LINE_RULES: LineRule[] = [
     test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
   },
   {
+    // "المزيد ...", "Read More": the link under a teaser of another article.
+    rule: 'clean/read-more',
+    test: (l) => (l.words <= 4 && READ_MORE_RE.test(l.norm) ? 'read-more link' : null),
+  },
+  {
+    // "الجزء الثاني ذكرنا في … كبيرتين … اقرأ المزيد": an excerpt of another article, cut and linked.
+    rule: 'clean/teaser',
+    test: (l) => (TEASER_TAIL_RE.test(l.norm) ? 'teaser cut off and linked' : null),
+  },
+  {
+    // "عنوان التعليق *", "إلزامي *": comment-form field labels (moroccosports.net).
+    rule: 'clean/comment-form',
+    test: (l) => (l.words <= 4 && FORM_LABEL_RE.test(l.norm) ? 'form field label' : null),
+  },
+  {
+    // "جرب ميزات الذكاء الاصطناعي لدينا", "اشترك الآن في شاهد واستمتع بمشاهدة مباريات دوري روشن".
+    rule: 'clean/promo',
+    test: (l) => (short(l) && PROMO_PATTERNS.some((re) => re.test(l.norm)) ? 'promotion' : null),
+  },
+  {
+    // "Read More", "search", "[email protected]", "almaghribtoday": short Latin-only chrome on an Arabic page.
+    rule: 'clean/latin-label',
+    test: (l) =>
+      l.words <= LATIN_LABEL_MAX_WORDS && !ARABIC_LETTER.test(l.norm) && /[a-z]/.test(l.norm) ? 'Latin label' : null,
+  },
+  {
     // A line with no letters at all: "|", "•••", "»", "12".
     rule: 'clean/no-text',
     test: (l) => (hasLetter(l.norm) ? null : 'no letters'),
@@ -229,6 +265,11 @@ export function relatedHeading(l: Line): { rest: string } | null {
 /** A headline-like line: short, no sentence end. Under a "related" heading such lines are links. */
 export function headlineLike(l: Line): boolean {
   return l.words <= 18 && !SENTENCE_END.test(l.norm);
+}
+
+/** Does the line end like a finished sentence? */
+export function endsSentence(l: Line): boolean {
+  return SENTENCE_END.test(l.norm);
 }
 
 /** Byline author: "كتب: محمد علي" → "محمد علي" (from the line as written). */

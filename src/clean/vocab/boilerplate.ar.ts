@@ -268,6 +268,9 @@ export const RELATED_HEADINGS = [
   'رسالة أقدم',
   'المشاركات الأخيرة',
   'أحدث المقالات',
+  // alchourouk.com: "في نفس السياق" over teasers of other articles
+  'في نفس السياق',
+  'في السياق نفسه',
 ];
 
 /** WordPress comment forms (Jannah, Newspaper, Twenty*), Disqus and Facebook comments. */
@@ -304,6 +307,13 @@ export const COMMENT_PATTERNS = [
   'إرسال تعليق',
   'Log in or register to post comments',
   'Add new comment',
+  // moroccosports.net comment form, daily8.com empty comment box
+  'شروط النشر',
+  'لا يوجد تعليقات',
+  'Characters Left',
+  // vBulletin login box (own fixture g45)
+  'هل نسيت كلمة المرور',
+  'Security Code',
 ];
 
 /** Comment-section headings that are only boilerplate as a whole line ("التعليقات", "3 تعليقات"):
@@ -356,7 +366,7 @@ export const NOTICE_PATTERNS = [
 
 /** Copyright and footer lines. */
 export const FOOTER_PATTERNS = [
-  /©|\(c\)|copyright|جميع الحقوق محفوظه|حقوق النشر محفوظه|الحقوق محفوظه|powered by|تصميم وتطوير|تصميم و برمجه|برمجه وتصميم|يعمل بواسطه|يتم التشغيل بواسطه|بدعم من ووردبريس|wordpress/i,
+  /©|\(c\)|copyright|جميع الحقوق محفوظه|حقوق النشر محفوظه|الحقوق محفوظه|powered by|تصميم وتطوير|تصميم و ?برمجه|برمجه وتصميم|يعمل بواسطه|يتم التشغيل بواسطه|بدعم من ووردبريس|wordpress/i,
   /^(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع)([\s|•-]+(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع))*$/,
 ];
 
@@ -383,6 +393,8 @@ export const TAG_PREFIXES = [
   // Blogger: "التسميات: أخبار, العراق"
   'التسميات',
   'تسميات',
+  // copts-united.com
+  'الكلمات المتعلقة',
 ];
 
 /** Advertisement slot labels. */
@@ -454,4 +466,29 @@ export const CREDIT_PATTERNS = [
   /^\(?(صوره|الصوره|صور|تصوير)( ارشيفيه| من الارشيف| تعبيريه)?\)?\s*(:|$)/,
   /^\((ارشيفيه|صوره ارشيفيه|رويترز|ا ف ب|getty|afp)\)$/i,
   /^المصدر\s*:/,
+];
+
+/** Photo-caption openers: a short line under the headline that opens so is a caption, never the
+ *  title ("جانب من الجولة" aldawlanews.com, "من حفل الافتتاح" elfagr.com, "صورة الخبر" ksa2day.com). */
+export const CAPTION_OPENERS = ['جانب من', 'من حفل', 'من فعاليات', 'صورة', 'الصورة', 'صور', 'لقطة', 'أرشيفية'];
+
+/** A link to the rest of a teaser: "المزيد ...", "Read More", "اقرأ المزيد" (masralyoum.news, nextlb.com). */
+export const READ_MORE = [
+  'المزيد',
+  'اقرأ المزيد',
+  'إقرأ المزيد',
+  'قراءة المزيد',
+  'اقرأ التفاصيل',
+  'التفاصيل',
+  'Read More',
+  'Continue reading',
+];
+
+/** A site promoting its own product inside the page: "جرب ميزات الذكاء الاصطناعي لدينا" (daily8.com). */
+export const PROMO_PATTERNS = [
+  /^جرب (ميزات|خدم|تطبيق)/,
+  /^اكتشف ما يمكن/,
+  /^حمل التطبيق الان/,
+  /^اشترك الان في /,
+  /^احصل على (تطبيق|اشتراك|خصم)/,
 ];
