@@ -195,8 +195,11 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   const seen = new Map<string, number>();
   // Inside a "related" or "tags" block, the short lines that follow belong to it.
   let block: 'related' | 'tags' | null = null;
+  let prevLine = 0;
   for (const original of lines) {
     let l = original;
+    const lastLine = prevLine;
+    prevLine = l.line;
     // 2. template leaks
     const leak = findTemplateLeaks(l.text);
     if (leak) {
@@ -211,6 +214,13 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     const hit = LINE_RULES.find((r) => r.test(l) !== null);
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
+      // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
+      const prev = kept.at(-1);
+      if (hit.rule === 'clean/read-more' && prev && prev.line === lastLine && !endsSentence(prev)) {
+        kept.pop();
+        seen.delete(prev.norm);
+        drop(prev, 'clean/teaser');
+      }
       drop(l, hit.rule);
       continue;
     }
@@ -224,7 +234,9 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     const related = relatedHeading(l);
     if (related) {
       drop(l, 'clean/related');
-      block = related.rest === '' ? 'related' : null;
+      // above the article a bare heading is a section label ("أحدث الأخبار"): the headline under
+      // it is the page's own, left to the title step (boldnews.net)
+      block = related.rest === '' && kept.some((k) => looksLikeBody(k)) ? 'related' : null;
       continue;
     }
     if (tagHeading(l)) {
