@@ -84,7 +84,7 @@ const COMMENT_HEADING_RE = new RegExp(
 const TOP_RE = new RegExp(`^[↑^⬆\\s]*(${alt(n(BACK_TO_TOP))})[\\s↑^⬆]*$`, 'i');
 const TAG_RE = new RegExp(`^(${alt(n(TAG_PREFIXES))})\\s*[:：]`, 'i');
 const AD_RE = new RegExp(`^[-–—\\s]*(${alt(n(AD_LABELS))})[-–—\\s]*$`, 'i');
-const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—]\\s*\\S`, 'i');
+const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—/]\\s*\\S`, 'i');
 /** "بواسطة مراسل المدونة", "بقلم سارة الحسيني": these two openers need no colon. */
 const BYLINE_BARE_RE = /^(بواسطه|بقلم)\s+\S/;
 const READ_MORE_RE = new RegExp(`^[\\s.…»«>|-]*(${alt(n(READ_MORE))})[\\s.…»«<|-]*$`, 'i');

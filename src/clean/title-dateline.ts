@@ -72,6 +72,14 @@ const CREDIT_WORD = new RegExp(`${PLACE_AGENCY_WORD.source}|${OUTLET}`, 'iu');
 const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`, 'u');
 /** A credit closed by a dash and nothing else: "الراي الكويتية-" (gulfobserver.org). */
 const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
+/** A place closed by a slash, or with its agency in brackets: "القاهرة/", "واشنطن (رويترز)", "الكويت (كونا)". */
+const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|\\([\\p{L} .]{2,25}\\))$`, 'u');
+/** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
+ *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
+const INLINE_WIRE = new RegExp(
+  `^((?:${PLACE})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
+  'u',
+);
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
@@ -150,7 +158,7 @@ export function datelineOf(line: string): string | null {
       .trim();
   if (DATELINE_LINE.test(norm) || creditParts(norm)) return CREDIT_WORD.test(norm) ? asWritten() : null;
   if (!cut && DASH_CLOSED.test(norm) && wordsOf(norm) <= 3) return asWritten();
-  if (OUTLET_THEN_PLACE.test(norm)) return asWritten();
+  if (OUTLET_THEN_PLACE.test(norm) || PLACE_CLOSED.test(norm)) return asWritten();
   return null;
 }
 
@@ -173,6 +181,7 @@ function outletCredit(norm: string): RegExpExecArray | null {
 export function splitInlineDateline(paragraph: string): { dateline: string; rest: string } | null {
   const { text: norm, offsets } = normalizeWithOffsets(paragraph, { ...NO_DELETE, harakat: true });
   const m =
+    INLINE_WIRE.exec(norm) ??
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??

@@ -60,7 +60,8 @@ export function slugWords(url: string | null | undefined): string[] {
     const ar = (seg.match(/[\u0621-\u064a]/g) ?? []).length;
     if (ar > most) [best, most] = [seg, ar];
   }
-  return most < 6 ? [] : keyTokens(best.replace(/[-_+.]/g, ' '));
+  // "3206508-السعودية-تسجل-498-إصابة": the leading number is the article's id, not a headline word
+  return most < 6 ? [] : keyTokens(best.replace(/^\d+[-_]/, '').replace(/[-_+.]/g, ' '));
 }
 
 /** Why a line can never be a title, or null when it has a headline's shape. */
