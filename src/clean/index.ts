@@ -69,6 +69,14 @@ function isTitleCopy(l: Line, key: string): boolean {
   return rest === '' || rest.split(/\s+/).length <= TITLE_COPY_EXTRA_WORDS || key.startsWith(rest);
 }
 
+/** The outlet half of a credit, when it has two or more words: "بغداد اليوم" of "بغداد اليوم- بغداد". */
+function outletOf(credit: string): string | null {
+  const head = normalize(credit)
+    .split(/\s*[-–—|/:]\s*/)[0]
+    .trim();
+  return head.split(/\s+/).length >= 2 ? head : null;
+}
+
 /** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
 const MASTHEAD_MAX_WORDS = 4;
 /** Tags under a "الوسوم" heading are one to three words each ("المنتخب الأولمبي"). */
@@ -82,6 +90,27 @@ const TIMESTAMP_MAX_WORDS = 8;
  * as the clusterer's MIN_LETTERS.
  */
 export const MIN_BODY_LETTERS = 20;
+
+/** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3". */
+const LISTING_PATH =
+  /^\/(?:[a-z]{2}\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/[^/]+\/?(page\/\d+\/?)?$/i;
+
+/** What kind of listing a URL names ("tag", "page 1262 of a section"), or null for an article's URL. */
+export function listingUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const path = decodeURIComponent(u.pathname);
+  const m = LISTING_PATH.exec(path);
+  if (m) return m[1].toLowerCase();
+  // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section
+  const page = u.searchParams.get('page') ?? /\/page\/(\d+)\/?$/.exec(path)?.[1];
+  return page && /^\d+$/.test(page) ? `page ${page} of a section` : null;
+}
 
 /** Non-empty lines of a text with their 1-based numbers and matching keys. */
 export function splitLines(text: string): Line[] {
@@ -189,6 +218,17 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     };
     const known = Object.entries(page).filter(([, v]) => v !== null && v !== undefined && v !== '');
     if (known.length) a.meta.page = Object.fromEntries(known);
+  }
+
+  // 0b. a tag, category or archive page lists other articles: it has no article of its own
+  const listing = listingUrl(a.url);
+  if (listing) {
+    a.rejected = reason('clean/index-page', 'drop-article', `the URL is a ${listing} page, not an article`, {
+      evidence: { url: a.url ?? '' },
+    });
+    a.trace.push(a.rejected);
+    stats?.inc(`rejected/${a.rejected.rule}`);
+    return a;
   }
 
   const kept: Line[] = [];
@@ -360,6 +400,18 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       note('clean/dateline', 'edit', `"${inline.dateline}" opens the first paragraph`, body[0].line);
     }
   }
+  // 7c. a later paragraph opening with the site's own credit is the teaser of its next story
+  //     ("بغداد اليوم – متابعة أكد …" under a story filed as "بغداد اليوم- بغداد")
+  const outlet = a.dateline ? outletOf(a.dateline) : null;
+  if (outlet)
+    for (let i = paragraphs.length - 1; i >= 1; i--) {
+      const credit = splitInlineDateline(paragraphs[i])?.dateline;
+      if (credit && outletOf(credit) === outlet) {
+        drop(body[i], 'clean/teaser');
+        paragraphs.splice(i, 1);
+        body.splice(i, 1);
+      }
+    }
 
   // 8. repairs
   const repaired: string[] = [];

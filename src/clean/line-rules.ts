@@ -97,6 +97,8 @@ export const LATIN_LABEL_MAX_WORDS = 4;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
 /** The rules of a comment form, however long: "شروط النشر: عدم الإساءة للكاتب …" (moroccosports.net). */
 const COMMENT_RULES_RE = /^(شروط (النشر|التعليق)|قواعد التعليق)\s*:/;
+/** The font-size buttons "A A", "A+ A-" (algomhor.com). */
+const FONT_WIDGET = /^(a[+-]?\s*){2,3}$/i;
 const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
 
 const short = (l: Line) => l.words <= MAX_CHROME_WORDS;
@@ -159,6 +161,7 @@ export const LINE_RULES: LineRule[] = [
     // "شارك على: فيسبوك تويتر واتساب", "طباعة", "نسخ الرابط".
     rule: 'clean/share',
     test(l) {
+      if (FONT_WIDGET.test(l.norm)) return 'font-size widget';
       if (!short(l) || SENTENCE_END.test(l.norm)) return null;
       const total = letterCount(l.norm);
       const residue = letterCount(l.norm.replace(SHARE_RE, ' '));

@@ -58,6 +58,10 @@ describe('the boilerplate forms themselves', () => {
     ['جرب ميزات الذكاء الاصطناعي لدينا', 'clean/promo'],
     ['Orange background', 'clean/latin-label'],
     ['تقرير: أحمد محمد عبد الله', 'clean/byline'],
+    ['A A', 'clean/share'],
+    ['18 حجم الخط', 'clean/share'],
+    ['[caption id="attachment_12" align="alignnone" width="300"]', 'clean/template-leak'],
+    ['<img src="/uploads/photo.jpg" alt="">', 'clean/template-leak'],
   ];
   for (const [text, rule] of forms)
     it(`should drop "${text}" as ${rule}`, () => expect(clean(text).removed[0]?.reason).toBe(rule));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newArticle } from '../../src/core/article.js';
-import { cleanArticle } from '../../src/clean/index.js';
+import { cleanArticle, listingUrl } from '../../src/clean/index.js';
 import { datelineOf, splitInlineDateline } from '../../src/clean/title-dateline.js';
 import { slugWords } from '../../src/clean/title.js';
 
@@ -128,5 +128,30 @@ describe('teasers of other articles', () => {
     expect(rules(a)).toEqual(['3:clean/teaser', '4:clean/read-more']);
     const b = clean([LEAD, 'الجزء الثاني من المقال يتناول تاريخ المدينة وأسواقها القديمة … اقرأ المزيد'].join('\n'));
     expect(rules(b)).toEqual(['2:clean/teaser']);
+  });
+});
+
+describe('pages that are not one article', () => {
+  it('should reject a tag, category or section listing by its URL', () => {
+    expect(listingUrl('https://example.com/tag/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82')).toBe('tag');
+    expect(listingUrl('https://example.com/Arab-and-world?page=1262')).toBe('page 1262 of a section');
+    expect(listingUrl('https://example.com/category/sport/page/3/')).toBe('category');
+    expect(listingUrl('https://example.com/2024/05/01/tag-line-of-a-story')).toBeNull();
+    expect(listingUrl('https://example.com/news/12345/category-winners-announced')).toBeNull();
+    const a = clean([LEAD, MORE].join('\n'), 'https://example.com/tag/الصحة');
+    expect(a.rejected?.rule).toBe('clean/index-page');
+  });
+  it('should drop a later paragraph that opens with the site’s own credit: the next story’s teaser', () => {
+    const a = clean(
+      [
+        'صوت المدينة - البصرة',
+        LEAD,
+        MORE,
+        'صوت المدينة – متابعة أكد وزير الخارجية اليوم أن المحادثات ستستأنف الأسبوع المقبل في جنيف',
+      ].join('\n'),
+    );
+    expect(a.dateline).toBe('صوت المدينة - البصرة');
+    expect(rules(a)).toEqual(['4:clean/teaser']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
   });
 });

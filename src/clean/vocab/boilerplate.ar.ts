@@ -169,6 +169,12 @@ export const SHARE_WORDS = [
   'يوتيوب',
   'Instagram',
   'YouTube',
+  // font-size widgets: "حجم الخط", "A A", "A+ A-"
+  'حجم الخط',
+  'تكبير الخط',
+  'تصغير الخط',
+  'A+',
+  'A-',
 ];
 
 /** "أرز نيوز على واتساب", "تابعوا قناتنا عبر تلغرام": a short line pointing to a social network. */
