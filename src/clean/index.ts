@@ -40,7 +40,7 @@ import {
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { pickTitle, REPEAT_WEIGHT } from './title.js';
+import { pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -50,6 +50,8 @@ export interface CleanOptions {
   /** Keep documents that are not Arabic instead of rejecting them. */
   keepNonArabic?: boolean;
   stats?: Stats;
+  /** The title's evidence weights (evaluation refits them; the defaults are TITLE_WEIGHTS). */
+  titleWeights?: TitleWeights;
 }
 
 /** Where a standalone dateline may sit: within the first lines after the title. */
@@ -336,7 +338,7 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   if (!a.title) {
     const counts = new Map<string, number>();
     for (const l of lines) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-    const pick = pickTitle(body, firstBody, counts, a.url);
+    const pick = pickTitle(body, firstBody, counts, a.url, opts.titleWeights);
     // with no paragraph to stand above, a headline needs evidence beyond its shape
     if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
       const t = body[pick.index];

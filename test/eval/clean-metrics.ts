@@ -10,7 +10,7 @@
  * dateline glued to the lead, split off by the cleaner, still counts as body, as labelled.
  */
 import { newArticle } from '../../src/core/article.js';
-import { cleanArticle, SiteLineIndex, splitLines } from '../../src/clean/index.js';
+import { cleanArticle, SiteLineIndex, splitLines, type CleanOptions } from '../../src/clean/index.js';
 import { normalize } from '../../src/text/normalize.js';
 
 export interface GoldDoc {
@@ -72,7 +72,7 @@ const placeLine = (p: unknown): number | null =>
   p && typeof p === 'object' && 'line' in p ? (p as { line: number }).line : null;
 
 /** What khabar predicts for each page (documents of one site cleaned together, as `khabar clean` does). */
-export function khabarPredictions(gold: GoldDoc[]): Prediction[] {
+export function khabarPredictions(gold: GoldDoc[], opts: Pick<CleanOptions, 'titleWeights'> = {}): Prediction[] {
   const index = new SiteLineIndex();
   for (const g of gold)
     index.observe(
@@ -82,6 +82,7 @@ export function khabarPredictions(gold: GoldDoc[]): Prediction[] {
   return gold.map((g, i) => {
     const id = g.id ?? `#${i + 1}`;
     const a = cleanArticle(newArticle({ id, source: id, raw: g.raw, site: g.site ?? null, url: g.url ?? null }), {
+      ...opts,
       siteLines: index,
     });
     const why = new Map<number, string>();
