@@ -223,7 +223,8 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   }
 
   // 0b. a tag, category or archive page lists other articles: it has no article of its own
-  const listing = listingUrl(a.url);
+  //     (HTML pages have their own test, by the page's structure: html/index-page)
+  const listing = html ? null : listingUrl(a.url);
   if (listing) {
     a.rejected = reason('clean/index-page', 'drop-article', `the URL is a ${listing} page, not an article`, {
       evidence: { url: a.url ?? '' },
