@@ -21,17 +21,26 @@ import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
 import { detectLang } from './lang.js';
-import { bylineAuthor, headlineLike, LINE_RULES, relatedHeading, tagHeading, type Line } from './line-rules.js';
+import {
+  bylineAuthor,
+  endsSentence,
+  headlineLike,
+  LINE_RULES,
+  relatedHeading,
+  tagHeading,
+  type Line,
+} from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
 import { findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
 import {
+  datelineOf,
   looksLikeBody,
   looksLikeDateline,
   looksLikeMasthead,
-  looksLikeTitle,
   splitInlineDateline,
 } from './title-dateline.js';
+import { pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -41,10 +50,35 @@ export interface CleanOptions {
   /** Keep documents that are not Arabic instead of rejecting them. */
   keepNonArabic?: boolean;
   stats?: Stats;
+  /** The title's evidence weights (evaluation refits them; the defaults are TITLE_WEIGHTS). */
+  titleWeights?: TitleWeights;
 }
 
 /** Where a standalone dateline may sit: within the first lines after the title. */
 const DATELINE_SEARCH_LINES = 3;
+/** Between the headline and the first paragraph, a line this short that does not end a
+ *  sentence is a caption, byline, date or site name: "جانب من الجولة", "أماني موسى", "دار الهلال". */
+const HEADER_MAX_WORDS = 8;
+const BODY_END_RE = /[.!?؟:]["'”»)]*$/;
+/** A headline copy may carry a few words more: the site's name, "(صور)", a section. */
+const TITLE_COPY_EXTRA_WORDS = 4;
+
+/** A line that is the headline again, alone or with a site name or a second copy glued on. */
+function isTitleCopy(l: Line, key: string): boolean {
+  if (l.norm === key) return true;
+  if (key.length < 12 || !l.norm.includes(key)) return false;
+  const rest = l.norm.split(key).join(' ').trim();
+  return rest === '' || rest.split(/\s+/).length <= TITLE_COPY_EXTRA_WORDS || key.startsWith(rest);
+}
+
+/** The outlet half of a credit, when it has two or more words: "بغداد اليوم" of "بغداد اليوم- بغداد". */
+function outletOf(credit: string): string | null {
+  const head = normalize(credit)
+    .split(/\s*[-–—|/:]\s*/)[0]
+    .trim();
+  return head.split(/\s+/).length >= 2 ? head : null;
+}
+
 /** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
 const MASTHEAD_MAX_WORDS = 4;
 /** Tags under a "الوسوم" heading are one to three words each ("المنتخب الأولمبي"). */
@@ -58,6 +92,27 @@ const TIMESTAMP_MAX_WORDS = 8;
  * as the clusterer's MIN_LETTERS.
  */
 export const MIN_BODY_LETTERS = 20;
+
+/** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3". */
+const LISTING_PATH =
+  /^\/(?:[a-z]{2}\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/[^/]+\/?(page\/\d+\/?)?$/i;
+
+/** What kind of listing a URL names ("tag", "page 1262 of a section"), or null for an article's URL. */
+export function listingUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const path = decodeURIComponent(u.pathname);
+  const m = LISTING_PATH.exec(path);
+  if (m) return m[1].toLowerCase();
+  // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section
+  const page = u.searchParams.get('page') ?? /\/page\/(\d+)\/?$/.exec(path)?.[1];
+  return page && /^\d+$/.test(page) ? `page ${page} of a section` : null;
+}
 
 /** Non-empty lines of a text with their 1-based numbers and matching keys. */
 export function splitLines(text: string): Line[] {
@@ -167,12 +222,27 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     if (known.length) a.meta.page = Object.fromEntries(known);
   }
 
+  // 0b. a tag, category or archive page lists other articles: it has no article of its own
+  //     (HTML pages have their own test, by the page's structure: html/index-page)
+  const listing = html ? null : listingUrl(a.url);
+  if (listing) {
+    a.rejected = reason('clean/index-page', 'drop-article', `the URL is a ${listing} page, not an article`, {
+      evidence: { url: a.url ?? '' },
+    });
+    a.trace.push(a.rejected);
+    stats?.inc(`rejected/${a.rejected.rule}`);
+    return a;
+  }
+
   const kept: Line[] = [];
   const seen = new Map<string, number>();
   // Inside a "related" or "tags" block, the short lines that follow belong to it.
   let block: 'related' | 'tags' | null = null;
+  let prevLine = 0;
   for (const original of lines) {
     let l = original;
+    const lastLine = prevLine;
+    prevLine = l.line;
     // 2. template leaks
     const leak = findTemplateLeaks(l.text);
     if (leak) {
@@ -187,6 +257,13 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     const hit = LINE_RULES.find((r) => r.test(l) !== null);
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
+      // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
+      const prev = kept.at(-1);
+      if (hit.rule === 'clean/read-more' && prev && prev.line === lastLine && !endsSentence(prev)) {
+        kept.pop();
+        seen.delete(prev.norm);
+        drop(prev, 'clean/teaser');
+      }
       drop(l, hit.rule);
       continue;
     }
@@ -200,7 +277,9 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     const related = relatedHeading(l);
     if (related) {
       drop(l, 'clean/related');
-      block = related.rest === '' ? 'related' : null;
+      // above the article a bare heading is a section label ("أحدث الأخبار"): the headline under
+      // it is the page's own, left to the title step (boldnews.net)
+      block = related.rest === '' && kept.some((k) => looksLikeBody(k)) ? 'related' : null;
       continue;
     }
     if (tagHeading(l)) {
@@ -208,12 +287,19 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       block = 'tags';
       continue;
     }
-    if (block === 'related' && headlineLike(l)) {
-      drop(l, 'clean/related');
-      continue;
-    }
     if (block === 'tags' && l.words <= TAG_MAX_WORDS) {
       drop(l, 'clean/tags');
+      continue;
+    }
+    // under a tags heading after the body, headlines are teasers of other articles (ultrairaq: "الكلمات المفتاحية")
+    if ((block === 'related' || (block === 'tags' && kept.some((k) => looksLikeBody(k)))) && headlineLike(l)) {
+      drop(l, 'clean/related');
+      block = 'related';
+      continue;
+    }
+    // a teaser's lede, cut off without a full stop, under its headline (daily8.com)
+    if (block === 'related' && !endsSentence(l)) {
+      drop(l, 'clean/related');
       continue;
     }
     block = null;
@@ -234,48 +320,81 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   }
 
   // 6b. headline links after the last body paragraph ("الأكثر قراءة" lists without a heading,
-  //     "المصدر" lines, next-article links): the article has ended.
+  //     "المصدر" lines, next-article links): the article has ended. A lone last line of the
+  //     document is the paragraph a cut-off page ends in ("وكان رئيس الوزراء مصطفى الكاظمي، غادر ال"),
+  //     not a link: kept.
   const lastBody = kept.findLastIndex((l) => looksLikeBody(l));
   if (lastBody >= 0) {
     const tail = kept.slice(lastBody + 1);
-    const links = tail.filter((l) => headlineLike(l));
+    const cutOff = tail.length === 1 && tail[0].line === lines[lines.length - 1]?.line && !/[:|©]/.test(tail[0].norm);
+    const links = cutOff ? [] : tail.filter((l) => headlineLike(l));
     for (const l of links) drop(l, 'clean/trailing-links');
     if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !headlineLike(l)));
   }
 
-  // 7. title and dateline. The headline is the last headline-like line above the first
-  //    body paragraph; what sits above the headline is the page's masthead.
+  // 7. title: the page's own (HTML, JSONL) or a headline-shaped line above the first paragraph,
+  //    scored on slug, repeats and position (title.ts); what sits above it is masthead.
   let body = kept;
-  if (a.title) {
-    const titleKey = normalize(a.title).replace(/\s+/g, ' ').trim();
-    const i = body.findIndex((l) => l.norm === titleKey);
-    if (i >= 0 && i < DATELINE_SEARCH_LINES) {
-      note('clean/title', 'note', `line ${body[i].line} repeats the given title`, body[i].line);
-      body = body.filter((_, j) => j !== i);
-    }
-  } else {
-    const firstBody = body.findIndex((l) => looksLikeBody(l));
-    let t = firstBody - 1;
-    while (t >= 0 && looksLikeDateline(body[t].text)) t--;
-    if (t >= 0 && looksLikeTitle(body[t].text)) {
-      a.title = body[t].text;
-      note('clean/title', 'edit', `line ${body[t].line} is the headline`, body[t].line);
-      for (const l of body.slice(0, t)) drop(l, 'clean/masthead');
-      body = body.slice(t + 1);
+  const firstBody = body.findIndex((l) => looksLikeBody(l));
+  if (!a.title) {
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
+    const pick = pickTitle(body, firstBody, counts, a.url, opts.titleWeights);
+    // with no paragraph to stand above, a headline needs evidence beyond its shape
+    if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
+      const t = body[pick.index];
+      a.title = t.text;
+      a.trace.push(
+        reason('clean/title', 'edit', `line ${t.line} is the headline`, {
+          place: { line: t.line },
+          evidence: pick.evidence,
+        }),
+      );
+      stats?.inc('edits/clean/title');
+      for (const l of body.slice(0, pick.index)) drop(l, 'clean/masthead');
+      body = body.slice(pick.index + 1);
     } else if (firstBody > 0) {
       // No headline: short lines above the first paragraph are the site's name and section.
-      const top = body.slice(0, firstBody).filter((l) => l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text));
+      const top = body
+        .slice(0, firstBody)
+        .filter((l) => (l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text)) && !looksLikeDateline(l.text));
       for (const l of top) drop(l, 'clean/masthead');
       body = body.filter((l) => !top.includes(l));
     }
   }
-  const di = body.slice(0, DATELINE_SEARCH_LINES).findIndex((l) => looksLikeDateline(l.text));
+  // every copy of the headline goes: themes print it in the breadcrumb, the <h1> and the image's
+  // alt ("المغرب الرياضي - الحكومة المحلية في البصرة …"); a lead that opens with it and goes on stays
+  if (a.title) {
+    const key = normalize(a.title).replace(/\s+/g, ' ').trim();
+    const copies = body.filter((l) => isTitleCopy(l, key));
+    for (const l of copies) drop(l, 'clean/title-copy');
+    if (copies.length) body = body.filter((l) => !copies.includes(l));
+  }
+
+  // 7b. dateline: the credit line nearest above the first paragraph ("بغداد اليوم - بغداد"), else
+  //     one glued to the lead ("وطنا اليوم:أجرى …"). Other short lines between the headline and
+  //     the first paragraph are captions, bylines and dates: header furniture.
+  const lead = body.findIndex((l) => looksLikeBody(l));
+  const header = lead > 0 ? body.slice(0, lead) : body.slice(0, DATELINE_SEARCH_LINES);
+  let di = -1;
+  let credit: string | null = null;
+  for (let i = header.length - 1; i >= 0 && di < 0; i--) {
+    credit = datelineOf(header[i].text);
+    if (credit) di = i;
+  }
+  const out = new Set<Line>();
+  if (di >= 0) out.add(header[di]);
+  if (lead > 0)
+    for (const [i, l] of header.entries())
+      if (i !== di && l.words <= HEADER_MAX_WORDS && !BODY_END_RE.test(l.text.trim())) {
+        drop(l, 'clean/header');
+        out.add(l);
+      }
+  body = body.filter((l) => !out.has(l));
   const paragraphs = body.map((l) => l.text);
-  if (di >= 0) {
-    a.dateline = body[di].text;
-    note('clean/dateline', 'edit', `line ${body[di].line} is the dateline`, body[di].line);
-    paragraphs.splice(di, 1);
-    body = body.filter((_, j) => j !== di);
+  if (di >= 0 && credit) {
+    a.dateline = credit;
+    note('clean/dateline', 'edit', `line ${header[di].line} is the dateline`, header[di].line);
   } else if (paragraphs.length > 0) {
     const inline = splitInlineDateline(paragraphs[0]);
     if (inline) {
@@ -284,6 +403,18 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       note('clean/dateline', 'edit', `"${inline.dateline}" opens the first paragraph`, body[0].line);
     }
   }
+  // 7c. a later paragraph opening with the site's own credit is the teaser of its next story
+  //     ("بغداد اليوم – متابعة أكد …" under a story filed as "بغداد اليوم- بغداد")
+  const outlet = a.dateline ? outletOf(a.dateline) : null;
+  if (outlet)
+    for (let i = paragraphs.length - 1; i >= 1; i--) {
+      const credit = splitInlineDateline(paragraphs[i])?.dateline;
+      if (credit && outletOf(credit) === outlet) {
+        drop(body[i], 'clean/teaser');
+        paragraphs.splice(i, 1);
+        body.splice(i, 1);
+      }
+    }
 
   // 8. repairs
   const repaired: string[] = [];

@@ -20,10 +20,13 @@ import {
   MENU_WORDS,
   META_PATTERNS,
   NOTICE_PATTERNS,
+  PROMO_PATTERNS,
+  READ_MORE,
   RELATED_HEADINGS,
   SHARE_WORDS,
   TAG_PREFIXES,
 } from './vocab/boilerplate.ar.js';
+import { looksLikeDateline } from './title-dateline.js';
 import { alt } from './vocab/alt.js';
 
 export interface Line {
@@ -74,16 +77,38 @@ const SHARE_RE = new RegExp(`(${alt(n(SHARE_WORDS))})`, 'gi');
 const FOLLOW_RE = new RegExp(`^(${alt(n(FOLLOW_PATTERNS))})`, 'i');
 const RELATED_RE = new RegExp(`^(${alt(n(RELATED_HEADINGS))})\\s*[:：.»>-]*\\s*`, 'i');
 const COMMENT_RE = new RegExp(`^(\\d+\\s*)?(${alt(n(COMMENT_PATTERNS))})`, 'i');
-const COMMENT_HEADING_RE = new RegExp(`^(\\d+\\s*)?(${alt(n(COMMENT_HEADINGS))})(\\s*\\(?\\d+\\)?)?\\s*[:：]?$`, 'i');
+const COMMENT_HEADING_RE = new RegExp(
+  `^(\\d+\\s*)?(${alt(n(COMMENT_HEADINGS))})(\\s*\\(?\\d+\\)?)?\\s*[:：.…*]*$`,
+  'i',
+);
 const TOP_RE = new RegExp(`^[↑^⬆\\s]*(${alt(n(BACK_TO_TOP))})[\\s↑^⬆]*$`, 'i');
 const TAG_RE = new RegExp(`^(${alt(n(TAG_PREFIXES))})\\s*[:：]`, 'i');
 const AD_RE = new RegExp(`^[-–—\\s]*(${alt(n(AD_LABELS))})[-–—\\s]*$`, 'i');
-const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—]\\s*\\S`, 'i');
+const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—/]\\s*\\S`, 'i');
 /** "بواسطة مراسل المدونة", "بقلم سارة الحسيني": these two openers need no colon. */
 const BYLINE_BARE_RE = /^(بواسطه|بقلم)\s+\S/;
+const READ_MORE_RE = new RegExp(`^[\\s.…»«>|-]*(${alt(n(READ_MORE))})[\\s.…»«<|-]*$`, 'i');
+/** A teaser cut off and closed by its link: "… يقع بين دولتين كبيرتين … اقرأ المزيد", "… The post …". */
+const TEASER_TAIL_RE = new RegExp(`(…|\\.\\.\\.)\\s*((${alt(n(READ_MORE))})\\s*[.…]*|the post\\b.*)$`, 'i');
+/** A form field's label: "عنوان التعليق *", "إلزامي *", "Security Code*". */
+const FORM_LABEL_RE = /^[^.!?]{1,30}\*$/;
+/** A chrome label in Latin letters on an Arabic page: "Read More", "search", "Orange background". */
+export const LATIN_LABEL_MAX_WORDS = 4;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+/** The rules of a comment form, however long: "شروط النشر: عدم الإساءة للكاتب …" (moroccosports.net). */
+const COMMENT_RULES_RE = /^(شروط (النشر|التعليق)|قواعد التعليق)\s*:/;
+/** The font-size buttons "A A", "A+ A-" (algomhor.com). */
+const FONT_WIDGET = /^(a[+-]?\s*){2,3}$/i;
 const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
 
 const short = (l: Line) => l.words <= MAX_CHROME_WORDS;
+/** "تابعونا", "اشترك الآن": a call alone. Longer, it must name the channel ("تابعونا على تلغرام",
+ *  "اشترك في النشرة البريدية"): "تابعوا المباراة من المدرجات" is a sentence. */
+export const FOLLOW_BARE_MAX_WORDS = 3;
+const FOLLOW_CHANNEL = new RegExp(
+  `\\S{2,}نا(\\s|$)|${alt(n(SOCIAL_NETWORKS))}|النشره|نشره|الاشعارات|التنبيهات|app store|google play|القناه|الصفحه|rss|atom|^\\S+( في)?\\s*:`,
+  'i',
+);
 const SOCIAL_RE = new RegExp(`(${alt(n(['على', 'عبر', 'في']))}) (${alt(n(SOCIAL_NETWORKS))})`, 'i');
 /** Menu vocabulary by stem, so adjective forms match too: سياسي/سياسة → سياس, أمني/أمن → امن. */
 const MENU_STEMS = new Set(
@@ -95,6 +120,8 @@ const MENU_STEMS = new Set(
 const MENU_SEPARATOR = /\s*[|•·»«/>]\s*|\s+-\s+/;
 /** Menu items are one to three words: "ذكاء اصطناعي", "شركات ناشئة". */
 export const MENU_ITEM_MAX_WORDS = 3;
+/** "تقرير: أحمد محمد عبد الله" is 5 words; "تقرير: ارتفاع أسعار الخبز في الأسواق المحلية" (7) is a headline. */
+export const BYLINE_MAX_WORDS = 6;
 /** Arabic words run to about 11 letters (الاستراتيجية is 12); a token of 13+ letters is words glued together. */
 export const GLUED_TOKEN_LETTERS = 13;
 // Cheap gates run before the pattern lists, so long body lines pay one scan each.
@@ -126,13 +153,15 @@ export const LINE_RULES: LineRule[] = [
         return `menu of ${items.length} separated items`;
       // 4. words glued into over-long tokens, as scraped menus lose their separators
       const glued = tokens.filter((t) => letterCount(t) >= GLUED_TOKEN_LETTERS).length;
-      return glued >= 1 && hits >= 1 ? `${glued} glued menu token(s)` : null;
+      // "النهارالاخباريه رام الله" is an outlet's name run together before a place: a dateline
+      return glued >= 1 && hits >= 1 && !looksLikeDateline(l.text) ? `${glued} glued menu token(s)` : null;
     },
   },
   {
     // "شارك على: فيسبوك تويتر واتساب", "طباعة", "نسخ الرابط".
     rule: 'clean/share',
     test(l) {
+      if (FONT_WIDGET.test(l.norm)) return 'font-size widget';
       if (!short(l) || SENTENCE_END.test(l.norm)) return null;
       const total = letterCount(l.norm);
       const residue = letterCount(l.norm.replace(SHARE_RE, ' '));
@@ -143,12 +172,19 @@ export const LINE_RULES: LineRule[] = [
     // "تابعونا على تلغرام", "اشترك في النشرة البريدية".
     rule: 'clean/follow',
     test: (l) =>
-      short(l) && (FOLLOW_RE.test(l.norm) || (l.words <= 8 && SOCIAL_RE.test(l.norm))) ? 'follow/subscribe call' : null,
+      short(l) &&
+      ((FOLLOW_RE.test(l.norm) && (l.words <= FOLLOW_BARE_MAX_WORDS || FOLLOW_CHANNEL.test(l.norm))) ||
+        (l.words <= 8 && SOCIAL_RE.test(l.norm)))
+        ? 'follow/subscribe call'
+        : null,
   },
   {
     // "اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *" (seed 000).
     rule: 'clean/comment-form',
-    test: (l) => (short(l) && (COMMENT_RE.test(l.norm) || COMMENT_HEADING_RE.test(l.norm)) ? 'comment form' : null),
+    test: (l) =>
+      (short(l) && (COMMENT_RE.test(l.norm) || COMMENT_HEADING_RE.test(l.norm))) || COMMENT_RULES_RE.test(l.norm)
+        ? 'comment form'
+        : null,
   },
   {
     // "زر الذهاب إلى الأعلى" (Jannah theme, seed 000).
@@ -185,7 +221,7 @@ export const LINE_RULES: LineRule[] = [
     // "كتب: محمد علي", "بقلم - سارة الحسيني".
     rule: 'clean/byline',
     test: (l) =>
-      l.words <= 8 &&
+      l.words <= BYLINE_MAX_WORDS &&
       !SENTENCE_END.test(l.norm) &&
       (BYLINE_RE.test(l.norm) || (l.words <= 5 && BYLINE_BARE_RE.test(l.norm)))
         ? 'byline'
@@ -207,6 +243,32 @@ export const LINE_RULES: LineRule[] = [
     test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
   },
   {
+    // "المزيد ...", "Read More": the link under a teaser of another article.
+    rule: 'clean/read-more',
+    test: (l) => (l.words <= 4 && READ_MORE_RE.test(l.norm) ? 'read-more link' : null),
+  },
+  {
+    // "الجزء الثاني ذكرنا في … كبيرتين … اقرأ المزيد": an excerpt of another article, cut and linked.
+    rule: 'clean/teaser',
+    test: (l) => (TEASER_TAIL_RE.test(l.norm) ? 'teaser cut off and linked' : null),
+  },
+  {
+    // "عنوان التعليق *", "إلزامي *": comment-form field labels (moroccosports.net).
+    rule: 'clean/comment-form',
+    test: (l) => (l.words <= 4 && FORM_LABEL_RE.test(l.norm) ? 'form field label' : null),
+  },
+  {
+    // "جرب ميزات الذكاء الاصطناعي لدينا", "اشترك الآن في شاهد واستمتع بمشاهدة مباريات دوري روشن".
+    rule: 'clean/promo',
+    test: (l) => (short(l) && PROMO_PATTERNS.some((re) => re.test(l.norm)) ? 'promotion' : null),
+  },
+  {
+    // "Read More", "search", "[email protected]", "almaghribtoday": short Latin-only chrome on an Arabic page.
+    rule: 'clean/latin-label',
+    test: (l) =>
+      l.words <= LATIN_LABEL_MAX_WORDS && !ARABIC_LETTER.test(l.norm) && /[a-z]/.test(l.norm) ? 'Latin label' : null,
+  },
+  {
     // A line with no letters at all: "|", "•••", "»", "12".
     rule: 'clean/no-text',
     test: (l) => (hasLetter(l.norm) ? null : 'no letters'),
@@ -223,12 +285,23 @@ export function tagHeading(l: Line): boolean {
 export function relatedHeading(l: Line): { rest: string } | null {
   if (!short(l) && !/^(اقرا|إقرا)/.test(l.norm)) return null;
   const m = RELATED_RE.exec(l.norm);
-  return m ? { rest: l.norm.slice(m[0].length) } : null;
+  if (!m) return null;
+  const rest = l.norm.slice(m[0].length);
+  // "الأكثر قراءة بين الشباب …", "المزيد من الشهداء سقطوا …" are sentences: with words after it,
+  // a heading needs its separator ("اقرأ أيضا" is followed by the headline it links, colon or not)
+  if (rest !== '' && !/[:：»>-]\s*$/.test(m[0]) && !READ_ALSO.test(m[0])) return null;
+  return { rest };
 }
 
+const READ_ALSO = /^(اقرا|إقرا) (ايضا|كذلك)/;
 /** A headline-like line: short, no sentence end. Under a "related" heading such lines are links. */
 export function headlineLike(l: Line): boolean {
   return l.words <= 18 && !SENTENCE_END.test(l.norm);
+}
+
+/** Does the line end like a finished sentence? */
+export function endsSentence(l: Line): boolean {
+  return SENTENCE_END.test(l.norm);
 }
 
 /** Byline author: "كتب: محمد علي" → "محمد علي" (from the line as written). */

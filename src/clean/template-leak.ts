@@ -1,6 +1,8 @@
 /**
  * Template leaks: placeholders a CMS failed to render, e.g. `{{ article.visit_count }}`
- * (seed 003), `{% endblock %}`, `${author}`, `[[caption]]`, `<%= views %>`, `%%TITLE%%`.
+ * (seed 003), `{% endblock %}`, `${author}`, `[[caption]]`, `<%= views %>`, `%%TITLE%%`, and markup
+ * scrapers leave in text: WordPress `[caption id="…"]…[/caption]`, `<img src="…">`, Reuters'
+ * `reuters_tickers`, a literal `\n`.
  * A line that is only placeholders is dropped; a placeholder inside a body
  * sentence is cut out of it (an edit with its own reason), and the sentence stays.
  */
@@ -10,7 +12,7 @@ export const LEAK_MIN_REST_WORDS = 3;
 
 // Each alternative is one template language's delimiters.
 const PLACEHOLDER =
-  /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\$\{[^{}\n]{0,200}\}|\[\[[^[\]\n]{0,200}\]\]|<%=?[^%\n]{0,200}%>|%%[A-Za-z_]{1,40}%%|\{\$[A-Za-z_][\w.]{0,60}\}|\b__[A-Z][A-Z_]{2,40}__\b|\[object Object\]/g;
+  /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\$\{[^{}\n]{0,200}\}|\[\[[^[\]\n]{0,200}\]\]|<%=?[^%\n]{0,200}%>|%%[A-Za-z_]{1,40}%%|\{\$[A-Za-z_][\w.]{0,60}\}|\b__[A-Z][A-Z_]{2,40}__\b|\[object Object\]|\[\/?caption[^\]\n]{0,300}\]|<\/?(?:img|a|p|div|span|br|strong|em|b|i|figure|figcaption|iframe|script|style)\b[^<>\n]{0,500}>|\breuters_tickers\b|\\n/g;
 
 /** Whole-line leftovers of a failed render: "undefined", "NaN", "null". */
 const BARE_LEFTOVER = /^(undefined|NaN|null|\[object Object\])$/;
@@ -23,7 +25,7 @@ export interface LeakResult {
 
 export function findTemplateLeaks(line: string): LeakResult | null {
   if (BARE_LEFTOVER.test(line.trim())) return { rest: '', placeholders: [line.trim()] };
-  if (!/[{[$<%_o]/.test(line)) return null;
+  if (!/[{[$<%_o\\]/.test(line)) return null;
   const placeholders = line.match(PLACEHOLDER);
   if (!placeholders) return null;
   const rest = line

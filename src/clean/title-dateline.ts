@@ -7,8 +7,9 @@
  *              "القاهرة - وكالات: أكد …", "بغداد (رويترز) - قال …", "(رويترز) - قال …"
  */
 import { normalize, normalizeWithOffsets, type NormalizeOptions } from '../text/normalize.js';
+import { isStopword } from '../text/stopwords.js';
 import { alt } from './vocab/alt.js';
-import { AGENCIES, DATELINE_CITIES } from './vocab/datelines.ar.js';
+import { AGENCIES, DATELINE_CITIES, OUTLET_WORDS, PUBLISHED_CLAUSES } from './vocab/datelines.ar.js';
 
 /** A headline has 3–25 words (the longest Arabic wire headlines run ~22). */
 export const TITLE_MIN_WORDS = 3;
@@ -54,7 +55,33 @@ const INLINE_DATELINE_OPEN = new RegExp(
   `^((?:${PLACE})\\s*(?:\\([^()]{2,25}\\)\\s*${DASH}|[-–—ـ/]\\s*(?!(?:قال|اعلن|اكد|ذكر|افاد|كشف|اوضح|اشار)\\s)[\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?::|\\s[-–—ـ]\\s)))\\s*`,
   'u',
 );
-const PLACE_OR_AGENCY = new RegExp(`(${PLACE}|${AGENCY})`, 'u');
+/** A place with its source glued on or quoted: "مسقط.شؤون عمانية:" (shuoon.om), 'الدار البيضاء "مغارب كم": ' (maghress.com). */
+const INLINE_PLACE_SOURCE = new RegExp(
+  `^((?:${PLACE})\\s*(?:\\.\\s*[\\p{L}]+(?:\\s[\\p{L}]+){0,2}|"[^"]{2,25}"))\\s*:\\s*`,
+  'u',
+);
+/** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
+ *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
+ *  name carries an outlet word or the colon is glued to the lead. */
+const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s)/u;
+const OUTLET = alt(n(OUTLET_WORDS));
+/** A credit's side names a place, an agency (as a word) or an outlet ("شفق نيوز", "وكالة سند للأنباء"). */
+const PLACE_AGENCY_WORD = new RegExp(`(^|[\\s(«"|/])(${PLACE}|${AGENCY})($|[\\s)»"|/:.،-])`, 'iu');
+const CREDIT_WORD = new RegExp(`${PLACE_AGENCY_WORD.source}|${OUTLET}`, 'iu');
+/** "نشر في: 9 مارس 2023" after a credit: cut before the credit is read. */
+const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`, 'u');
+/** A credit closed by a dash and nothing else: "الراي الكويتية-" (gulfobserver.org). */
+const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
+/** A place closed by a slash, or with its agency in brackets: "القاهرة/", "واشنطن (رويترز)", "الكويت (كونا)". */
+const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|\\([\\p{L} .]{2,25}\\))$`, 'u');
+/** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
+ *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
+const INLINE_WIRE = new RegExp(
+  `^((?:${PLACE})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
+  'u',
+);
+/** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
+const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
 
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -79,18 +106,71 @@ export const BODY_MIN_WORDS = 8;
 export const BODY_LONG_WORDS = 20;
 // A finished sentence ends in . ! ? … or : (optionally inside quotes). A bare closing quote
 // does not count: headlines end in quotes ("…: \"أضرّ عمداً بالمال العام\"").
-const BODY_END = /[.!?؟…:]["'”»)]*$/;
+const BODY_END = /[.!?؟…:]["'”»)]*-?$/;
+/** A line this long with a comma inside reads as prose even without a final stop (pages cut
+ *  off mid-paragraph, sites that drop full stops: "اقتحمت قوات …، في وقت متأخر …، مدينة جنين"). */
+export const BODY_COMMA_WORDS = 14;
+/** Headlines ending in "!" or "?" run to ~11 words on eval-dev; a question in the body is longer or has a full stop near. */
+export const BODY_QUESTION_WORDS = 12;
 
 export function looksLikeBody(l: { text: string; words: number }): boolean {
-  return l.words >= BODY_LONG_WORDS || (l.words >= BODY_MIN_WORDS && BODY_END.test(l.text.trim()));
+  if (l.words >= BODY_LONG_WORDS) return true;
+  if (l.words < BODY_MIN_WORDS) return false;
+  const t = l.text.trim();
+  // a headline may end in "!" or "?" ("خطوة تفصل الهلال عن الإطاحة بـ النصر !"): those ends need a longer line
+  if (/[!?؟]["'”»)]*$/.test(t) && l.words < BODY_QUESTION_WORDS) return false;
+  return BODY_END.test(t) || (l.words >= BODY_COMMA_WORDS && /[،,]/.test(t));
+}
+
+/** Separators between a credit's parts: dashes, bars, slashes, a colon; a tatweel only with a space beside it. */
+const CREDIT_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ\s*|\s*ـ\s+/u;
+/** Two or three parts of one to four words each: "كشـ24 | و.م.ع", "رام الله - وكالة سند للأنباء". */
+function creditParts(norm: string): boolean {
+  const parts = norm.split(CREDIT_SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return false;
+  return parts.every((p) => wordsOf(p) <= 4 && /^[(«"]?[\p{L}\d .]+[)»"]?$/u.test(p));
 }
 
 export function looksLikeDateline(line: string): boolean {
-  const norm = normalize(line, NO_DELETE).trim();
-  if (wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm)) return false;
-  if (!DATELINE_LINE.test(norm)) return false;
-  // One side must name a place or an agency ("بغداد 24 ـ بروكسل").
-  return PLACE_OR_AGENCY.test(norm);
+  return datelineOf(line) !== null;
+}
+
+/**
+ * The credit a standalone line gives, as written, or null. Forms: "بغداد 24 ـ بروكسل",
+ * "القاهرة - وكالات", "(رويترز)", "شفق نيوز- ذي قار" (outlet - place), "مسقط - عمان اليوم"
+ * (place - outlet), "كشـ24 | و.م.ع نشر في: 9 مارس 2023" (the publish clause cut),
+ * "الراي الكويتية-" (closed by a dash), "النهارالاخباريه رام الله" (outlet then place).
+ * A site name with a date and no place or agency ("مدار الساعة ـ نشر في 2023/01/16") is a byline.
+ */
+export function datelineOf(line: string): string | null {
+  const text = line.trim();
+  const full = normalize(text, NO_DELETE).trim();
+  const norm = full.replace(PUBLISHED_TAIL, '').trim();
+  const cut = norm.length < full.length;
+  // "بلد نيوز - أخبار الأردن" is the site's masthead; "كشـ24 | و.م.ع" names an agency
+  if (MASTHEAD.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
+  if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
+    return null;
+  const asWritten = () =>
+    text
+      .slice(0, norm.length)
+      .replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '')
+      .trim();
+  if (DATELINE_LINE.test(norm) || creditParts(norm)) return CREDIT_WORD.test(norm) ? asWritten() : null;
+  if (!cut && DASH_CLOSED.test(norm) && wordsOf(norm) <= 3) return asWritten();
+  if (OUTLET_THEN_PLACE.test(norm) || PLACE_CLOSED.test(norm)) return asWritten();
+  return null;
+}
+
+function outletCredit(norm: string): RegExpExecArray | null {
+  const m = INLINE_OUTLET.exec(norm);
+  if (!m) return null;
+  const words = m[1].split(' ');
+  const outlet = new RegExp(OUTLET, 'iu').test(m[1]);
+  // "قال الوزير: …", "في الأثناء - …" are sentences: no function word unless it is the outlet's ("وطنا اليوم")
+  if (words.some((w) => isStopword(w) && !new RegExp(`^(${OUTLET})$`, 'iu').test(w))) return null;
+  if (m[2].includes(':') && !outlet && !/:(?=\p{L})/u.test(m[2] + norm.charAt(m[0].length))) return null;
+  return m;
 }
 
 /**
@@ -100,7 +180,12 @@ export function looksLikeDateline(line: string): boolean {
  */
 export function splitInlineDateline(paragraph: string): { dateline: string; rest: string } | null {
   const { text: norm, offsets } = normalizeWithOffsets(paragraph, { ...NO_DELETE, harakat: true });
-  const m = INLINE_DATELINE_OPEN.exec(norm) ?? INLINE_DATELINE.exec(norm);
+  const m =
+    INLINE_WIRE.exec(norm) ??
+    INLINE_DATELINE_OPEN.exec(norm) ??
+    INLINE_PLACE_SOURCE.exec(norm) ??
+    INLINE_DATELINE.exec(norm) ??
+    outletCredit(norm);
   if (!m || m[1].trim() === '' || m[0].length > 45) return null;
   const cut = offsets[m[0].length];
   const dateline = paragraph

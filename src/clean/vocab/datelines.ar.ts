@@ -29,12 +29,26 @@ export const AGENCIES = [
   'شينخوا',
   'إرنا',
   'ومع',
+  'و.م.ع', // Morocco's MAP as Moroccan sites print it: "كشـ24 | و.م.ع"
   'تاب',
   'واج',
   'سبأ',
   'أ ش أ',
   'بنا',
   'العمانية',
+  // national and foreign agencies as Arabic copy names them
+  'سونا',
+  'وال',
+  'ماب',
+  'لاماب',
+  'تاس',
+  'يونهاب',
+  'كيودو',
+  'إيسنا',
+  'تسنيم',
+  'صفا',
+  'معا',
+  'قدس برس',
   'وكالات',
   'خاص',
   'متابعة',
@@ -122,6 +136,26 @@ export const DATELINE_CITIES = [
   'الحديدة',
   'بورتسودان',
   'كركوك',
+  // Iraqi governorates and towns, as Shafaq News and Baghdad Today file from them: "شفق نيوز- ذي قار"
+  'ذي قار',
+  'الناصرية',
+  'الأنبار',
+  'الرمادي',
+  'الفلوجة',
+  'ديالى',
+  'بعقوبة',
+  'صلاح الدين',
+  'تكريت',
+  'نينوى',
+  'ميسان',
+  'العمارة',
+  'واسط',
+  'الكوت',
+  'بابل',
+  'الحلة',
+  'الديوانية',
+  'المثنى',
+  'السماوة',
   'دهوك',
   'نواكشوط',
   'مقديشو',
@@ -154,3 +188,32 @@ export const DATELINE_CITIES = [
   'أمستردام',
   'الأمم المتحدة',
 ];
+
+/**
+ * Words that name a news outlet rather than a place or a sentence: a short credit carrying one
+ * is a source dateline ("شفق نيوز- ذي قار", "عروبة الإخباري –", "وطنا اليوم:", "رام الله - وكالة
+ * سند للأنباء"). Matched inside words too, for names run together ("النهارالاخباريه رام الله").
+ */
+export const OUTLET_WORDS = [
+  'نيوز',
+  'اليوم',
+  'الإخباري',
+  'الإخبارية',
+  'الاخباريه',
+  'وكالة',
+  'للأنباء',
+  'الأنباء',
+  'برس',
+  'بوست',
+  'تايمز',
+  'الآن',
+  'أونلاين',
+  'أون لاين',
+  'نت',
+  'news',
+  'press',
+  'post',
+];
+
+/** Clauses a site appends to its credit line: "كشـ24 | و.م.ع نشر في: 9 مارس 2023". */
+export const PUBLISHED_CLAUSES = ['نشر في', 'نشر بتاريخ', 'تاريخ النشر', 'آخر تحديث'];
