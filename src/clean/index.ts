@@ -17,7 +17,8 @@ import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
 import { htmlRuleApplies, letters } from '../ingest/html/evidence.js';
-import { extractFromHtml, type HtmlExtract } from '../ingest/html/extract.js';
+import type { HtmlExtract } from '../ingest/html/extract.js';
+import { peekExtract, takeExtract } from '../ingest/html/once.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
@@ -97,12 +98,14 @@ function makeLine(text: string, line: number): Line {
 /** The distinct line keys of a raw document, for SiteLineIndex.observe (pass 1). */
 export function lineKeys(a: Article): string[] {
   // an unparseable page has no lines to count; cleanArticle rejects it with its reason
-  return linesOf(a).lines.map((l) => l.norm);
+  return linesOf(a, undefined, true).lines.map((l) => l.norm);
 }
 
 function linesOf(
   a: Article,
   given?: HtmlExtract,
+  /** pass 1: the extract is held for the cleaning pass (src/ingest/html/once.ts) */
+  peek = false,
 ): {
   lines: Line[];
   html: HtmlExtract | null;
@@ -112,7 +115,7 @@ function linesOf(
   if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
   let html = given;
   try {
-    html ??= extractFromHtml(a.raw, { url: a.url });
+    html ??= peek ? peekExtract(a) : takeExtract(a);
   } catch (e) {
     return { lines: [], html: null, failed: e instanceof Error ? e.message : String(e) };
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanArticle, lineKeys } from '../../src/clean/index.js';
 import { readDocuments, type IngestItem } from '../../src/ingest/index.js';
 import { extractFromHtml } from '../../src/ingest/html/extract.js';
+import { heldExtracts } from '../../src/ingest/html/once.js';
 import { pageArticle } from '../../src/ingest/html/reader.js';
 import { stripSiteName } from '../../src/ingest/html/title.js';
 import { evaluateHtml, HELDOUT } from '../eval/html-metrics.js';
@@ -133,6 +134,70 @@ describe('HTML extraction', () => {
       dir: 'rtl',
     });
     expect((a?.meta.page as { modified?: string }).modified).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('HTML lines after extraction', () => {
+  const page = (body: string) =>
+    pageArticle({
+      source: 'p.html',
+      bytes: Buffer.from(
+        `<!doctype html><html><head><title>t</title></head><body><article>${body}</article></body></html>`,
+      ),
+    });
+  const para = (i: number) =>
+    `<p>وقال المتحدث باسم الوزارة في مؤتمر صحفي عقده اليوم إن العمل جار على إصلاح الشبكة في المحافظات الجنوبية قبل الصيف (${i}).</p>`;
+
+  it('should keep a paragraph in another script (Cyrillic) as text, not drop it as clean/no-text', () => {
+    const ru =
+      '<p>Наши герои знают толк не только во вкусе, но и в красоте еды. За их аккаунтами следят тысячи подписчиков.</p>';
+    const a = cleanArticle(page(ru.repeat(1) + ru.replace('тысячи', 'сотни')), { keepNonArabic: true });
+    expect(a.rejected).toBeNull();
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.removed.map((r) => r.reason)).not.toContain('clean/no-text');
+  });
+
+  it('should drop a repeated or trailing line only when the page printed it as a link', () => {
+    const step = '<h3>تناول وجبة كل ثلاث ساعات</h3>';
+    const linked = '<p><a href="/other">الحكومة تعلن موعد الامتحانات</a></p>';
+    const a = cleanArticle(page(step + para(1) + step + para(2) + '<p>المصدر وكالة الأنباء الرسمية</p>' + linked));
+    const removed = a.removed.map((r) => [r.reason, r.text]);
+    // a recipe step printed twice on purpose stays twice; the credit line after the body stays
+    expect(a.paragraphs.filter((p) => p === 'تناول وجبة كل ثلاث ساعات')).toHaveLength(2);
+    expect(a.paragraphs).toContain('المصدر وكالة الأنباء الرسمية');
+    // the headline link after the body is another article's
+    expect(removed).toContainEqual(['clean/trailing-links', 'الحكومة تعلن موعد الامتحانات']);
+  });
+
+  it('should find the body in a page wrapped in one <form> (ASP.NET) and in itemprop=articleBody with a chrome-like class', () => {
+    const form = cleanArticle(
+      pageArticle({
+        source: 'f.html',
+        bytes: Buffer.from(
+          `<html><body><form id="aspnetForm"><div>${para(1)}${para(2)}${para(3)}</div></form></body></html>`,
+        ),
+      }),
+    );
+    expect(form.rejected).toBeNull();
+    expect(form.paragraphs).toHaveLength(3);
+    const ld = extractFromHtml(
+      `<html><body><div class="article-breaking-news" itemprop="articleBody">${para(1)}${para(2)}</div></body></html>`,
+    );
+    expect(ld.lines).toHaveLength(2);
+  });
+
+  it('should extract a page once when its lines are counted (pass 1) and it is then read again and cleaned (pass 2)', () => {
+    const bytes = Buffer.from(articleHtml(5));
+    const before = heldExtracts();
+    const keys = lineKeys(pageArticle({ source: 'x.html', bytes }));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(heldExtracts()).toBe(before + 1);
+    const second = cleanArticle(pageArticle({ source: 'x.html', bytes }));
+    expect(heldExtracts()).toBe(before);
+    // the same result as a page cleaned without a first pass
+    const alone = cleanArticle(pageArticle({ source: 'x.html', bytes }));
+    expect(second.paragraphs).toEqual(alone.paragraphs);
+    expect(second.trace.map((r) => r.rule)).toEqual(alone.trace.map((r) => r.rule));
   });
 });
 

@@ -81,7 +81,7 @@ export function linkDensity(el: El): number {
   const total = textLength(el);
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += textLength(a as El);
+  for (const a of el.getElementsByTagName('a')) linked += textLength(a as El);
   return linked / total;
 }
 
@@ -178,6 +178,9 @@ function readability(doc: Doc, reasons: Reason[]): El | null {
     const found = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       serializer: (el) => el,
+      // we read JSON-LD ourselves (meta.ts) and no class survives into lines: both passes saved
+      disableJSONLD: true,
+      keepClasses: true,
     }).parse();
     const el = (found?.content ?? null) as unknown as El | null;
     return el && textLength(el) >= MIN_ARTICLE_CHARS ? el : null;

@@ -48,10 +48,26 @@ const clean = (s: string | null | undefined): string | null => {
   return t === '' ? null : t;
 };
 
+/** The page's <meta> values by property, name and itemprop (the first of each), read in one pass:
+ *  a selector per key costs a selector compile each on linkedom. */
+const metaMaps = new WeakMap<Doc, Map<string, string>>();
+
 function metaContent(doc: Doc, ...keys: string[]): string | null {
+  let m = metaMaps.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const el of doc.querySelectorAll('meta') as Iterable<El>) {
+      const v = clean(el.getAttribute('content'));
+      if (!v) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const k = el.getAttribute(attr);
+        if (k && !m.has(k)) m.set(k, v);
+      }
+    }
+    metaMaps.set(doc, m);
+  }
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
-    const v = clean(el?.getAttribute('content'));
+    const v = m.get(k);
     if (v) return v;
   }
   return null;
@@ -168,7 +184,7 @@ export function readMeta(doc: Doc, pageUrl?: string | null): PageMeta {
     ['article:published_time', isoDay(metaContent(doc, 'article:published_time', 'og:published_time'))],
     ['itemprop', isoDay(metaContent(doc, 'datePublished', 'pubdate', 'publishdate', 'DC.date.issued', 'date'))],
     ['time', isoDay(time?.getAttribute('datetime'))],
-    ['date-text', textDate(doc)],
+    ['date-text', () => textDate(doc)],
     ['page-text', () => pageText().date],
   );
   const modified = pick(
@@ -181,7 +197,7 @@ export function readMeta(doc: Doc, pageUrl?: string | null): PageMeta {
     'author',
     ['json-ld', ld.author],
     ['meta', metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null],
-    ['byline', bylineAuthor(doc)],
+    ['byline', () => bylineAuthor(doc)],
     ['page-text', () => pageText().author],
   );
   const canonicalUrl = pick(

@@ -93,18 +93,18 @@ export const KEEP_IF_PARAGRAPH_CHARS = 600;
 /** How much text sits in the block's paragraphs. */
 function paragraphChars(el: El): number {
   let n = 0;
-  for (const p of el.querySelectorAll('p')) n += (p.textContent ?? '').length;
+  for (const p of el.getElementsByTagName('p')) n += (p.textContent ?? '').length;
   return n;
 }
 
-function isChrome(el: El): boolean {
+function isChrome(el: El, content: El[]): boolean {
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.some((t) => CONTENT_RE.test(t))) return false;
   // schema.org's articleBody is the body, whatever its class says (jpost's "…-breaking-news").
   if (el.getAttribute('itemprop') === 'articleBody') return false;
   if (!tokens.some((t) => CHROME_RE.test(t))) return false;
   // Blogger wraps the whole post in `<div class="widget Blog">`: a block holding the body is not chrome.
-  if (el.querySelector(CONTENT_SELECTOR)) return false;
+  if (content.some((c) => el.contains(c))) return false;
   return paragraphChars(el) < KEEP_IF_PARAGRAPH_CHARS;
 }
 
@@ -122,8 +122,9 @@ export function pruneChrome(doc: Doc): number {
       n++;
     }
   }
+  const content = [...doc.querySelectorAll(CONTENT_SELECTOR)] as El[];
   for (const el of [...doc.querySelectorAll('[class], [id]')] as El[]) {
-    if (el.parentNode && el.tagName !== 'BODY' && el.tagName !== 'HTML' && isChrome(el)) {
+    if (el.parentNode && el.tagName !== 'BODY' && el.tagName !== 'HTML' && isChrome(el, content)) {
       el.remove();
       n++;
     }
