@@ -213,11 +213,15 @@ function indexPage(c: Candidate): Reason | null {
   return null;
 }
 
-export function extractFromHtml(html: string, opts: { url?: string | null } = {}): HtmlExtract {
+export function extractFromHtml(
+  html: string,
+  /** readAt: when the page was fetched (WARC-Date, the crawler's fetched_at); no later date is taken */
+  opts: { url?: string | null; readAt?: string | Date | null } = {},
+): HtmlExtract {
   const reasons: Reason[] = [];
   // 1–2. parse, metadata
   const doc = parse(html);
-  const meta = readMeta(doc, opts.url);
+  const meta = readMeta(doc, opts.url, opts.readAt);
   // 3. prune
   const pruned = pruneChrome(doc);
   // 4. the densest block, read before Readability rewrites the page

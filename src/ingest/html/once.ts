@@ -16,7 +16,14 @@ export const HELD_BYTES_MAX = 128 * 1024 * 1024;
 interface Page {
   raw: string;
   url: string | null;
+  /** `fetched_at` (WARC, crawler) bounds the publication date. */
+  meta?: Record<string, unknown>;
 }
+
+const opts = (p: Page) => ({
+  url: p.url,
+  readAt: typeof p.meta?.fetched_at === 'string' ? p.meta.fetched_at : null,
+});
 
 const byObject = new WeakMap<Page, HtmlExtract>();
 const byContent = new Map<string, { x: HtmlExtract; bytes: number }>();
@@ -35,7 +42,7 @@ const size = (x: HtmlExtract) => x.lines.reduce((s, l) => s + l.length, 0) * 2 +
 export function peekExtract(p: Page): HtmlExtract {
   const held = byObject.get(p);
   if (held) return held;
-  const x = extractFromHtml(p.raw, { url: p.url });
+  const x = extractFromHtml(p.raw, opts(p));
   byObject.set(p, x);
   const bytes = size(x);
   const k = key(p);
@@ -62,7 +69,7 @@ export function takeExtract(p: Page): HtmlExtract {
       return same ?? held.x;
     }
   }
-  return same ?? extractFromHtml(p.raw, { url: p.url });
+  return same ?? extractFromHtml(p.raw, opts(p));
 }
 
 /** How many extracts are held (for tests). */
