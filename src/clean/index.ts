@@ -16,7 +16,9 @@
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
-import { extractFromHtml } from '../ingest/html/extract.js';
+import { htmlRuleApplies, letters } from '../ingest/html/evidence.js';
+import type { HtmlExtract } from '../ingest/html/extract.js';
+import { peekExtract, takeExtract } from '../ingest/html/once.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
@@ -151,23 +153,29 @@ function makeLine(text: string, line: number): Line {
 /** The distinct line keys of a raw document, for SiteLineIndex.observe (pass 1). */
 export function lineKeys(a: Article): string[] {
   // an unparseable page has no lines to count; cleanArticle rejects it with its reason
-  return linesOf(a).lines.map((l) => l.norm);
+  return linesOf(a, undefined, true).lines.map((l) => l.norm);
 }
 
-function linesOf(a: Article): {
+function linesOf(
+  a: Article,
+  given?: HtmlExtract,
+  /** pass 1: the extract is held for the cleaning pass (src/ingest/html/once.ts) */
+  peek = false,
+): {
   lines: Line[];
-  html: ReturnType<typeof extractFromHtml> | null;
+  html: HtmlExtract | null;
   /** Why the page could not be read at all (a DOM nested past the stack, a parser bug). */
   failed?: string;
 } {
   if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
-  let html;
+  let html = given;
   try {
-    html = extractFromHtml(a.raw, { url: a.url });
+    html ??= peek ? peekExtract(a) : takeExtract(a);
   } catch (e) {
     return { lines: [], html: null, failed: e instanceof Error ? e.message : String(e) };
   }
-  return { lines: html.lines.map((t, i) => makeLine(t.trim(), i + 1)).filter((l) => l.text !== ''), html };
+  // html lines are trimmed and non-empty, so line i+1 is html.lines[i] (and html.linkShare[i])
+  return { lines: html.lines.map((t, i) => makeLine(t, i + 1)), html };
 }
 
 /** A short line that is only a date, day name and time: "الأربعاء 30 حزيران 2021 - 12:30 م". */
@@ -185,7 +193,15 @@ function timestampDate(l: Line): string | null {
 }
 
 export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
+  return cleanPass(a, opts);
+}
+
+/** One pass over the lines of `given` (an HTML page's other candidate) or of the article. */
+function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article {
   const { stats } = opts;
+  // What the pass changes, to start again from on an HTML page's other candidate.
+  const before = { trace: a.trace.length, removed: a.removed.length, title: a.title, author: a.author };
+  const was = { published: a.published, url: a.url, site: a.site, dateline: a.dateline };
   const drop = (l: Line, rule: string) => {
     a.removed.push({ text: l.text, reason: rule, line: l.line });
     stats?.inc(`removed/${rule}`);
@@ -196,7 +212,9 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   };
 
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
-  const { lines, html, failed } = linesOf(a);
+  const { lines, html, failed } = linesOf(a, given);
+  // On extracted HTML, shape rules need the page's evidence (src/ingest/html/evidence.ts).
+  const applies = (rule: string, l: Line) => !html || htmlRuleApplies(rule, l.text, html.linkShare[l.line - 1] ?? 0);
   if (failed) {
     a.rejected = reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${failed}`);
     a.trace.push(a.rejected);
@@ -254,7 +272,7 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       l = makeLine(leak.rest, l.line);
     }
     // 3. boilerplate line rules: first match wins
-    const hit = LINE_RULES.find((r) => r.test(l) !== null);
+    const hit = LINE_RULES.find((r) => applies(r.rule, l) && r.test(l) !== null);
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
       // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
@@ -292,13 +310,17 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       continue;
     }
     // under a tags heading after the body, headlines are teasers of other articles (ultrairaq: "الكلمات المفتاحية")
-    if ((block === 'related' || (block === 'tags' && kept.some((k) => looksLikeBody(k)))) && headlineLike(l)) {
+    if (
+      (block === 'related' || (block === 'tags' && kept.some((k) => looksLikeBody(k)))) &&
+      headlineLike(l) &&
+      applies('clean/related', l)
+    ) {
       drop(l, 'clean/related');
       block = 'related';
       continue;
     }
     // a teaser's lede, cut off without a full stop, under its headline (daily8.com)
-    if (block === 'related' && !endsSentence(l)) {
+    if (block === 'related' && !endsSentence(l) && applies('clean/related', l)) {
       drop(l, 'clean/related');
       continue;
     }
@@ -311,11 +333,11 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
     }
     // 6. repeated paragraphs: keep the first copy
     const first = seen.get(l.norm);
-    if (first !== undefined) {
+    if (first !== undefined && applies('clean/repeated-paragraph', l)) {
       drop(l, 'clean/repeated-paragraph');
       continue;
     }
-    seen.set(l.norm, l.line);
+    if (first === undefined) seen.set(l.norm, l.line);
     kept.push(l);
   }
 
@@ -327,9 +349,10 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   if (lastBody >= 0) {
     const tail = kept.slice(lastBody + 1);
     const cutOff = tail.length === 1 && tail[0].line === lines[lines.length - 1]?.line && !/[:|©]/.test(tail[0].norm);
-    const links = cutOff ? [] : tail.filter((l) => headlineLike(l));
+    const trailing = (l: Line) => headlineLike(l) && applies('clean/trailing-links', l);
+    const links = cutOff ? [] : tail.filter(trailing);
     for (const l of links) drop(l, 'clean/trailing-links');
-    if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !headlineLike(l)));
+    if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !trailing(l)));
   }
 
   // 7. title: the page's own (HTML, JSONL) or a headline-shaped line above the first paragraph,
@@ -447,7 +470,27 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   const bodyText = a.paragraphs.join('\n');
   const counted = arabicShare(bodyText);
   a.lang = bodyText ? detectLang(bodyText, counted) : detectLang(a.raw.slice(0, 5000));
-  const bodyLetters = counted.letters;
+  // extracted HTML may be in any script (`--keep-non-arabic`): its letters are counted in all of them
+  const bodyLetters = html ? letters(bodyText) : counted.letters;
+  // 9b. never reject a real article page on its first candidate: an HTML page that came out empty
+  //     or too short is cleaned again on the other extractor's block, when there is one.
+  const thin = a.paragraphs.length === 0 || bodyLetters < MIN_BODY_LETTERS;
+  if (thin && html?.alternative && !given) {
+    const alt = html.alternative;
+    a.trace.length = before.trace;
+    a.removed.length = before.removed;
+    Object.assign(a, { title: before.title, author: before.author }, was);
+    a.trace.push(
+      reason('html/other-candidate', 'note', `the first block left no body; cleaned the other (${alt.length} lines)`),
+    );
+    const next: HtmlExtract = {
+      ...html,
+      lines: alt.map((b) => b.text),
+      linkShare: alt.map((b) => b.linkShare),
+      alternative: null,
+    };
+    return cleanPass(a, opts, next);
+  }
   if (a.paragraphs.length === 0) {
     a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
       evidence: { removed: a.removed.length },

@@ -39,7 +39,7 @@ export interface HtmlEval {
   khabar: Prf;
   readability: Prf;
   meta: { title: number; published: number; author: number };
-  perCase: { case: string; khabar: Prf; readability: Prf; misses: string[] }[];
+  perCase: { case: string; khabar: Prf; readability: Prf; misses: string[]; published: string | null }[];
 }
 
 const bag = (text: string): Map<string, number> => {
@@ -118,7 +118,7 @@ export function evaluateHtml(root = FIXTURES): HtmlEval {
       if (a.author === want.author) hits.author++;
       else misses.push(`author: ${a.author}`);
     }
-    perCase.push({ case: name, khabar: k, readability: r, misses });
+    perCase.push({ case: name, khabar: k, readability: r, misses, published: a.published });
   }
   return {
     cases: perCase.length,

@@ -69,18 +69,38 @@ const SPACED = new Set(['TD', 'TH', 'SPAN', 'TIME', 'ABBR', 'LABEL']);
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** One text line of the content with the share of its letters that sat inside links:
+ *  a related-headline or menu line is all link (1), a body paragraph with a link or two under 0.3. */
+export interface Block {
+  text: string;
+  linkShare: number;
+}
+
 /** Text lines of an element, in document order, whitespace collapsed, empty lines dropped. */
 export function blockLines(root: El): string[] {
-  const lines: string[] = [];
+  return blocks(root).map((b) => b.text);
+}
+
+/** blockLines with each line's link share (the cleaner's evidence that a line is a link). */
+export function blocks(root: El): Block[] {
+  const out: Block[] = [];
   let buf = '';
+  let linked = 0;
+  let inLink = 0;
   const flush = () => {
     const t = buf.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (t !== '') lines.push(t);
+    if (t !== '') {
+      const total = buf.replace(/[\s\u00a0]+/g, '').length;
+      out.push({ text: t, linkShare: total > 0 ? Math.min(1, linked / total) : 0 });
+    }
     buf = '';
+    linked = 0;
   };
   const visit = (node: N) => {
     if (node.nodeType === TEXT_NODE) {
-      buf += node.textContent ?? '';
+      const t = node.textContent ?? '';
+      buf += t;
+      if (inLink > 0) linked += t.replace(/[\s\u00a0]+/g, '').length;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -90,10 +110,13 @@ export function blockLines(root: El): string[] {
     const block = BLOCK.has(tag);
     if (block) flush();
     else if (SPACED.has(tag)) buf += ' ';
+    const link = tag === 'A';
+    if (link) inLink++;
     for (const c of el.childNodes) visit(c);
+    if (link) inLink--;
     if (block) flush();
   };
   visit(root as unknown as N);
   flush();
-  return lines;
+  return out;
 }

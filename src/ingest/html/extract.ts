@@ -12,7 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { reason, type Reason } from '../../core/trace.js';
-import { blockLines } from './blocks.js';
+import { blocks, type Block } from './blocks.js';
 import { readMeta, type PageMeta } from './meta.js';
 import { findDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
@@ -21,6 +21,10 @@ import { pruneChrome } from './prune.js';
 export interface HtmlExtract {
   /** Main-content blocks as text lines, in order, one paragraph/heading per line. */
   lines: string[];
+  /** Per line: the share of its letters inside links (the cleaner's evidence for link lines). */
+  linkShare: number[];
+  /** The other extractor's lines, for the cleaner to try before it rejects the page as empty. */
+  alternative: Block[] | null;
   title: string | null;
   /** YYYY-MM-DD */
   published: string | null;
@@ -48,6 +52,9 @@ export const MAX_LINK_DENSITY = 0.55;
  *  headline, date and summary) has one per card; an article links no subheading. Three is the
  *  smallest grid; a related-posts box outside the main block does not count. */
 export const INDEX_HEADLINE_LINKS = 3;
+/** Non-link text per linked headline below which the block is an archive of cards: a card's excerpt
+ *  is a sentence or two (~150–300 letters); a gift guide or product list has paragraphs (600+). */
+export const INDEX_EXCERPT_CHARS = 400;
 
 /** Headings inside `el` whose text is (almost all) one link, counted by distinct target. */
 export function headlineLinks(el: El): number {
@@ -74,25 +81,35 @@ export function linkDensity(el: El): number {
   const total = textLength(el);
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += textLength(a as El);
+  for (const a of el.getElementsByTagName('a')) linked += textLength(a as El);
   return linked / total;
 }
 
-/** The container whose own paragraphs (or <br>-separated text) hold the most text. */
-function densestContainer(doc: Doc): El | null {
+/** Tags whose text counts toward their parent's score in the densest-block search. */
+const DENSE_CHILD = 'p, blockquote, h2, h3, pre';
+/** How many of the best-scoring containers get the (costlier) link-density check. */
+const DENSE_FINALISTS = 4;
+
+/** The container whose own paragraphs (or <br>-separated text) hold the most text, link text
+ *  discounted. One pass: each paragraph adds its length to its parent. */
+export function densestContainer(doc: Doc): El | null {
+  const score = new Map<El, number>();
+  for (const c of doc.querySelectorAll(DENSE_CHILD) as Iterable<El>) {
+    const parent = c.parentElement as El | null;
+    if (parent) score.set(parent, (score.get(parent) ?? 0) + textLength(c));
+  }
+  // Text directly in the element (Blogger's <div class="post-body">text<br><br>text</div>, table cells).
+  for (const el of doc.querySelectorAll('div, td, article, section, main, font, center') as Iterable<El>) {
+    let direct = 0;
+    for (const n of el.childNodes) if (n.nodeType === 3) direct += (n.textContent ?? '').trim().length;
+    if (direct > 0) score.set(el, (score.get(el) ?? 0) + direct);
+  }
   let best: El | null = null;
   let bestScore = 0;
-  for (const el of doc.querySelectorAll('article, main, section, div, td') as Iterable<El>) {
-    let score = 0;
-    for (const c of el.children as Iterable<El>) {
-      if (c.tagName === 'P' || c.tagName === 'BLOCKQUOTE' || c.tagName === 'H2' || c.tagName === 'H3')
-        score += textLength(c);
-    }
-    // Text directly in the element (Blogger's <div class="post-body">text<br><br>text</div>).
-    for (const n of el.childNodes) if (n.nodeType === 3) score += (n.textContent ?? '').trim().length;
-    score *= 1 - linkDensity(el);
-    if (score > bestScore) {
-      bestScore = score;
+  for (const [el, raw] of [...score].sort((a, b) => b[1] - a[1]).slice(0, DENSE_FINALISTS)) {
+    const s = raw * (1 - linkDensity(el));
+    if (s > bestScore) {
+      bestScore = s;
       best = el;
     }
   }
@@ -108,16 +125,17 @@ const META_LINE_MAX_WORDS = 10;
  * Drops lines above the body that only restate metadata we already hold: the author's
  * name and a date ("سالم الحارثي 2021-07-26", "بقلم سارة علي - 30 يونيو 2021").
  */
-function dropMetaLines(lines: string[], meta: PageMeta, reasons: Reason[]): string[] {
-  const out: string[] = [];
-  lines.forEach((line, i) => {
+function dropMetaLines(lines: Block[], meta: PageMeta, reasons: Reason[]): Block[] {
+  const out: Block[] = [];
+  lines.forEach((b, i) => {
+    const line = b.text;
     if (i < META_LINE_SEARCH && line.split(' ').length <= META_LINE_MAX_WORDS && isMetaLine(line, meta)) {
       reasons.push(
         reason('html/meta-line', 'drop-line', `"${line}" restates the author and date`, { place: { line: i + 1 } }),
       );
       return;
     }
-    out.push(line);
+    out.push(b);
   });
   return out;
 }
@@ -136,63 +154,112 @@ function isMetaLine(line: string, meta: PageMeta): boolean {
   return rest.trim() === '';
 }
 
-export function extractFromHtml(html: string, opts: { url?: string | null } = {}): HtmlExtract {
-  const reasons: Reason[] = [];
-  // 1–2. parse, metadata
-  const doc = parse(html);
-  const meta = readMeta(doc, opts.url);
-  // 3. prune
-  const pruned = pruneChrome(doc);
-  // 4. Readability
-  let chosen: El | null = null;
+/** trafilatura's test, for our two candidates: the densest block replaces Readability's pick when
+ *  it holds this many times more non-link text (Readability kept one section of a longer body). */
+export const FALLBACK_LONGER = Number(process.env.FL ?? 4);
+
+interface Candidate {
+  via: 'readability' | 'densest' | 'readability-unpruned' | 'body';
+  el: El;
+  blocks: Block[];
+  /** Letters outside links: what the length and density test compares. */
+  own: number;
+}
+
+function candidate(via: Candidate['via'], el: El | null): Candidate | null {
+  if (!el) return null;
+  const b = blocks(el);
+  const own = b.reduce((s, x) => s + x.text.length * (1 - x.linkShare), 0);
+  return b.length > 0 ? { via, el, blocks: b, own } : null;
+}
+
+function readability(doc: Doc, reasons: Reason[]): El | null {
   try {
     const found = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       serializer: (el) => el,
+      // we read JSON-LD ourselves (meta.ts) and no class survives into lines: both passes saved
+      disableJSONLD: true,
+      keepClasses: true,
     }).parse();
     const el = (found?.content ?? null) as unknown as El | null;
-    if (el && textLength(el) >= MIN_ARTICLE_CHARS) chosen = el;
+    return el && textLength(el) >= MIN_ARTICLE_CHARS ? el : null;
   } catch (e) {
     reasons.push(reason('html/readability-error', 'note', `Readability failed: ${(e as Error).message}`));
+    return null;
   }
-  // 5. fallback on a fresh parse (Readability has rewritten the first one)
-  if (!chosen) {
-    const again = parse(html);
-    pruneChrome(again);
-    chosen = densestContainer(again) ?? (again.body as El | null);
+}
+
+/** Why the chosen block is an index page (section front, tag page, archive), or null. */
+function indexPage(c: Candidate): Reason | null {
+  const density = linkDensity(c.el);
+  if (density > MAX_LINK_DENSITY)
+    return reason('html/link-dense', 'note', `main block is ${(density * 100).toFixed(0)}% link text: an index page`, {
+      evidence: { linkDensity: Number(density.toFixed(2)), lines: c.blocks.length },
+    });
+  const headlines = headlineLinks(c.el);
+  // An archive card is a headline and a two-line excerpt; an article (a gift guide, a list of
+  // products) whose subheadings link elsewhere has paragraphs of its own under each.
+  const perCard = headlines > 0 ? c.own / headlines : Infinity;
+  if (headlines >= INDEX_HEADLINE_LINKS && perCard < INDEX_EXCERPT_CHARS)
+    return reason(
+      'html/index-page',
+      'note',
+      `main block has ${headlines} headlines linking to other pages: an archive`,
+      {
+        evidence: { headlineLinks: headlines, charsPerCard: Math.round(perCard), lines: c.blocks.length },
+      },
+    );
+  return null;
+}
+
+export function extractFromHtml(
+  html: string,
+  /** readAt: when the page was fetched (WARC-Date, the crawler's fetched_at); no later date is taken */
+  opts: { url?: string | null; readAt?: string | Date | null } = {},
+): HtmlExtract {
+  const reasons: Reason[] = [];
+  // 1–2. parse, metadata
+  const doc = parse(html);
+  const meta = readMeta(doc, opts.url, opts.readAt);
+  // 3. prune
+  const pruned = pruneChrome(doc);
+  // 4. the densest block, read before Readability rewrites the page
+  const dense = candidate('densest', densestContainer(doc));
+  // 5. Readability
+  let read = candidate('readability', readability(doc, reasons));
+  // 6. neither found text (the pruning took the body with it): Readability on the page as served
+  if (!read && !dense) read = candidate('readability-unpruned', readability(parse(html), reasons));
+  // 7. the better candidate by length and density; the whole body when there is none
+  let chosen = read ?? dense ?? candidate('body', doc.body as El | null);
+  let other = chosen === read ? dense : read;
+  if (read && dense && dense.own > FALLBACK_LONGER * read.own && linkDensity(dense.el) <= MAX_LINK_DENSITY) {
+    [chosen, other] = [dense, read];
+  }
+  if (chosen && chosen !== read)
     reasons.push(
-      reason('html/readability-fallback', 'note', 'Readability found no article; used the densest text block', {
-        evidence: { chars: chosen ? textLength(chosen) : 0 },
+      reason('html/readability-fallback', 'note', `used the ${chosen.via} block over Readability's pick`, {
+        evidence: { chars: Math.round(chosen.own), readabilityChars: Math.round(read?.own ?? 0) },
       }),
     );
+  // 8. index pages
+  let picked: Block[] = chosen?.blocks ?? [];
+  const index = chosen ? indexPage(chosen) : null;
+  if (index) {
+    reasons.push(index);
+    picked = [];
+    other = null;
   }
-  // 6. index pages
-  let lines = chosen ? blockLines(chosen) : [];
-  const density = chosen ? linkDensity(chosen) : 0;
-  const headlines = chosen ? headlineLinks(chosen) : 0;
-  if (lines.length > 0 && density > MAX_LINK_DENSITY) {
-    reasons.push(
-      reason('html/link-dense', 'note', `main block is ${(density * 100).toFixed(0)}% link text: an index page`, {
-        evidence: { linkDensity: Number(density.toFixed(2)), lines: lines.length },
-      }),
-    );
-    lines = [];
-  } else if (lines.length > 0 && headlines >= INDEX_HEADLINE_LINKS) {
-    reasons.push(
-      reason('html/index-page', 'note', `main block has ${headlines} headlines linking to other pages: an archive`, {
-        evidence: { headlineLinks: headlines, lines: lines.length },
-      }),
-    );
-    lines = [];
-  }
-  lines = dropMetaLines(lines, meta, reasons);
+  const lines = dropMetaLines(picked, meta, reasons);
   reasons.push(
     reason('html/extracted', 'note', `${lines.length} content line(s); ${pruned} chrome element(s) pruned`, {
-      evidence: { lines: lines.length, pruned, ...meta.via },
+      evidence: { lines: lines.length, pruned, via: chosen?.via ?? 'none', ...meta.via },
     }),
   );
   return {
-    lines,
+    lines: lines.map((b) => b.text),
+    linkShare: lines.map((b) => b.linkShare),
+    alternative: other && other.el !== chosen?.el ? other.blocks : null,
     title: meta.title,
     published: meta.published,
     modified: meta.modified,

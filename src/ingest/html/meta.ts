@@ -8,7 +8,7 @@
  *   modified   JSON-LD dateModified / article:modified_time / og:updated_time
  *   author     JSON-LD author / meta author / theme byline classes
  */
-import { findDate } from '../../text/dates.js';
+import { findDate, isoDate } from '../../text/dates.js';
 import { blockLines } from './blocks.js';
 import { jsonLdArticle } from './jsonld.js';
 import { stripSiteName } from './title.js';
@@ -48,23 +48,56 @@ const clean = (s: string | null | undefined): string | null => {
   return t === '' ? null : t;
 };
 
+/** The page's <meta> values by property, name and itemprop (the first of each), read in one pass:
+ *  a selector per key costs a selector compile each on linkedom. */
+const metaMaps = new WeakMap<Doc, Map<string, string>>();
+
 function metaContent(doc: Doc, ...keys: string[]): string | null {
+  let m = metaMaps.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const el of doc.querySelectorAll('meta') as Iterable<El>) {
+      const v = clean(el.getAttribute('content'));
+      if (!v) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const k = el.getAttribute(attr);
+        if (k && !m.has(k)) m.set(k, v);
+      }
+    }
+    metaMaps.set(doc, m);
+  }
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
-    const v = clean(el?.getAttribute('content'));
+    const v = m.get(k);
     if (v) return v;
   }
   return null;
 }
 
+/** Date.parse is asked only about dates written with an English month name and a four-digit year
+ *  (RFC 822 from feeds and HTTP: "Wed, 30 Jun 2021 09:00:00 GMT", "June 30, 2021"). On anything else
+ *  V8 guesses: "34" is 2034-01-01, "الخميس 2029" is 2029-01-01, "5/6/38" is 2038-05-06. That is how
+ *  pages of 2020–2025 came out dated 2029, 2034 and 2038. */
+const RFC_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b\d{4}\b|\b\d{4}\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 /** 'YYYY-MM-DD' from an ISO-like timestamp, keeping the site's own calendar day
  *  ("2021-06-30T23:30:00+03:00" is 30 June in Baghdad, whatever UTC says). */
 export function isoDay(s: string | null | undefined): string | null {
   const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim()) : null;
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  if (!s) return null;
-  const t = Date.parse(s); // RFC 822 from feeds and HTTP: "Wed, 30 Jun 2021 09:00:00 GMT"
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  if (!s || !RFC_DATE.test(s)) return null;
+  const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+/** A page's own calendar day may run ahead of the reader's clock by a time zone (UTC+14 at most). */
+const AHEAD_DAYS = 1;
+
+/** The latest publication day a page read at `readAt` can carry: a later one is a misread. */
+export function latestDay(readAt?: string | Date | null): string {
+  const t = readAt ? new Date(readAt).getTime() : NaN;
+  const base = Number.isNaN(t) ? Date.now() : t;
+  return new Date(base + AHEAD_DAYS * 86400000).toISOString().slice(0, 10);
 }
 
 /** The headline element, most specific first: Blogger's header <h1> is the blog's name, its
@@ -84,14 +117,14 @@ const MAX_DATE_LINE_WORDS = 12;
 
 /** Last resort for pages without classes (table-layout CMSs): the first short text line
  *  holding a date, and the first "كتب: …" / "بقلم …" line, anywhere in the page text. */
-function pageTextFallback(doc: Doc): { date: string | null; author: string | null } {
+function pageTextFallback(doc: Doc, latest: string): { date: string | null; author: string | null } {
   let date: string | null = null;
   let author: string | null = null;
   const body = doc.body as El | null;
   if (!body) return { date, author };
   for (const line of blockLines(body)) {
     const words = line.split(' ').length;
-    if (!date && words <= MAX_DATE_LINE_WORDS) date = findDate(line)?.iso ?? null;
+    if (!date && words <= MAX_DATE_LINE_WORDS) date = notAfter(findDate(line)?.iso, latest);
     if (!author && BYLINE_PREFIX.test(line)) {
       const name = line.replace(BYLINE_PREFIX, '').trim();
       if (name.split(' ').length <= MAX_AUTHOR_WORDS) author = name;
@@ -101,12 +134,14 @@ function pageTextFallback(doc: Doc): { date: string | null; author: string | nul
   return { date, author };
 }
 
-function textDate(doc: Doc): string | null {
+const notAfter = (iso: string | null | undefined, latest: string): string | null => (iso && iso <= latest ? iso : null);
+
+function textDate(doc: Doc, latest: string): string | null {
   for (const el of doc.querySelectorAll(DATE_TEXT_SELECTORS) as Iterable<El>) {
     const t = clean(el.textContent);
     if (t && t.length < 200) {
-      const d = findDate(t);
-      if (d) return d.iso;
+      const d = notAfter(findDate(t)?.iso, latest);
+      if (d) return d;
     }
   }
   return null;
@@ -129,10 +164,13 @@ function resolveUrl(href: string | null, base: string | null | undefined): strin
   }
 }
 
-export function readMeta(doc: Doc, pageUrl?: string | null): PageMeta {
+export function readMeta(doc: Doc, pageUrl?: string | null, readAt?: string | Date | null): PageMeta {
   const via: Record<string, string> = {};
+  // a date after the page was read (or after now) is never taken: the next candidate is tried
+  const latest = latestDay(readAt);
+  const day = (s: string | null | undefined) => notAfter(isoDay(s), latest);
   let fallback: ReturnType<typeof pageTextFallback> | null = null;
-  const pageText = () => (fallback ??= pageTextFallback(doc));
+  const pageText = () => (fallback ??= pageTextFallback(doc, latest));
   // A candidate is a value, or a thunk for the costly last resorts (run only when reached).
   type Cand<T> = [string, T | null | undefined | (() => T | null)];
   const pick = <T>(field: string, ...cands: Cand<T>[]): T | null => {
@@ -164,24 +202,24 @@ export function readMeta(doc: Doc, pageUrl?: string | null): PageMeta {
   const time = doc.querySelector('article time[datetime], time[datetime]');
   const published = pick(
     'published',
-    ['json-ld', isoDay(ld.datePublished)],
-    ['article:published_time', isoDay(metaContent(doc, 'article:published_time', 'og:published_time'))],
-    ['itemprop', isoDay(metaContent(doc, 'datePublished', 'pubdate', 'publishdate', 'DC.date.issued', 'date'))],
-    ['time', isoDay(time?.getAttribute('datetime'))],
-    ['date-text', textDate(doc)],
+    ['json-ld', day(ld.datePublished)],
+    ['article:published_time', day(metaContent(doc, 'article:published_time', 'og:published_time'))],
+    ['itemprop', day(metaContent(doc, 'datePublished', 'pubdate', 'publishdate', 'DC.date.issued', 'date'))],
+    ['time', day(time?.getAttribute('datetime'))],
+    ['date-text', () => textDate(doc, latest)],
     ['page-text', () => pageText().date],
   );
   const modified = pick(
     'modified',
-    ['json-ld', isoDay(ld.dateModified)],
-    ['article:modified_time', isoDay(metaContent(doc, 'article:modified_time', 'og:updated_time', 'dateModified'))],
+    ['json-ld', day(ld.dateModified)],
+    ['article:modified_time', day(metaContent(doc, 'article:modified_time', 'og:updated_time', 'dateModified'))],
   );
   const metaAuthor = metaContent(doc, 'author', 'article:author');
   const author = pick(
     'author',
     ['json-ld', ld.author],
     ['meta', metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null],
-    ['byline', bylineAuthor(doc)],
+    ['byline', () => bylineAuthor(doc)],
     ['page-text', () => pageText().author],
   );
   const canonicalUrl = pick(

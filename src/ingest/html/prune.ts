@@ -10,7 +10,7 @@ type El = NonNullable<ReturnType<Doc['querySelector']>>;
 
 /** Never content. `header`/`footer` are left in place: AMP and Drupal wrap the title in them. */
 const DROP_TAGS =
-  'script, style, noscript, template, iframe, form, button, select, input, textarea, svg, nav, aside, amp-ad, amp-sidebar, amp-social-share, ins';
+  'script, style, noscript, template, iframe, button, select, input, textarea, svg, nav, aside, amp-ad, amp-sidebar, amp-social-share, ins';
 
 /**
  * class/id tokens of chrome blocks. A token matches when it equals the word or
@@ -20,6 +20,7 @@ const DROP_TAGS =
  *   related    Jannah `related-posts`, Newspaper `td-related-*`, `read-also`, `yarpp`, `jp-relatedposts`
  *   comments   WordPress `comments-area`, Blogger `comments`, Drupal `comment-wrapper`, `disqus_thread`
  *   ads        `adsbygoogle`, `ad-slot`, `advert`, `banner`, `sponsor`, Jannah `stream-item`
+ *   captions   WordPress `wp-caption-text`, Drupal `field--name-field-image-caption`, `caption`
  *   widgets    `sidebar`, `widget`, `breadcrumb`, `newsletter`, `tags`, `post-tags`, Newspaper `td-category`
  */
 const CHROME_WORDS = [
@@ -78,25 +79,33 @@ const CHROME_WORDS = [
   'trending',
   'ticker',
   'breaking-news',
+  'caption',
 ];
 const CHROME_RE = new RegExp(`(^|[-_])(${CHROME_WORDS.map((w) => w.replace(/-/g, '[-_]')).join('|')})([-_]|$)`, 'i');
 /** Containers that hold the article: never pruned even if a token matches ("post-content-ads-wrapper"). */
 const CONTENT_RE =
-  /(^|[-_])(entry-content|post-body|article-body|td-post-content|field--name-body|story-body|article-content|post-content|news-content)([-_]|$)/i;
+  /(^|[-_])(entry-content|post-body|article-body|td-post-content|field--name-body|story-body|article-content|article-inner-content|article-text|story-content|post-content|news-content)([-_]|$)/i;
 const CONTENT_SELECTOR =
-  '.entry-content, .post-body, .article-body, .td-post-content, .field--name-body, .story-body, .article-content, .post-content, .news-content, article';
+  '.entry-content, .post-body, .article-body, .td-post-content, .field--name-body, .story-body, .article-content, .post-content, .news-content, article, [itemprop="articleBody"]';
 /** A matched block holding this much text in <p> is content wrapped in an odd class, not chrome. */
 export const KEEP_IF_PARAGRAPH_CHARS = 600;
 
-function isChrome(el: El): boolean {
+/** How much text sits in the block's paragraphs. */
+function paragraphChars(el: El): number {
+  let n = 0;
+  for (const p of el.getElementsByTagName('p')) n += (p.textContent ?? '').length;
+  return n;
+}
+
+function isChrome(el: El, content: El[]): boolean {
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.some((t) => CONTENT_RE.test(t))) return false;
+  // schema.org's articleBody is the body, whatever its class says (jpost's "…-breaking-news").
+  if (el.getAttribute('itemprop') === 'articleBody') return false;
   if (!tokens.some((t) => CHROME_RE.test(t))) return false;
   // Blogger wraps the whole post in `<div class="widget Blog">`: a block holding the body is not chrome.
-  if (el.querySelector(CONTENT_SELECTOR)) return false;
-  let pChars = 0;
-  for (const p of el.querySelectorAll('p')) pChars += (p.textContent ?? '').length;
-  return pChars < KEEP_IF_PARAGRAPH_CHARS;
+  if (content.some((c) => el.contains(c))) return false;
+  return paragraphChars(el) < KEEP_IF_PARAGRAPH_CHARS;
 }
 
 /** Removes chrome in place; returns how many elements went. */
@@ -106,8 +115,16 @@ export function pruneChrome(doc: Doc): number {
     el.remove();
     n++;
   }
+  // A form is a search box or comment form, unless it wraps the page (ASP.NET's <form runat=server>).
+  for (const el of [...doc.querySelectorAll('form')] as El[]) {
+    if (el.parentNode && paragraphChars(el) < KEEP_IF_PARAGRAPH_CHARS) {
+      el.remove();
+      n++;
+    }
+  }
+  const content = [...doc.querySelectorAll(CONTENT_SELECTOR)] as El[];
   for (const el of [...doc.querySelectorAll('[class], [id]')] as El[]) {
-    if (el.parentNode && el.tagName !== 'BODY' && el.tagName !== 'HTML' && isChrome(el)) {
+    if (el.parentNode && el.tagName !== 'BODY' && el.tagName !== 'HTML' && isChrome(el, content)) {
       el.remove();
       n++;
     }

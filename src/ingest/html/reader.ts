@@ -62,7 +62,9 @@ export function pageArticle(p: PageInit): Article {
 }
 
 /** A page saved by `khabar crawl` has `<sha1>.headers.json` beside it: its URL and HTTP charset. */
-async function crawlHeaders(path: string): Promise<{ url?: string; headers?: Record<string, string> } | null> {
+async function crawlHeaders(
+  path: string,
+): Promise<{ url?: string; headers?: Record<string, string>; fetched_at?: string } | null> {
   try {
     return JSON.parse(await readFile(path.replace(/\.x?html?$/i, '.headers.json'), 'utf8'));
   } catch {
@@ -83,6 +85,7 @@ export async function* readHtmlFile(path: string): AsyncIterable<IngestItem> {
       contentType: saved?.headers?.['content-type'] ?? null,
       site: basename(dirname(path)) || null,
       id: basename(path).replace(/\.[^.]+$/, ''),
+      meta: saved?.fetched_at ? { fetched_at: saved.fetched_at } : undefined,
     });
     yield { ok: true, article };
   } catch (e) {
