@@ -15,11 +15,12 @@
  */
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
-import { reason } from '../core/trace.js';
+import { reason, type Reason } from '../core/trace.js';
 import { extractFromHtml } from '../ingest/html/extract.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
+import { degenerate, tooComplex } from './guards.js';
 import { detectLang } from './lang.js';
 import { bylineAuthor, headlineLike, LINE_RULES, relatedHeading, tagHeading, type Line } from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
@@ -102,15 +103,22 @@ export function lineKeys(a: Article): string[] {
 function linesOf(a: Article): {
   lines: Line[];
   html: ReturnType<typeof extractFromHtml> | null;
-  /** Why the page could not be read at all (a DOM nested past the stack, a parser bug). */
-  failed?: string;
+  /** Why the page could not be read at all (too complex, a DOM nested past the stack, a parser bug). */
+  failed?: Reason;
 } {
+  const complex = tooComplex(a.raw, a.rawKind); // guards.ts: refused before the parser spends minutes
+  if (complex) return { lines: [], html: null, failed: complex };
   if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
   let html;
   try {
     html = extractFromHtml(a.raw, { url: a.url });
   } catch (e) {
-    return { lines: [], html: null, failed: e instanceof Error ? e.message : String(e) };
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      lines: [],
+      html: null,
+      failed: reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${why}`),
+    };
   }
   return { lines: html.lines.map((t, i) => makeLine(t.trim(), i + 1)).filter((l) => l.text !== ''), html };
 }
@@ -143,7 +151,7 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
   const { lines, html, failed } = linesOf(a);
   if (failed) {
-    a.rejected = reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${failed}`);
+    a.rejected = failed;
     a.trace.push(a.rejected);
     stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
@@ -317,6 +325,7 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
   const counted = arabicShare(bodyText);
   a.lang = bodyText ? detectLang(bodyText, counted) : detectLang(a.raw.slice(0, 5000));
   const bodyLetters = counted.letters;
+  const repeat = degenerate(a.paragraphs); // guards.ts: one word repeated is not an article
   if (a.paragraphs.length === 0) {
     a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
       evidence: { removed: a.removed.length },
@@ -328,6 +337,8 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
       `the body has ${bodyLetters} letter(s), fewer than ${MIN_BODY_LETTERS}: not an article (a truncated page or a caption)`,
       { evidence: { letters: bodyLetters } },
     );
+  } else if (repeat) {
+    a.rejected = repeat;
   } else if (a.lang !== 'ar' && !opts.keepNonArabic) {
     a.rejected = reason('clean/not-arabic', 'drop-article', `document language is ${a.lang}, not Arabic`, {
       evidence: { lang: a.lang },
