@@ -15,13 +15,14 @@
  */
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
-import { reason } from '../core/trace.js';
+import { reason, type Reason } from '../core/trace.js';
 import { htmlRuleApplies, letters } from '../ingest/html/evidence.js';
 import type { HtmlExtract } from '../ingest/html/extract.js';
 import { peekExtract, takeExtract } from '../ingest/html/once.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
+import { degenerate, tooComplex } from './guards.js';
 import { detectLang } from './lang.js';
 import {
   bylineAuthor,
@@ -164,15 +165,22 @@ function linesOf(
 ): {
   lines: Line[];
   html: HtmlExtract | null;
-  /** Why the page could not be read at all (a DOM nested past the stack, a parser bug). */
-  failed?: string;
+  /** Why the page could not be read at all (too complex, a DOM nested past the stack, a parser bug). */
+  failed?: Reason;
 } {
+  const complex = tooComplex(a.raw, a.rawKind); // guards.ts: refused before the parser spends minutes
+  if (complex) return { lines: [], html: null, failed: complex };
   if (a.rawKind !== 'html') return { lines: splitLines(a.raw), html: null };
   let html = given;
   try {
     html ??= peek ? peekExtract(a) : takeExtract(a);
   } catch (e) {
-    return { lines: [], html: null, failed: e instanceof Error ? e.message : String(e) };
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      lines: [],
+      html: null,
+      failed: reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${why}`),
+    };
   }
   // html lines are trimmed and non-empty, so line i+1 is html.lines[i] (and html.linkShare[i])
   return { lines: html.lines.map((t, i) => makeLine(t, i + 1)), html };
@@ -216,7 +224,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   // On extracted HTML, shape rules need the page's evidence (src/ingest/html/evidence.ts).
   const applies = (rule: string, l: Line) => !html || htmlRuleApplies(rule, l.text, html.linkShare[l.line - 1] ?? 0);
   if (failed) {
-    a.rejected = reason('clean/unparseable', 'drop-article', `the page could not be parsed: ${failed}`);
+    a.rejected = failed;
     a.trace.push(a.rejected);
     stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
@@ -491,6 +499,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     };
     return cleanPass(a, opts, next);
   }
+  const repeat = degenerate(a.paragraphs); // guards.ts: one word repeated is not an article
   if (a.paragraphs.length === 0) {
     a.rejected = reason('clean/empty-body', 'drop-article', 'no body text left after cleaning', {
       evidence: { removed: a.removed.length },
@@ -502,6 +511,8 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       `the body has ${bodyLetters} letter(s), fewer than ${MIN_BODY_LETTERS}: not an article (a truncated page or a caption)`,
       { evidence: { letters: bodyLetters } },
     );
+  } else if (repeat) {
+    a.rejected = repeat;
   } else if (a.lang !== 'ar' && !opts.keepNonArabic) {
     a.rejected = reason('clean/not-arabic', 'drop-article', `document language is ${a.lang}, not Arabic`, {
       evidence: { lang: a.lang },

@@ -40,6 +40,21 @@ export const ERRORS = {
     status: 508,
     message: (url: string, max: number) => `${url} redirects more than ${max} times (or loops)`,
   },
+  KHB_PRIVATE_ADDRESS: {
+    status: 403,
+    message: (url: string, ip: string) =>
+      `${url} resolves to ${ip}, a loopback, private, link-local or multicast address (--allow-private to crawl it)`,
+  },
+  KHB_OFF_SITE: {
+    status: 403,
+    message: (url: string, site: string) => `${url} is not on ${site} or its subdomains (--allow-host to follow it)`,
+  },
+  KHB_LOCKED: {
+    status: 503,
+    message: (db: string, holder: string) => `${db} is in use by another run (${holder}); try again when it ends`,
+  },
+  KHB_TIMEOUT: { status: 503, message: (what: string, ms: number) => `${what} took longer than ${ms} ms` },
+  KHB_UNAUTHORIZED: { status: 401, message: (why: string) => `unauthorized: ${why}` },
   KHB_WARC_MALFORMED: { status: 422, message: (path: string, why: string) => `malformed WARC ${path}: ${why}` },
 } as const;
 

@@ -11,6 +11,11 @@ import { contentId } from './ids.js';
 import { asKhabarError } from './text.js';
 import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from './types.js';
 
+/** Objects and arrays nested deeper than this are refused before parsing: a news record is a
+ *  few levels deep (a CommonCrawl/Trafilatura record with metadata is 4), while a field nested
+ *  20 000 deep overflows the stack of whatever walks it later (clean, the store's JSON). */
+export const MAX_JSONL_DEPTH = 64;
+
 /** Fields khabar reads from an input object; every other field is kept in `meta`. */
 const KNOWN = new Set(['id', 'text', 'html', 'raw', 'url', 'site', 'published', 'title']);
 
@@ -30,13 +35,20 @@ export async function* readJsonlFile(path: string): AsyncIterable<IngestItem> {
 
 export function parseJsonlLine(line: string, path: string, lineNo: number): IngestItem {
   const source = `${path}:${lineNo}`;
-  if (line.length > MAX_DOCUMENT_BYTES) {
+  // bytes, not characters: an Arabic line is two bytes a letter
+  const bytes = line.length > MAX_DOCUMENT_BYTES / 4 ? Buffer.byteLength(line) : line.length;
+  if (bytes > MAX_DOCUMENT_BYTES) {
     return {
       ok: false,
       source,
       line: lineNo,
-      error: khabarError('KHB_TOO_LARGE', source, line.length, MAX_DOCUMENT_BYTES),
+      error: khabarError('KHB_TOO_LARGE', source, bytes, MAX_DOCUMENT_BYTES),
     };
+  }
+  const depth = nestingDepth(line, MAX_JSONL_DEPTH);
+  if (depth > MAX_JSONL_DEPTH) {
+    const why = `nested deeper than ${MAX_JSONL_DEPTH} levels`;
+    return { ok: false, source, line: lineNo, error: khabarError('KHB_JSONL_MALFORMED', path, lineNo, why) };
   }
   let obj: unknown;
   try {
@@ -57,6 +69,25 @@ export function parseJsonlLine(line: string, path: string, lineNo: number): Inge
   if (!article) return { ok: false, source, line: lineNo, error: khabarError('KHB_JSONL_NO_TEXT', path, lineNo) };
   if (article.raw.trim() === '') return { ok: false, source, line: lineNo, error: khabarError('KHB_EMPTY', source) };
   return { ok: true, article };
+}
+
+/** The deepest nesting of [ and { outside strings, counting no further than `stop` + 1. */
+export function nestingDepth(line: string, stop: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max && (max = depth) > stop) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);

@@ -52,6 +52,16 @@ export const STATE_SCHEDULE: StateSchedule = { alwaysBelow: 100_000, growth: 0.2
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/**
+ * The idempotency key: the document's identity (its URL, else its site) and its bytes. The same
+ * text from another site or URL is another document, stored with its own row and URL and judged
+ * by dedup (it may be the canonical); the same URL with the same bytes again is "unchanged".
+ */
+export function documentKey(a: Pick<Article, 'url' | 'site' | 'raw'>): string {
+  const identity = a.url ?? (a.site ? `site:${a.site}` : '');
+  return createHash('sha256').update(identity).update('\0').update(a.raw).digest('hex');
+}
+
 export interface PipelineOptions {
   stats?: Stats;
   runId?: string;
@@ -133,9 +143,9 @@ export class Pipeline {
     }
     stats.inc('ingest/read');
     const a = item.article;
-    // 1. idempotency: the same bytes are never processed twice
-    const sha = sha256(a.raw);
-    const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha);
+    // 1. idempotency: the same document (identity and bytes) is never processed twice
+    const sha = documentKey(a);
+    const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha) ?? (await this.legacy(a));
     if (known) {
       stats.inc('store/unchanged');
       return [{ source: a.source, id: known, status: 'unchanged', detail: known }];
@@ -157,7 +167,9 @@ export class Pipeline {
     this.ids.add(a.id);
     // 2. clean
     stats.inc('clean/in');
-    stats.time('clean', () => cleanArticle(a, { siteLines: this.siteLines, stats }));
+    // an article may come rejected already (the API's clean/too-complex, src/server/clean-probe.ts)
+    if (a.rejected) stats.inc(`rejected/${a.rejected.rule}`);
+    else stats.time('clean', () => cleanArticle(a, { siteLines: this.siteLines, stats }));
     if (a.rejected) {
       stats.inc('store/rejected');
       this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
@@ -168,6 +180,15 @@ export class Pipeline {
     stats.inc('clean/out');
     this.window.push({ a, sha });
     return this.window.length >= CLUSTER_WINDOW ? this.drain() : [];
+  }
+
+  /** A row stored before keys held the identity (the key was the text's sha256): the same URL is unchanged. */
+  private async legacy(a: Article): Promise<string | undefined> {
+    const text = sha256(a.raw);
+    const id = (await this.store.findByHash([text])).get(text);
+    if (!id) return undefined;
+    const row = await this.store.getArticle(id);
+    return row && row.url === a.url && row.site === a.site ? id : undefined;
   }
 
   /** 3. dedup and 4. cluster the window in date order, then write it in one transaction. */

@@ -8,6 +8,7 @@ import { Stats } from '../core/stats.js';
 import { readDocuments, type ReadOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
+import { lockWriter, type LockOptions } from './lock.js';
 import { Pipeline, type Outcome } from './pipeline.js';
 import { summaryLines, tally, writeRunStats } from './summary.js';
 
@@ -23,6 +24,8 @@ export interface RunOptions extends ReadOptions {
   patch?: (a: Article) => void;
   /** Called for every input with its outcome (tests, --verbose). */
   onOutcome?: (o: Outcome) => void;
+  /** Waiting for another writer's lock on the database (lock.ts): by default for ever. */
+  lock?: LockOptions;
 }
 
 export interface RunResult {
@@ -38,6 +41,19 @@ export async function processPaths(paths: string[], opts: RunOptions): Promise<R
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const stats = new Stats();
+  // one writer at a time: the state loaded here is written back whole (lock.ts)
+  const lock = await lockWriter(opts.store, `khabar process ${paths.join(' ')}`.slice(0, 200), {
+    label: opts.dbLabel,
+    ...opts.lock,
+  });
+  try {
+    return await run(paths, opts, stats, t0, startedAt);
+  } finally {
+    await lock.release(true);
+  }
+}
+
+async function run(paths: string[], opts: RunOptions, stats: Stats, t0: number, startedAt: string): Promise<RunResult> {
   const pipeline = await Pipeline.open(opts.store, { stats, gazetteer: opts.gazetteer });
   // pass 1: count inputs and site lines
   let total = 0;

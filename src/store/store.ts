@@ -12,7 +12,7 @@ export type ArticleStatus = 'stored' | 'duplicate' | 'rejected';
 export interface ArticleWrite {
   article: Article;
   status: ArticleStatus;
-  /** sha256 of the raw text: the idempotency key. */
+  /** documentKey (src/pipeline/pipeline.ts): sha256 of the identity (URL, else site) and the raw text; the idempotency key. */
   sha256: string;
   runId: string;
 }
@@ -190,9 +190,20 @@ export interface RunRecord {
   stats: unknown;
 }
 
+/** The database's one-writer lock, held (src/store/sqlite/lock.ts). */
+export interface WriterLock {
+  /** Bumped by every holder that wrote: unchanged since a holder's own release = nobody else wrote. */
+  generation: number;
+  release(wrote: boolean): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /** The one-writer lock now, or null while another writer holds it (`holder` says who).
+   *  A store without it (PostgreSQL today) has no cross-process guard: one writer at a time. */
+  tryLockWriter?(what: string): Promise<WriterLock | null>;
+  lockHolder?(): string;
 
   // write side (the pipeline)
   /** sha256 → article id, for the hashes already stored. */

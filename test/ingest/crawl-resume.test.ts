@@ -44,6 +44,7 @@ describe('crawl resume after SIGKILL', () => {
       String(CONCURRENCY),
       '--timeout',
       '200',
+      '--allow-private', // the fixture site is on 127.0.0.1
     ];
 
     // 1. a child process crawls until KILL_AFTER pages are done, then dies with SIGKILL
@@ -95,7 +96,15 @@ describe('crawl resume after SIGKILL', () => {
   it('should take a page saved but not journaled as done (killed in between) from disk, not the network', async () => {
     site ??= await startFixtureSite({ pages: PAGES, slowMs: 300 });
     const out = await mkdtemp(join(tmpdir(), 'khabar-resume-disk-'));
-    const opts = { sites: [site.base + '/'], out, delayMs: 5, concurrency: 2, timeoutMs: 200, maxPages: 10 };
+    const opts = {
+      sites: [site.base + '/'],
+      out,
+      delayMs: 5,
+      concurrency: 2,
+      timeoutMs: 200,
+      maxPages: 10,
+      allowPrivate: true,
+    };
     const first = await crawl(opts);
     expect(first.saved).toBeGreaterThan(0);
     // forget that the pages were done, as if the process died after saving each one

@@ -27,13 +27,19 @@ describe('khabar process', () => {
     expect(o.stored + o.duplicate + o.rejected + o.unchanged + o.error).toBe(run.stats.get('ingest/in'));
     expect(o.error).toBe(1); // sample/misc/empty-download.txt
     expect(o.rejected).toBe(2); // the category page and the English page
-    expect(o.unchanged).toBe(1); // sample/mirror: byte-identical copy
+    // sample/mirror: a byte-identical copy on another site is another document (issue 15):
+    // a duplicate with its own row, not "unchanged"
+    expect(o.unchanged).toBe(0);
     expect(o.duplicate).toBeGreaterThan(10);
     expect(run.summary.join('\n')).toMatch(
       /clean: +\d+ in, \d+ out, 2 rejected \(clean\/empty-body 1, clean\/not-arabic 1\)/,
     );
     const stats = JSON.parse(readFileSync(run.statsFile!, 'utf8'));
     expect(stats.outcomes).toEqual(o);
+    const mirror = await store.getArticle('dijla-basra-outages-mirror');
+    expect(mirror?.status).toBe('duplicate');
+    expect(mirror?.duplicateOf).toBe('dijla-basra-outages');
+    expect(mirror?.site).not.toBe((await store.getArticle('dijla-basra-outages'))?.site);
     const rejected = await store.getArticle('gulfdaily-en-oil-prices');
     expect(rejected?.rejected?.rule).toBe('clean/not-arabic');
     await store.close();

@@ -22,6 +22,8 @@ interface CrawlFlags {
   perHost: string;
   timeout: string;
   userAgent?: string;
+  allowPrivate?: boolean;
+  allowHost?: string[];
 }
 
 export const registerCrawl: Register = (program, io, setExit) => {
@@ -38,6 +40,11 @@ export const registerCrawl: Register = (program, io, setExit) => {
     .option('--per-host <n>', 'requests in flight to one host', '1')
     .option('--timeout <ms>', 'per request, headers and body', '20000')
     .option('--user-agent <ua>', 'User-Agent header')
+    .option('--allow-private', 'also crawl loopback, private and link-local addresses (a local or intranet site)')
+    .option(
+      '--allow-host <host...>',
+      'hosts besides the site (and its subdomains) that feeds, sitemaps and redirects may lead to',
+    )
     .action(async (flags: CrawlFlags) => setExit(await runCrawl(flags, io)));
 };
 
@@ -67,6 +74,8 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
     perHost: Number(flags.perHost),
     timeoutMs: Number(flags.timeout),
     userAgent: flags.userAgent,
+    allowPrivate: flags.allowPrivate ?? false,
+    allowHosts: flags.allowHost ?? [],
     onPage: (_url, page) => {
       if (page) saved.push(page);
     },

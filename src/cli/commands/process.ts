@@ -21,6 +21,7 @@ interface ProcessFlags {
   runs: string;
   verbose?: boolean;
   gazetteer?: string[];
+  wait?: boolean;
 }
 
 export const registerProcess: Register = (program, io, setExit) => {
@@ -32,6 +33,7 @@ export const registerProcess: Register = (program, io, setExit) => {
     .option('--format <format>', 'auto | text | jsonl | html …', 'auto')
     .option('--runs <dir>', 'where runs/<id>/stats.json goes', 'runs')
     .option('-v, --verbose', 'print one line per input with its outcome')
+    .option('--no-wait', 'exit 1 at once if another run is writing to the database (default: wait for it)')
     .option('--gazetteer <file...>', 'extra gazetteer JSON files for entities ({"entries": [...], "titles": [...]})')
     .action(async (paths: string[], flags: ProcessFlags) => setExit(await runProcess(paths, flags, io)));
 };
@@ -45,11 +47,15 @@ export async function runProcess(paths: string[], flags: ProcessFlags, io: CliIO
     const r = await processPaths(inputs, {
       store,
       format: flags.format,
-      exclude: [flags.db, ...corpora.flatMap((c) => c?.exclude ?? [])],
+      exclude: [flags.db, `${flags.db}.lock`, `${flags.db}.lock.json`, ...corpora.flatMap((c) => c?.exclude ?? [])],
       patch: (a) => corpora.forEach((c) => c?.patch(a)),
       progress: progressBar(io, 'process'),
       gazetteer: flags.gazetteer?.length ? loadGazetteer(flags.gazetteer) : undefined,
       runsDir: flags.runs,
+      lock: {
+        waitMs: flags.wait === false ? 0 : Infinity,
+        onWait: (holder) => io.stderr.write(`khabar: waiting for the database, in use by ${holder}\n`),
+      },
       dbLabel: storeLabel(flags.db),
       onOutcome: (o) => {
         if (o.status === 'error' || o.status === 'rejected')

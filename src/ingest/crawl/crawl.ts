@@ -1,6 +1,8 @@
 /**
  * `khabar crawl`: for each site, find feeds and sitemaps, collect new article URLs,
  * fetch them politely, save the raw pages and the cleaned articles. The cascade:
+ *   0. every request: public addresses only, after DNS and on each hop (guard.ts; --allow-private);
+ *      feeds, sitemaps and redirects stay on the site's host and subdomains (--allow-host)
  *   1. robots.txt (rules, Sitemap: lines, Crawl-delay); unavailable → skip the site
  *   2. the home page's <link rel="alternate"> feeds; none at all → /sitemap.xml, /feed
  *   3. feeds, sitemaps and sitemap indexes (conditional GET; a loop or depth overrun is reported)
@@ -13,7 +15,8 @@ import { cleanArticle, cleanRecord } from '../../clean/index.js';
 import { KhabarError, khabarError } from '../../core/errors.js';
 import { feedLinks, feedText, parseFeed } from '../feeds/parse.js';
 import { pageArticle } from '../html/reader.js';
-import { DEFAULT_POLICY, fetchPolite, type Fetched, type FetchPolicy } from './fetch.js';
+import { connector, DEFAULT_POLICY, fetchPolite, type Fetched, type FetchPolicy } from './fetch.js';
+import { inScope, siteScope, type AddressCheck } from './guard.js';
 import { HostGate } from './hosts.js';
 import { Journal } from './journal.js';
 import { loadRobots, type SiteRules } from './robots.js';
@@ -33,6 +36,12 @@ export interface CrawlOptions extends Partial<FetchPolicy> {
   /** After each page: the saved .html file when it gave an article (named after the URL
    *  redirects ended at, not `url`), else null (304, rejected or failed). */
   onPage?: (url: string, page: string | null) => void;
+  /** Crawl loopback, private and link-local addresses too (a local or intranet site on purpose). */
+  allowPrivate?: boolean;
+  /** Hosts (and their subdomains) that feeds, sitemaps and redirects may lead to besides the site's own. */
+  allowHosts?: string[];
+  /** Which resolved addresses count as public (tests stand a loopback server in for a public one). */
+  publicAddress?: AddressCheck;
 }
 
 export interface CrawlSummary {
@@ -60,6 +69,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const sink = new DirSink(opts.out);
   const sum: CrawlSummary = { sites: 0, found: 0, fetched: 0, saved: 0, notModified: 0, rejects: [], skipped: {} };
   const requested = new Set<string>();
+  const net = connector(opts.allowPrivate ?? false, opts.publicAddress);
+  const allowHosts = opts.allowHosts ?? [];
   const skip = (rule: string) => (sum.skipped[rule] = (sum.skipped[rule] ?? 0) + 1);
   const record = (url: string, rule: string, message: string): Reject => {
     const r = { url, rule, message };
@@ -71,8 +82,17 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const err = e instanceof KhabarError ? e : khabarError('KHB_FETCH_FAILED', url, (e as Error).message);
     return record(url, err.code, err.message);
   };
-  /** Every request goes through here: once per URL per run, under the host gate. */
-  const get = (url: string, rules?: SiteRules): Promise<Fetched> => {
+  /** robots.txt of each origin a request goes to, read once a run (a redirect to www. reads www.'s). */
+  const robotsByOrigin = new Map<string, Promise<SiteRules>>();
+  const rulesFor = (url: string): Promise<SiteRules> => {
+    const origin = new URL(url).origin;
+    let r = robotsByOrigin.get(origin);
+    if (!r) robotsByOrigin.set(origin, (r = loadRobots(origin, policy.userAgent, (u) => get(u, null))));
+    return r;
+  };
+  /** Every request goes through here: once per URL per run, under the host gate. With a
+   *  scope, each redirect hop must stay on the site and be allowed by its origin's robots.txt. */
+  const get = (url: string, scope: string | null): Promise<Fetched> => {
     if (requested.has(url)) throw khabarError('KHB_BAD_INPUT', `${url} was already fetched in this run`);
     requested.add(url);
     return fetchPolite(
@@ -80,23 +100,33 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       policy,
       {
         gate: (u, fn) => gate.run(u, fn),
-        beforeHop: (next) => {
+        net,
+        beforeHop: async (next) => {
           if (requested.has(next)) throw khabarError('KHB_TOO_MANY_REDIRECTS', url, policy.maxRedirects);
-          if (rules && !rules.allowed(next)) throw khabarError('KHB_ROBOTS_DISALLOWED', next);
+          const on = scope ?? siteScope(url);
+          if (!inScope(next, on, allowHosts)) throw khabarError('KHB_OFF_SITE', next, on);
           requested.add(next);
+          if (scope !== null && !(await rulesFor(next)).allowed(next)) throw khabarError('KHB_ROBOTS_DISALLOWED', next);
         },
       },
       journal.validators.get(url),
     );
   };
 
-  const queue: { url: string; rules: SiteRules }[][] = [];
+  const queue: { url: string; rules: SiteRules; scope: string }[][] = [];
   for (const site of opts.sites) {
     sum.sites++;
     const origin = new URL(site).origin;
     const host = new URL(site).host;
-    // 1. robots
-    const rules = await loadRobots(origin, policy.userAgent, (u) => get(u));
+    const scope = siteScope(site);
+    // 1. robots (refused outright when the site is on a private address: guard.ts)
+    let rules: SiteRules;
+    try {
+      rules = await rulesFor(site);
+    } catch (e) {
+      reject(`${origin}/robots.txt`, e);
+      continue;
+    }
     if (rules.status === 'unavailable') {
       reject(
         `${origin}/robots.txt`,
@@ -113,7 +143,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     const sources = [...rules.sitemaps];
     if (rules.allowed(site)) {
       try {
-        const home = await get(site, rules);
+        const home = await get(site, scope);
         if (home.status < 300) sources.push(...feedLinks(Buffer.from(home.bytes).toString('utf8'), home.url));
       } catch (e) {
         reject(site, e);
@@ -129,12 +159,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       if (seenFeeds.has(url)) continue;
       seenFeeds.add(url);
       reads++;
-      if (!rules.allowed(url)) {
-        reject(url, khabarError('KHB_ROBOTS_DISALLOWED', url));
-        continue;
-      }
       try {
-        const res = await get(url, rules);
+        // a Sitemap: line or a feed link may name any host: only the site's are read
+        if (!inScope(url, scope, allowHosts)) throw khabarError('KHB_OFF_SITE', url, scope);
+        if (!(await rulesFor(url)).allowed(url)) throw khabarError('KHB_ROBOTS_DISALLOWED', url);
+        const res = await get(url, scope);
         if (res.status === 304) {
           skip('ingest/feed-not-modified');
           continue;
@@ -178,7 +207,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
     }
     if (todo.length > 0) skip('ingest/feed-limit');
     const pending = journal.pending(host).slice(0, opts.maxPages ?? Infinity);
-    queue.push(pending.map((url) => ({ url, rules })));
+    queue.push(pending.map((url) => ({ url, rules, scope })));
   }
 
   // 5. pages: interleave sites so every host's gate is busy
@@ -186,15 +215,16 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
-      const { url, rules } = jobs[next++];
-      const page = await fetchPage(url, rules); // not inside onPage?.(…): that would skip the fetch without a hook
+      const { url, rules, scope } = jobs[next++];
+      const page = await fetchPage(url, rules, scope); // not inside onPage?.(…): that would skip the fetch without a hook
       opts.onPage?.(url, page);
     }
   };
-  const fetchPage = async (url: string, rules: SiteRules): Promise<string | null> => {
+  const fetchPage = async (url: string, rules: SiteRules, scope: string): Promise<string | null> => {
     try {
+      if (!rules.allowed(url)) throw khabarError('KHB_ROBOTS_DISALLOWED', url);
       const saved = sink.loadSaved(url);
-      const res = saved ? { ...saved, chain: [url], attempts: 0 } : await get(url, rules);
+      const res = saved ? { ...saved, chain: [url], attempts: 0 } : await get(url, scope);
       if (saved) skip('ingest/resumed-from-disk');
       else sum.fetched++;
       if (res.status === 304) {
@@ -230,7 +260,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       return null;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker));
+  } finally {
+    await net.dispatcher.close();
+  }
   return sum;
 }
 

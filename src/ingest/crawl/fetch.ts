@@ -6,7 +6,10 @@
  * retries with exponential backoff on 429/5xx and network errors (Retry-After
  * honoured up to a ceiling). Other statuses come back to the caller to judge.
  */
+import { isIP } from 'node:net';
+import { Agent, fetch, type Dispatcher } from 'undici';
 import { khabarError, KhabarError } from '../../core/errors.js';
+import { checkAddress, guardedLookup, isPublicAddress, type AddressCheck } from './guard.js';
 
 export interface FetchPolicy {
   userAgent: string;
@@ -51,8 +54,28 @@ export interface FetchHooks {
   /** Runs each request (each hop, each retry) under the host's politeness gate. */
   gate: <T>(url: string, fn: () => Promise<T>) => Promise<T>;
   /** Asked before each redirect hop; throw to refuse it (robots, already fetched, off-site). */
-  beforeHop?: (url: string) => void;
+  beforeHop?: (url: string) => void | Promise<void>;
+  /** Where requests may connect (src/ingest/crawl/guard.ts); see `connector`. */
+  net?: Connector;
 }
+
+/** An HTTP connection pool whose sockets connect only to addresses `allowed` accepts (null: any). */
+export interface Connector {
+  allowed: AddressCheck | null;
+  dispatcher: Dispatcher;
+}
+
+/** Public addresses only, unless `allowPrivate` (crawling a local or intranet site on purpose). */
+export function connector(allowPrivate: boolean, allowed: AddressCheck = isPublicAddress): Connector {
+  const check = allowPrivate ? null : allowed;
+  return {
+    allowed: check,
+    dispatcher: new Agent(check ? { connect: { lookup: guardedLookup(check) } } : {}),
+  };
+}
+
+/** Without a connector of its own, a request goes to public addresses only. */
+const GUARDED = connector(false);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,7 +99,10 @@ async function readCapped(res: Response, url: string, max: number, ac: AbortCont
   return Buffer.concat(chunks);
 }
 
-async function once(url: string, policy: FetchPolicy, v: Validators | undefined) {
+async function once(url: string, policy: FetchPolicy, v: Validators | undefined, net: Connector) {
+  // an IP literal is never looked up: checked here; a name is checked as it resolves (guard.ts)
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (net.allowed && isIP(host)) checkAddress(url, host, net.allowed);
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(new Error(`timed out after ${policy.timeoutMs} ms`)), policy.timeoutMs);
   try {
@@ -87,13 +113,20 @@ async function once(url: string, policy: FetchPolicy, v: Validators | undefined)
     };
     if (v?.etag) headers['if-none-match'] = v.etag;
     if (v?.lastModified) headers['if-modified-since'] = v.lastModified;
-    const res = await fetch(url, { headers, redirect: 'manual', signal: ac.signal });
+    const res = (await fetch(url, {
+      headers,
+      redirect: 'manual',
+      signal: ac.signal,
+      dispatcher: net.dispatcher,
+    })) as unknown as Response;
     const redirect = res.status >= 300 && res.status < 400 && res.status !== 304;
     const bytes = redirect || res.status === 304 ? new Uint8Array() : await readCapped(res, url, policy.maxBytes, ac);
     if (redirect) await res.body?.cancel().catch(() => {});
     return { res, bytes };
   } catch (e) {
     if (e instanceof KhabarError) throw e;
+    const cause = (e as { cause?: unknown }).cause;
+    if (cause instanceof KhabarError) throw cause;
     const why = ac.signal.aborted ? String((ac.signal.reason as Error)?.message ?? 'aborted') : (e as Error).message;
     throw khabarError('KHB_FETCH_FAILED', url, why);
   } finally {
@@ -118,7 +151,9 @@ export async function fetchPolite(
       attempts++;
       let wait = policy.backoffMs * 2 ** attempt;
       try {
-        got = await hooks.gate(url, () => once(url, policy, url === start ? validators : undefined));
+        got = await hooks.gate(url, () =>
+          once(url, policy, url === start ? validators : undefined, hooks.net ?? GUARDED),
+        );
         if (!retriable(got.res.status) || attempt >= policy.retries) break;
         const after = Number(got.res.headers.get('retry-after'));
         if (Number.isFinite(after) && after > 0) wait = Math.max(wait, after * 1000);
@@ -135,7 +170,7 @@ export async function fetchPolite(
       const next = new URL(location, url).href;
       if (chain.length > policy.maxRedirects || chain.includes(next))
         throw khabarError('KHB_TOO_MANY_REDIRECTS', start, policy.maxRedirects);
-      hooks.beforeHop?.(next);
+      await hooks.beforeHop?.(next);
       chain.push(next);
       url = next;
       continue;

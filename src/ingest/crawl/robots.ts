@@ -36,7 +36,8 @@ export async function loadRobots(
   const robots = robotsParser(url, Buffer.from(res.bytes).toString('utf8'));
   const agent = userAgent.split('/')[0];
   return {
-    allowed: (u) => robots.isAllowed(u, agent) !== false,
+    // robots-parser answers undefined for another origin's URL: that is not a yes
+    allowed: (u) => robots.isAllowed(u, agent) === true,
     sitemaps: robots.getSitemaps(),
     crawlDelay: robots.getCrawlDelay(agent) ?? null,
     status: 'ok',

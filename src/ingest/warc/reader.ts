@@ -6,6 +6,7 @@
  * page is reported with its URL and the archive goes on.
  */
 import { createReadStream } from 'node:fs';
+import { inflateGuarded } from './inflate.js';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { khabarError, KhabarError } from '../../core/errors.js';
 import { pageArticle } from '../html/reader.js';
@@ -28,7 +29,9 @@ export async function* readWarcFile(path: string): AsyncIterable<IngestItem> {
   let pages = 0;
   let records = 0;
   try {
-    const parser = new WARCParser(createReadStream(path));
+    // .gz: inflated here, under a ratio cap (a gzip bomb is refused after a few MB, not 1 GB)
+    const file = createReadStream(path);
+    const parser = new WARCParser(path.toLowerCase().endsWith('.gz') ? inflateGuarded(file, path) : file);
     for await (const record of parser) {
       records++;
       const contentType = record.httpHeaders?.headers.get('content-type');

@@ -5,14 +5,19 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ArticleWrite, RunRecord, Store, StoryQuery, WriteExtras } from '../store.js';
+import type { ArticleWrite, RunRecord, Store, StoryQuery, WriteExtras, WriterLock } from '../store.js';
 import { migrate } from './migrate.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
 import { SqliteWriter } from './write.js';
+import { SqliteWriterLock } from './lock.js';
 
-/** How long a reader waits on a writer's lock before SQLITE_BUSY (the server writes on POST). */
-export const BUSY_TIMEOUT_MS = 5000;
+/** How long a connection waits on another's write lock before SQLITE_BUSY. Writers take the
+ *  lock at BEGIN IMMEDIATE, so SQLite's busy handler can wait for it (a deferred transaction
+ *  that upgrades a read to a write gets SQLITE_BUSY at once, whatever the timeout). Runs hold
+ *  the database's write lock (lock.ts) as well; this covers the readers (serve) and recordRun.
+ *  A window's transaction at 5 000 documents takes a few seconds on a busy disk: 60 s is ample. */
+export const BUSY_TIMEOUT_MS = 60_000;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -43,7 +48,21 @@ export class SqliteStore implements Store {
     );
   }
 
+  private lock: SqliteWriterLock | null = null;
+
+  async tryLockWriter(what: string): Promise<WriterLock | null> {
+    if (this.path === ':memory:') return { generation: 0, release: async () => {} };
+    this.lock ??= new SqliteWriterLock(this.path);
+    return this.lock.tryAcquire(what);
+  }
+
+  lockHolder(): string {
+    return this.lock?.holder() ?? 'another process';
+  }
+
   async close(): Promise<void> {
+    this.lock?.close();
+    this.lock = null;
     if (this.db.open) this.db.close();
   }
 

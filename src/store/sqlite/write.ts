@@ -107,29 +107,31 @@ export class SqliteWriter {
     rows: ArticleWrite[],
     { moved = [], regrouped = [], state = {}, stateRunId, unindexed = false }: WriteExtras,
   ): void {
-    this.db.transaction(() => {
-      const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
-      const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
-        if (r.dup_group) touched.groups.add(r.dup_group);
-        if (r.event_id) touched.events.add(r.event_id);
-        if (r.story_id) touched.stories.add(r.story_id);
-      };
-      for (const row of rows) touch(this.writeOne(row, unindexed) ?? {});
-      for (const m of moved) {
-        touch((this.s.moveBefore.get(m.id) as { event_id: string; story_id: string }) ?? {});
-        touch((this.s.move.get(m.event, m.story, m.id) as { event_id: string; story_id: string }) ?? {});
-      }
-      // in order: a later regroup may move the group an earlier one moved into
-      for (const g of regrouped) {
-        this.s.regroup.run(g);
-        touch({ dup_group: g.from });
-        touch({ dup_group: g.to });
-      }
-      this.refresh(touched);
-      const now = new Date().toISOString();
-      for (const [key, value] of Object.entries(state)) this.s.state.run(key, Buffer.from(value), now);
-      if (stateRunId) this.s.indexed.run(stateRunId);
-    })();
+    this.db
+      .transaction(() => {
+        const touched = { groups: new Set<string>(), events: new Set<string>(), stories: new Set<string>() };
+        const touch = (r: { dup_group?: string | null; event_id?: string | null; story_id?: string | null }) => {
+          if (r.dup_group) touched.groups.add(r.dup_group);
+          if (r.event_id) touched.events.add(r.event_id);
+          if (r.story_id) touched.stories.add(r.story_id);
+        };
+        for (const row of rows) touch(this.writeOne(row, unindexed) ?? {});
+        for (const m of moved) {
+          touch((this.s.moveBefore.get(m.id) as { event_id: string; story_id: string }) ?? {});
+          touch((this.s.move.get(m.event, m.story, m.id) as { event_id: string; story_id: string }) ?? {});
+        }
+        // in order: a later regroup may move the group an earlier one moved into
+        for (const g of regrouped) {
+          this.s.regroup.run(g);
+          touch({ dup_group: g.from });
+          touch({ dup_group: g.to });
+        }
+        this.refresh(touched);
+        const now = new Date().toISOString();
+        for (const [key, value] of Object.entries(state)) this.s.state.run(key, Buffer.from(value), now);
+        if (stateRunId) this.s.indexed.run(stateRunId);
+      })
+      .immediate(); // BEGIN IMMEDIATE: the write lock up front, so the busy handler can wait for it
   }
 
   private writeOne({ article: a, status, sha256, runId }: ArticleWrite, unindexed: boolean) {
