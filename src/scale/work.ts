@@ -107,7 +107,13 @@ export class CountedSiteLines {
     const out = new CountedSiteLines();
     const sites: string[] = [];
     const hs: number[] = [];
-    for (const a of articles) for (const h of lineHashes(a)) (sites.push(a.site ?? ''), hs.push(h));
+    for (const a of articles) {
+      const site = a.site ?? '';
+      for (const h of lineHashes(a)) {
+        sites.push(site);
+        hs.push(h);
+      }
+    }
     const d = await pool.query<{ site: string; docs: number }>(
       'SELECT site, docs FROM scale_site_docs WHERE batch = $1 AND site = ANY($2::text[])',
       [batch, [...new Set(sites)]],
