@@ -25,6 +25,9 @@ import { fnv1a32 } from '../text/hash.js';
 import { keyOf } from './enqueue.js';
 import { complete, stillMine, inTransaction, type Job } from './jobs.js';
 
+/** Documents cleaned between two turns of the event loop (timers, the heartbeat). */
+const YIELD_EVERY = 20;
+
 /** The documents of a job, as `khabar process` reads them (same sources, same line numbers). */
 export async function* jobItems(job: Job): AsyncIterable<IngestItem> {
   if (job.kind === 'file') {
@@ -160,14 +163,20 @@ export async function cleanJob(pool: pg.Pool, job: Job, worker: string, stats: S
   for await (const item of jobItems(job)) items.push(item);
   const articles = items.flatMap((i) => (i.ok ? [i.article] : []));
   const siteLines = (await CountedSiteLines.load(pool, job.batch, articles)).asIndex();
-  const rows = items.map((item) => {
-    if (!item.ok) return { item, sha: null, cleanFrom: null };
+  const rows: { item: IngestItem; sha: string | null; cleanFrom: number | null }[] = [];
+  for (const item of items) {
+    // let the heartbeat renew this worker's leases between documents
+    if (rows.length % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+    if (!item.ok) {
+      rows.push({ item, sha: null, cleanFrom: null });
+      continue;
+    }
     const a = item.article;
     const sha = sha256(a.raw);
     const cleanFrom = a.trace.length;
     stats.time('clean', () => cleanArticle(a, { siteLines, stats }));
-    return { item, sha, cleanFrom };
-  });
+    rows.push({ item, sha, cleanFrom });
+  }
   const signed = stats.time('sign', () =>
     signTexts(
       items.map((i) => (i.ok && !i.article.rejected ? dedupText(i.article) : '')),

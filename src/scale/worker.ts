@@ -42,13 +42,13 @@ export interface WorkerReport {
 }
 
 /** True when nothing is left to do anywhere: no job waiting or running, every document sequenced. */
-async function allDone(pool: pg.Pool): Promise<boolean> {
+async function allDone(pool: pg.Pool, jobsOnly = false): Promise<boolean> {
   const r = await pool.query<{ open: number; unsequenced: number }>(
     `SELECT (SELECT count(*)::int FROM scale_jobs WHERE state IN ('pending', 'running')) AS open,
        (SELECT count(*)::int FROM scale_jobs j JOIN scale_sequencer s ON s.id = 1
         WHERE (j.batch, j.ordinal) >= (s.batch, s.ordinal)) AS unsequenced`,
   );
-  return r.rows[0].open === 0 && r.rows[0].unsequenced === 0;
+  return r.rows[0].open === 0 && (jobsOnly || r.rows[0].unsequenced === 0);
 }
 
 export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerReport> {
@@ -90,7 +90,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         await runJob(job);
         continue;
       }
-      if (opts.exitWhenIdle && (await allDone(pool))) break;
+      // a worker that never sequences is idle once no job is open
+      if (opts.exitWhenIdle && (await allDone(pool, opts.sequence === false))) break;
       await sleep(IDLE_MS);
     }
   };
@@ -134,7 +135,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   };
 
   try {
-    const loops = Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, loop);
+    // concurrency 0: a sequencer and nothing else
+    const loops = Array.from({ length: Math.max(0, opts.concurrency ?? 1) }, loop);
     await Promise.all([...loops, ...(opts.sequence === false ? [] : [sequence()])]);
   } finally {
     clearInterval(beat);

@@ -23,7 +23,7 @@ export const registerWorker: Register = (program, io, setExit) => {
     .command('worker')
     .description('take jobs from the queue in PostgreSQL: clean, sign, and sequence dedup and events')
     .requiredOption('--db <url>', 'postgres:// URL')
-    .option('--concurrency <n>', 'jobs at once in this process', '1')
+    .option('--concurrency <n>', 'jobs at once in this process (0: only sequence)', '1')
     .option('--exit-when-idle', 'stop when every job is done and every document sequenced')
     .option('--lease <seconds>', 'how long a job stays taken without a heartbeat', String(LEASE_SECONDS))
     .option('--window <n>', 'articles per dedup/cluster window (as khabar process)', String(CLUSTER_WINDOW))
