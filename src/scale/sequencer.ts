@@ -15,7 +15,6 @@
  * the windows in order from scale_docs: the same inputs in the same order give the same
  * state (see the note in README for what the replay costs).
  */
-import type pg from 'pg';
 import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
@@ -24,8 +23,8 @@ import { DEFAULT_SIGN, type SignBatch } from '../dedup/sign.js';
 import { Engines } from '../pipeline/engines.js';
 import { byDate, canonicalsFirst, CLUSTER_WINDOW } from '../pipeline/pipeline.js';
 import type { PostgresStore } from '../store/postgres/index.js';
-import { PostgresWriter } from '../store/postgres/write.js';
 import type { ArticleWrite, Regroup } from '../store/store.js';
+import { writeWindow } from './bulk-write.js';
 
 export interface SeqDoc {
   job: string;
@@ -115,23 +114,6 @@ export function signBatchOf(docs: SeqDoc[]): SignBatch {
     out.truncated[i] = d.truncated;
   });
   return out;
-}
-
-/**
- * A PostgresWriter that writes inside the caller's transaction: its BEGIN/COMMIT become
- * a savepoint, so the window's rows, outcomes and the cursor commit together.
- */
-function writerIn(c: pg.PoolClient): PostgresWriter {
-  const map: Record<string, string> = {
-    BEGIN: 'SAVEPOINT window_write',
-    COMMIT: 'RELEASE SAVEPOINT window_write',
-    ROLLBACK: 'ROLLBACK TO SAVEPOINT window_write',
-  };
-  const client = {
-    query: (text: string, params?: unknown[]) => c.query(map[text] ?? text, params),
-    release: () => undefined,
-  };
-  return new PostgresWriter({ connect: async () => client } as unknown as pg.Pool);
 }
 
 export class Sequencer {
@@ -282,7 +264,9 @@ export class Sequencer {
   private async write(next: Omit<Cursor, 'windows'>): Promise<void> {
     const docs = this.window.splice(0);
     const win = docs.length ? this.cursor.windows : null;
-    const { order, regrouped } = docs.length ? this.decide(docs) : { order: [], regrouped: [] };
+    const { order, regrouped } = docs.length
+      ? this.stats.time('decide', () => this.decide(docs))
+      : { order: [], regrouped: [] };
     for (const d of order) {
       const a = d.article!;
       const status = a.rejected ? 'rejected' : a.duplicateOf ? 'duplicate' : 'stored';
@@ -295,7 +279,9 @@ export class Sequencer {
     const c = await this.store.pool.connect();
     try {
       await c.query('BEGIN');
-      await this.stats.time('store', () => writerIn(c).write(rows, { regrouped }));
+      const t0 = performance.now();
+      await writeWindow(c, rows, regrouped);
+      this.stats.timings.set('store', (this.stats.timings.get('store') ?? 0) + performance.now() - t0);
       await c.query(
         `UPDATE scale_docs s SET outcome = u.outcome, final_id = u.final_id, win = u.win
          FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::int[]) AS u(job, idx, outcome, final_id, win)

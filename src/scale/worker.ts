@@ -127,6 +127,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
           await sleep(IDLE_MS);
         }
         for (const [k, v] of seq.stats.timings) stats.timings.set(`sequencer/${k}`, v);
+        const ms = (k: string) => ((seq.stats.timings.get(k) ?? 0) / 1000).toFixed(1);
+        log(`sequencer: ${report.sequenced} documents; decide ${ms('decide')} s, write ${ms('store')} s`);
       }
     } finally {
       if (holding) await c.query('SELECT pg_advisory_unlock($1, $2)', [SCALE_LOCK_NS, SEQUENCER_LOCK]).catch(() => 0);
