@@ -15,6 +15,7 @@ export const STAGES: Record<string, string> = {
   dedup: './dedup.ts',
   cluster: './cluster.ts',
   process: './process.ts',
+  scaleout: './scaleout.ts',
 };
 
 async function runOne(stage: string): Promise<void> {

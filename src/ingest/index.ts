@@ -29,7 +29,7 @@ export interface ReadOptions {
  * Files under `path`, in sorted order. An entry that cannot be read (a dangling symlink, a folder
  * without permission) is yielded with its error, so it is reported and the walk goes on.
  */
-async function* walk(path: string): AsyncIterable<{ file: string; error?: KhabarError }> {
+export async function* walk(path: string): AsyncIterable<{ file: string; error?: KhabarError }> {
   let s;
   try {
     s = await stat(path);

@@ -7,6 +7,7 @@ import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { applyDecision, dedupText } from '../dedup/articles.js';
 import { DedupIndex } from '../dedup/index.js';
+import type { SignBatch } from '../dedup/sign.js';
 import { Clusterer, type ClustererState } from '../stories/clusterer.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
 import type { Regroup, Store } from '../store/store.js';
@@ -44,15 +45,17 @@ export class Engines {
    * decision in each trace. Decisions are read after the whole batch, so an earlier
    * copy later in the batch still becomes the canonical. Returns groups whose
    * canonical was an article stored by an earlier batch and is now another.
+   * `signed`: the batch's signatures (signTexts of dedupText, in batch order), when made elsewhere.
    */
-  dedupBatch(batch: Article[], stats: Stats): Regroup[] {
+  dedupBatch(batch: Article[], stats: Stats, signed?: SignBatch): Regroup[] {
     const items = batch.map((a) => ({
       id: a.id,
       text: dedupText(a),
       published: a.published,
       source: a.site ?? a.source,
     }));
-    const { decisions, regrouped } = this.dedup.addSync(items);
+    // signatures made elsewhere (src/scale: by the workers that cleaned the batch), or here
+    const { decisions, regrouped } = signed ? this.dedup.addSigned(items, signed) : this.dedup.addSync(items);
     batch.forEach((a, i) => stats.inc(`decided/${applyDecision(a, this.dedup, decisions[i]).rule}`));
     return regrouped.map(({ from, to }) => {
       const fromSlot = this.dedup.slotOf(from);

@@ -194,9 +194,7 @@ export class Pipeline {
   /** 3. dedup and 4. cluster the window in date order, then write it in one transaction. */
   async drain(): Promise<Outcome[]> {
     const { stats } = this;
-    const batch = this.window
-      .splice(0)
-      .sort((x, y) => (x.a.published ?? '9999').localeCompare(y.a.published ?? '9999') || (x.a.id < y.a.id ? -1 : 1));
+    const batch = this.window.splice(0).sort((x, y) => byDate(x.a, y.a));
     const outcomes: Outcome[] = [];
     const articles = batch.map((b) => b.a);
     stats.inc('dedup/in', articles.length);
@@ -260,6 +258,10 @@ export class Pipeline {
     return out;
   }
 }
+
+/** The order a window is deduplicated and clustered in: by date (undated last), then id. */
+export const byDate = (x: Article, y: Article): number =>
+  (x.published ?? '9999').localeCompare(y.published ?? '9999') || (x.id < y.id ? -1 : 1);
 
 /**
  * The batch in date order, except that a duplicate waits until its canonical has

@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { registerClean } from './clean.js';
 import { registerDedup } from './dedup.js';
+import { registerEnqueue } from './enqueue.js';
+import { registerExport } from './export.js';
+import { registerStatus } from './status.js';
+import { registerWorker } from './worker.js';
 import { registerCluster } from './cluster.js';
 import { registerCrawl } from './crawl.js';
 import { registerProcess } from './process.js';
@@ -22,4 +26,8 @@ export const COMMANDS: Register[] = [
   registerSearch,
   registerServe,
   registerStart,
+  registerExport,
+  registerEnqueue,
+  registerWorker,
+  registerStatus,
 ];

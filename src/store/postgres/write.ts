@@ -20,13 +20,13 @@ export const AGGREGATE_LOCK_NS = 0x6b686277;
 
 /** PostgreSQL text cannot hold U+0000 (SQLite can); scraped pages do contain it, and it is never meaningful. */
 const NUL = /\u0000/g;
-const pgText = <T extends string | null | undefined>(s: T): T =>
+export const pgText = <T extends string | null | undefined>(s: T): T =>
   typeof s === 'string' ? (s.replace(NUL, '') as T) : s;
 /** JSON for a json column: pg would turn a JS array into a PostgreSQL array literal, so we stringify
  *  ourselves. (A NUL inside stays the escape \u0000, which `json` accepts.) */
-const pgJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+export const pgJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-interface Touched {
+export interface Touched {
   groups: Set<string>;
   events: Set<string>;
   stories: Set<string>;
@@ -238,7 +238,8 @@ export class PostgresWriter {
     return before ? [before, now] : [now];
   }
 
-  private async refresh(c: pg.PoolClient, t: Touched): Promise<void> {
+  /** Recomputes the touched duplicate groups, events and stories (also used by src/scale/bulk-write.ts). */
+  async refresh(c: pg.PoolClient, t: Touched): Promise<void> {
     const keys = [
       ...[...t.groups].map((k) => 'g:' + k),
       ...[...t.events].map((k) => 'e:' + k),
@@ -254,6 +255,6 @@ export class PostgresWriter {
 }
 
 /** Code-unit order, the same for every locale (localeCompare is not). */
-function cmp(a: string, b: string): number {
+export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
