@@ -356,7 +356,9 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   const lastBody = kept.findLastIndex((l) => looksLikeBody(l));
   if (lastBody >= 0) {
     const tail = kept.slice(lastBody + 1);
-    const cutOff = tail.length === 1 && tail[0].line === lines[lines.length - 1]?.line && !/[:|©]/.test(tail[0].norm);
+    // a raw excerpt cut off mid-paragraph ends in a short line that is not a link; a parsed HTML page is whole
+    const cutOff =
+      !html && tail.length === 1 && tail[0].line === lines[lines.length - 1]?.line && !/[:|©]/.test(tail[0].norm);
     const trailing = (l: Line) => headlineLike(l) && applies('clean/trailing-links', l);
     const links = cutOff ? [] : tail.filter(trailing);
     for (const l of links) drop(l, 'clean/trailing-links');
@@ -415,7 +417,9 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   }
   const out = new Set<Line>();
   if (di >= 0) out.add(header[di]);
-  if (lead > 0)
+  // on parsed HTML the extractor has already pruned bylines and captions by their markup; a short line
+  // above the lead there is the page's own subheading ("<h3>تناول وجبة كل ثلاث ساعات</h3>")
+  if (lead > 0 && !html)
     for (const [i, l] of header.entries())
       if (i !== di && l.words <= HEADER_MAX_WORDS && !BODY_END_RE.test(l.text.trim())) {
         drop(l, 'clean/header');
