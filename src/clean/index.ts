@@ -188,7 +188,8 @@ function linesOf(
 
 /** A short line that is only a date, day name and time: "الأربعاء 30 حزيران 2021 - 12:30 م". */
 function timestampDate(l: Line): string | null {
-  if (l.words > TIMESTAMP_MAX_WORDS) return null;
+  // an explicit date has digits (l.norm has them as ASCII): most short lines have none
+  if (l.words > TIMESTAMP_MAX_WORDS || !/\d/.test(l.norm)) return null;
   const d = findDate(l.norm);
   if (!d) return null;
   const rest = (l.norm.slice(0, d.index) + ' ' + l.norm.slice(d.index + d.length))
@@ -280,7 +281,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       l = makeLine(leak.rest, l.line);
     }
     // 3. boilerplate line rules: first match wins
-    const hit = LINE_RULES.find((r) => applies(r.rule, l) && r.test(l) !== null);
+    const hit = LINE_RULES.find((r) => l.words <= r.maxWords && applies(r.rule, l) && r.test(l) !== null);
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
       // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
@@ -370,9 +371,13 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   let body = kept;
   const firstBody = body.findIndex((l) => looksLikeBody(l));
   if (!a.title) {
-    const counts = new Map<string, number>();
-    for (const l of lines) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-    const pick = pickTitle(body, firstBody, counts, a.url, opts.titleWeights);
+    const pick = pickTitle(
+      body,
+      firstBody,
+      (key) => lines.filter((l) => l.norm === key).length,
+      a.url,
+      opts.titleWeights,
+    );
     // with no paragraph to stand above, a headline needs evidence beyond its shape
     if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
       const t = body[pick.index];
@@ -443,6 +448,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   const outlet = a.dateline ? outletOf(a.dateline) : null;
   if (outlet)
     for (let i = paragraphs.length - 1; i >= 1; i--) {
+      if (!body[i].norm.startsWith(outlet)) continue;
       const credit = splitInlineDateline(paragraphs[i])?.dateline;
       if (credit && outletOf(credit) === outlet) {
         drop(body[i], 'clean/teaser');

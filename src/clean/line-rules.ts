@@ -41,6 +41,8 @@ export interface Line {
 
 export interface LineRule {
   rule: string;
+  /** The rule never fires on a longer line: the cleaner skips it there without calling test(). */
+  maxWords: number;
   /** A message when the rule drops the line, else null. */
   test(l: Line): string | null;
 }
@@ -97,6 +99,7 @@ export const LATIN_LABEL_MAX_WORDS = 4;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
 /** The rules of a comment form, however long: "شروط النشر: عدم الإساءة للكاتب …" (moroccosports.net). */
 const COMMENT_RULES_RE = /^(شروط (النشر|التعليق)|قواعد التعليق)\s*:/;
+const PROMO_RE = new RegExp(PROMO_PATTERNS.map((re) => re.source).join('|'));
 /** The font-size buttons "A A", "A+ A-" (algomhor.com). */
 const FONT_WIDGET = /^(a[+-]?\s*){2,3}$/i;
 const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
@@ -135,6 +138,7 @@ export const LINE_RULES: LineRule[] = [
     // "رئيسيسياسةعربي ودولي": section names glued together (seed 000); "الرئيسية سياسي أمني اقتصادي";
     // "موبايلات | إنترنت | ذكاء اصطناعي | شركات ناشئة".
     rule: 'clean/navigation',
+    maxWords: 20,
     test(l) {
       if (SENTENCE_END.test(l.norm) || l.words > 20) return null;
       const total = letterCount(l.norm);
@@ -160,8 +164,9 @@ export const LINE_RULES: LineRule[] = [
   {
     // "شارك على: فيسبوك تويتر واتساب", "طباعة", "نسخ الرابط".
     rule: 'clean/share',
+    maxWords: MAX_CHROME_WORDS,
     test(l) {
-      if (FONT_WIDGET.test(l.norm)) return 'font-size widget';
+      if (l.words <= 3 && FONT_WIDGET.test(l.norm)) return 'font-size widget';
       if (!short(l) || SENTENCE_END.test(l.norm)) return null;
       const total = letterCount(l.norm);
       const residue = letterCount(l.norm.replace(SHARE_RE, ' '));
@@ -171,6 +176,7 @@ export const LINE_RULES: LineRule[] = [
   {
     // "تابعونا على تلغرام", "اشترك في النشرة البريدية".
     rule: 'clean/follow',
+    maxWords: MAX_CHROME_WORDS,
     test: (l) =>
       short(l) &&
       ((FOLLOW_RE.test(l.norm) && (l.words <= FOLLOW_BARE_MAX_WORDS || FOLLOW_CHANNEL.test(l.norm))) ||
@@ -181,6 +187,7 @@ export const LINE_RULES: LineRule[] = [
   {
     // "اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *" (seed 000).
     rule: 'clean/comment-form',
+    maxWords: Infinity, // the rules of a comment form run long
     test: (l) =>
       (short(l) && (COMMENT_RE.test(l.norm) || COMMENT_HEADING_RE.test(l.norm))) || COMMENT_RULES_RE.test(l.norm)
         ? 'comment form'
@@ -189,11 +196,13 @@ export const LINE_RULES: LineRule[] = [
   {
     // "زر الذهاب إلى الأعلى" (Jannah theme, seed 000).
     rule: 'clean/back-to-top',
+    maxWords: MAX_CHROME_WORDS,
     test: (l) => (short(l) && TOP_RE.test(l.norm) ? 'back-to-top button' : null),
   },
   {
     // "أنت تستخدم إضافة Adblock", "يستخدم هذا الموقع ملفات تعريف الارتباط".
     rule: 'clean/notice',
+    maxWords: NOTICE_MAX_WORDS,
     test: (l) =>
       l.words <= NOTICE_MAX_WORDS && NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))
         ? 'adblock/cookie notice'
@@ -202,6 +211,7 @@ export const LINE_RULES: LineRule[] = [
   {
     // "© 2021 جميع الحقوق محفوظة لموقع بغداد 24", "تصميم وتطوير …".
     rule: 'clean/footer',
+    maxWords: 25,
     test: (l) =>
       l.words <= 25 && FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))
         ? 'copyright/footer line'
@@ -210,16 +220,19 @@ export const LINE_RULES: LineRule[] = [
   {
     // "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو".
     rule: 'clean/tags',
+    maxWords: MAX_CHROME_WORDS,
     test: (l) => (short(l) && (TAG_RE.test(l.norm) || HASHTAGS.test(l.norm)) ? 'tag list' : null),
   },
   {
     // "إعلان", "Advertisement": an empty ad slot's label.
     rule: 'clean/ad',
+    maxWords: 4,
     test: (l) => (l.words <= 4 && AD_RE.test(l.norm) ? 'advertisement label' : null),
   },
   {
     // "كتب: محمد علي", "بقلم - سارة الحسيني".
     rule: 'clean/byline',
+    maxWords: BYLINE_MAX_WORDS,
     test: (l) =>
       l.words <= BYLINE_MAX_WORDS &&
       !SENTENCE_END.test(l.norm) &&
@@ -230,47 +243,59 @@ export const LINE_RULES: LineRule[] = [
   {
     // "آخر تحديث: 30 يونيو 2021", "منذ 3 ساعات", "عدد المشاهدات: 120".
     rule: 'clean/timestamp',
+    maxWords: MAX_CHROME_WORDS,
     test: (l) => (short(l) && META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null),
   },
   {
     // "* المقالات المنشورة تعبر عن آراء كتابها ولا تعبر بالضرورة عن رأي الموقع".
     rule: 'clean/disclaimer',
+    maxWords: 40,
     test: (l) => (l.words <= 40 && DISCLAIMER_PATTERNS.some((re) => re.test(l.norm)) ? 'editorial disclaimer' : null),
   },
   {
     // "(إعداد ليلى بسام للنشرة العربية - تحرير سها جادو)", "(صورة أرشيفية)", "المصدر: وكالة الأنباء".
     rule: 'clean/credit',
+    maxWords: 16,
     test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
   },
   {
     // "المزيد ...", "Read More": the link under a teaser of another article.
     rule: 'clean/read-more',
-    test: (l) => (l.words <= 4 && READ_MORE_RE.test(l.norm) ? 'read-more link' : null),
+    maxWords: 4,
+    test: (l) => (READ_MORE_RE.test(l.norm) ? 'read-more link' : null),
   },
   {
     // "الجزء الثاني ذكرنا في … كبيرتين … اقرأ المزيد": an excerpt of another article, cut and linked.
     rule: 'clean/teaser',
-    test: (l) => (TEASER_TAIL_RE.test(l.norm) ? 'teaser cut off and linked' : null),
+    maxWords: Infinity,
+    test: (l) =>
+      (l.norm.includes('…') || l.norm.includes('...')) && TEASER_TAIL_RE.test(l.norm)
+        ? 'teaser cut off and linked'
+        : null,
   },
   {
     // "عنوان التعليق *", "إلزامي *": comment-form field labels (moroccosports.net).
     rule: 'clean/comment-form',
-    test: (l) => (l.words <= 4 && FORM_LABEL_RE.test(l.norm) ? 'form field label' : null),
+    maxWords: 4,
+    test: (l) => (l.norm.endsWith('*') && FORM_LABEL_RE.test(l.norm) ? 'form field label' : null),
   },
   {
     // "جرب ميزات الذكاء الاصطناعي لدينا", "اشترك الآن في شاهد واستمتع بمشاهدة مباريات دوري روشن".
     rule: 'clean/promo',
-    test: (l) => (short(l) && PROMO_PATTERNS.some((re) => re.test(l.norm)) ? 'promotion' : null),
+    maxWords: MAX_CHROME_WORDS,
+    test: (l) => (short(l) && PROMO_RE.test(l.norm) ? 'promotion' : null),
   },
   {
     // "Read More", "search", "[email protected]", "almaghribtoday": short Latin-only chrome on an Arabic page.
     rule: 'clean/latin-label',
+    maxWords: LATIN_LABEL_MAX_WORDS,
     test: (l) =>
       l.words <= LATIN_LABEL_MAX_WORDS && !ARABIC_LETTER.test(l.norm) && /[a-z]/.test(l.norm) ? 'Latin label' : null,
   },
   {
     // A line with no letters at all: "|", "•••", "»", "12".
     rule: 'clean/no-text',
+    maxWords: Infinity,
     test: (l) => (hasLetter(l.norm) ? null : 'no letters'),
   },
 ];

@@ -16,6 +16,8 @@ export const TITLE_MIN_WORDS = 3;
 export const TITLE_MAX_WORDS = 25;
 /** A dateline line is short: "القاهرة - وكالات" is 3 words, "بغداد 24 ـ بروكسل" 4. */
 export const DATELINE_MAX_WORDS = 6;
+/** …and at most this many characters with a publish clause ("كشـ24 | و.م.ع نشر في: 9 مارس 2023" is 33). */
+export const DATELINE_MAX_CHARS = 80;
 
 /** Normalization that never deletes code points (tatweel ـ is a dateline dash here), so offsets line up with the original. */
 const NO_DELETE: NormalizeOptions = {
@@ -31,6 +33,12 @@ const NO_DELETE: NormalizeOptions = {
   invisible: false,
   latinCase: true,
 };
+
+/** NO_DELETE with harakat dropped ("عمّان" → "عمان"), offsets kept for the rest. */
+const NO_DELETE_HARAKAT: NormalizeOptions = { ...NO_DELETE, harakat: true };
+/** An inline credit is at most this long, closer included ("الدار البيضاء \"مغارب كم\": "). */
+const INLINE_MAX_CHARS = 45;
+const INLINE_CLOSER = /[-–—ـ:/|()"«»]/;
 
 const n = (xs: string[]) => xs.map((x) => normalize(x));
 const PLACE = alt(n(DATELINE_CITIES));
@@ -96,9 +104,9 @@ export function looksLikeTitle(line: string): boolean {
  * "بلد نيوز - أخبار الأردن", "أخبار التكنولوجيا والاتصالات". Scraped text keeps no
  * " | " inside headlines (that is the <title> separator), and a section name opens with أخبار.
  */
-const MASTHEAD = /\s\|\s|على مدار الساعه|^(اخبار|موقع|بوابه)\s\S+(\s\S+)?$|\s[-–—]\s(اخبار|موقع|بوابه|صوت)\s/;
+export const MASTHEAD_RE = /\s\|\s|على مدار الساعه|^(اخبار|موقع|بوابه)\s\S+(\s\S+)?$|\s[-–—]\s(اخبار|موقع|بوابه|صوت)\s/;
 export function looksLikeMasthead(line: string): boolean {
-  return MASTHEAD.test(normalize(line));
+  return MASTHEAD_RE.test(normalize(line));
 }
 
 /** A body paragraph: a finished sentence of some length, or a long line. */
@@ -144,11 +152,12 @@ export function looksLikeDateline(line: string): boolean {
  */
 export function datelineOf(line: string): string | null {
   const text = line.trim();
+  if (text.length > DATELINE_MAX_CHARS) return null;
   const full = normalize(text, NO_DELETE).trim();
   const norm = full.replace(PUBLISHED_TAIL, '').trim();
   const cut = norm.length < full.length;
   // "بلد نيوز - أخبار الأردن" is the site's masthead; "كشـ24 | و.م.ع" names an agency
-  if (MASTHEAD.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
+  if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
     return null;
   const asWritten = () =>
@@ -179,14 +188,17 @@ function outletCredit(norm: string): RegExpExecArray | null {
  * text ("عمّان" → "عمان") and is mapped back to the text as written.
  */
 export function splitInlineDateline(paragraph: string): { dateline: string; rest: string } | null {
-  const { text: norm, offsets } = normalizeWithOffsets(paragraph, { ...NO_DELETE, harakat: true });
+  // a credit is closed within its first ~45 characters by a dash, colon, slash or bracket: one scan
+  // spares the regexes on most paragraphs
+  if (!INLINE_CLOSER.test(paragraph.slice(0, INLINE_MAX_CHARS + 2))) return null;
+  const { text: norm, offsets } = normalizeWithOffsets(paragraph, NO_DELETE_HARAKAT);
   const m =
     INLINE_WIRE.exec(norm) ??
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
     outletCredit(norm);
-  if (!m || m[1].trim() === '' || m[0].length > 45) return null;
+  if (!m || m[1].trim() === '' || m[0].length > INLINE_MAX_CHARS) return null;
   const cut = offsets[m[0].length];
   const dateline = paragraph
     .slice(0, cut)

@@ -14,7 +14,7 @@ import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Line } from './line-rules.js';
-import { looksLikeDateline, looksLikeMasthead, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from './title-dateline.js';
+import { looksLikeDateline, MASTHEAD_RE, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from './title-dateline.js';
 import { alt } from './vocab/alt.js';
 import { CAPTION_OPENERS } from './vocab/boilerplate.ar.js';
 
@@ -77,17 +77,18 @@ export function slugWords(url: string | null | undefined): string[] {
 
 /** Why a line can never be a title, or null when it has a headline's shape. */
 export function notATitle(l: Line): string | null {
+  // cheap tests first: this runs on every line above the first paragraph
   if (l.words < TITLE_MIN_WORDS || l.words > TITLE_MAX_WORDS) return 'length';
   if (TITLE_END_BAD.test(l.text.trim())) return 'ends like a sentence or a teaser';
-  if (looksLikeMasthead(l.text)) return 'masthead';
-  if (looksLikeDateline(l.text)) return 'dateline';
+  if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
   if (BYLINE_OPEN.test(l.norm)) return 'byline';
   if (TIME.test(l.norm)) return 'time';
-  const d = findDate(l.norm);
-  // "الجمعة, 05 فبراير, 2021" is a date line; "حظك اليوم برج العقرب الجمعة 8 نوفمبر 2024" a headline with a date
-  if (d && l.words - d.length / 4 < TITLE_MIN_WORDS) return 'date';
   if (CAPTION_RE.test(l.norm) || CREDIT_CLOSE.test(l.norm)) return 'caption';
-  if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
+  if (MASTHEAD_RE.test(l.norm)) return 'masthead';
+  // "الجمعة, 05 فبراير, 2021" is a date line; "حظك اليوم برج العقرب الجمعة 8 نوفمبر 2024" a headline with a date
+  const d = /\d/.test(l.norm) ? findDate(l.norm) : null;
+  if (d && l.words - d.length / 4 < TITLE_MIN_WORDS) return 'date';
+  if (looksLikeDateline(l.text)) return 'dateline';
   return null;
 }
 
@@ -100,26 +101,26 @@ export interface TitlePick {
 
 /**
  * Picks the headline among `lines[0 .. end)` (the lines above the first paragraph).
- * `counts` maps a line key to how often it occurs on the page (kept or dropped).
+ * `count(key)` tells how often a line key occurs on the page (kept or dropped lines alike).
  */
 export function pickTitle(
   lines: Line[],
   end: number,
-  counts: Map<string, number>,
+  count: (key: string) => number,
   url: string | null | undefined,
   w: TitleWeights = TITLE_WEIGHTS,
 ): TitlePick | null {
   const slug = slugWords(url);
   const last = end >= 0 ? end : Math.min(lines.length, TITLE_SEARCH_LINES);
   let best: TitlePick | null = null;
-  let lastShaped = -1;
-  for (let i = 0; i < last; i++) if (!notATitle(lines[i])) lastShaped = i;
-  for (let i = 0; i < last; i++) {
+  const shaped: number[] = [];
+  for (let i = 0; i < last; i++) if (!notATitle(lines[i])) shaped.push(i);
+  const lastShaped = shaped.at(-1) ?? -1;
+  for (const i of shaped) {
     const l = lines[i];
-    if (notATitle(l)) continue;
     const evidence: Record<string, string | number> = { words: l.words };
     let score = l.words >= LONG_HEADLINE_WORDS ? w.long : 0;
-    const repeats = counts.get(l.norm) ?? 1;
+    const repeats = count(l.norm);
     // a caption printed twice ("كورونا في السعودية") repeats too: three words prove nothing
     if (repeats >= 2 && l.words > TITLE_MIN_WORDS) {
       score += w.repeat;

@@ -147,7 +147,8 @@ export function normalizeWithOffsets(
   text: string,
   opts: NormalizeOptions = ARABIC_MATCH,
 ): { text: string; offsets: Int32Array } {
-  const t = tableFor({ ...opts, nfkc: false });
+  // the caller's constant options object hits tableFor's identity cache; a copy would not
+  const t = tableFor(opts.nfkc ? { ...opts, nfkc: false } : opts);
   const offsets = new Int32Array(text.length + 1);
   let out = '';
   let n = 0;
