@@ -190,6 +190,9 @@ function readability(doc: Doc, reasons: Reason[]): El | null {
   }
 }
 
+/** Readability's pick is a new element around the nodes it took: the same text as the densest block, often. */
+const sameText = (a: Block[], b: Block[]) => a.length === b.length && a.every((x, i) => x.text === b[i].text);
+
 /** Why the chosen block is an index page (section front, tag page, archive), or null. */
 function indexPage(c: Candidate): Reason | null {
   const density = linkDensity(c.el);
@@ -259,7 +262,7 @@ export function extractFromHtml(
   return {
     lines: lines.map((b) => b.text),
     linkShare: lines.map((b) => b.linkShare),
-    alternative: other && other.el !== chosen?.el ? other.blocks : null,
+    alternative: other && !sameText(other.blocks, picked) ? other.blocks : null,
     title: meta.title,
     published: meta.published,
     modified: meta.modified,
