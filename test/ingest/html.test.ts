@@ -219,6 +219,26 @@ describe('HTML lines after extraction', () => {
     expect(ld.lines).toHaveLength(2);
   });
 
+  it('should clean the other candidate (the densest block) before rejecting a page whose first one leaves no body', () => {
+    // Readability takes the block of <p> chrome; the article is <br>-separated text in an old <center>
+    const chrome = ['الرئيسية', 'أخبار', 'اقتصاد', 'رياضة', 'منوعات', 'تكنولوجيا', 'صحة', 'ثقافة', 'اترك تعليقاً'];
+    const more = ['جميع الحقوق محفوظة لموقع الاختبار 2024', 'زر الذهاب إلى الأعلى', 'تابعونا على تلغرام'];
+    const line = (season: string) =>
+      `وقال المتحدث باسم الوزارة في مؤتمر صحفي إن العمل جار على إصلاح الشبكة في المحافظات الجنوبية قبل حلول فصل ${season}`;
+    const html = `<html><body><div id="main"><p>${[...chrome, ...more].join('</p><p>')}</p></div><center>${[
+      'الصيف',
+      'الشتاء',
+      'الخريف',
+    ]
+      .map(line)
+      .join('<br><br>')}</center></body></html>`;
+    const a = cleanArticle(pageArticle({ source: 'r.html', bytes: Buffer.from(html) }));
+    expect(a.rejected).toBeNull();
+    expect(a.paragraphs).toEqual(['الصيف', 'الشتاء', 'الخريف'].map(line));
+    expect(a.trace.map((r) => r.rule)).toContain('html/other-candidate');
+    expect(a.removed).toEqual([]);
+  });
+
   it('should extract a page once when its lines are counted (pass 1) and it is then read again and cleaned (pass 2)', () => {
     const bytes = Buffer.from(articleHtml(5));
     const before = heldExtracts();
