@@ -4,9 +4,11 @@
  *    in chunks of 100 000; only dedup time is counted, generation is not. Each row
  *    reports docs/s, peak RSS, index bytes a document, and docs/s of the first and
  *    last chunk: near-linear growth means the last chunk is about as fast as the first.
- *  - cli: `khabar dedup` end to end (read, parse, sign, LSH, write) on a 100 000-document file.
+ *  - cli: `khabar dedup` end to end (read, parse, sign, LSH, write) on 20 000 documents of the
+ *    synthetic generator and, when eval-dev is there (../shared/eval-dev or $KHABAR_EVAL_DEV),
+ *    20 000 of the real-text generator (`gen:dups --real`), then on a 100 000-document file.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -14,6 +16,8 @@ import { memoryIO } from '../src/cli/io.js';
 import { DedupIndex } from '../src/dedup/index.js';
 import { dedupStream } from '../src/dedup/stream.js';
 import { SignPool } from '../src/dedup/workers.js';
+import { EVAL_DEV } from '../test/real/eval-dev.js';
+import { generateRealDups } from './gen-dups-real.js';
 import { generateDups, type DupDoc } from './gen-dups.js';
 import { measure, type BenchOptions, type BenchResult } from './lib.js';
 
@@ -58,22 +62,25 @@ async function library(docs: number, seed: number, workers: number): Promise<Ben
   };
 }
 
-async function cli(docs: number, seed: number, workers: number): Promise<BenchResult> {
+async function cli(docs: number, seed: number, workers: number | null, real = false): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-dedup-bench-'));
   try {
     const input = join(dir, 'in.jsonl');
     let text = '';
-    for (const d of generateDups({ docs, seed })) text += JSON.stringify(d) + '\n';
+    const corpus = real ? generateRealDups({ docs, seed, evalDev: EVAL_DEV }) : generateDups({ docs, seed });
+    for (const d of corpus) text += JSON.stringify(d) + '\n';
     writeFileSync(input, text);
     text = '';
     const io = memoryIO();
-    const r = await measure(() =>
-      main(['dedup', input, '-o', join(dir, 'out.jsonl'), '--workers', String(workers)], io),
-    );
+    // workers null: the CLI's own default (cores − 1 from WORKER_MIN_DOCS documents on)
+    const w = workers === null ? [] : ['--workers', String(workers)];
+    const r = await measure(() => main(['dedup', input, '-o', join(dir, 'out.jsonl'), ...w], io));
     if (r.value !== 0) throw new Error(`khabar dedup failed: ${io.err()}`);
     return {
       stage: 'dedup',
-      corpus: `khabar dedup CLI ${docs.toLocaleString('en-US')} docs, ${workers} worker(s)`,
+      corpus: `khabar dedup CLI ${docs.toLocaleString('en-US')} ${real ? 'real-text' : 'gen:dups'} docs, ${
+        workers === null ? 'default' : workers
+      } worker(s)`,
       docs,
       bytes: statSync(input).size,
       seconds: r.seconds,
@@ -88,6 +95,8 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const n = (x: number) => Math.max(1000, Math.round(x * opts.scale));
   const workers = Math.max(0, availableParallelism() - 1);
   const rows: BenchResult[] = [];
+  rows.push(await cli(n(20_000), opts.seed, null));
+  if (existsSync(join(EVAL_DEV, 'clean_real.jsonl'))) rows.push(await cli(n(20_000), opts.seed, null, true));
   rows.push(await cli(n(100_000), opts.seed, 0));
   rows.push(await cli(n(100_000), opts.seed, workers));
   rows.push(await library(n(100_000), opts.seed, 0));

@@ -480,6 +480,12 @@ export class DedupIndex {
   private static fromFile(file: IndexFile<{ version: number; opts: DedupOptions }>): DedupIndex {
     const n = file.header.n;
     const index = new DedupIndex(file.header.opts, n + 1024);
+    // A KHDX0001 index has no shingle counts: a word-shingled text has words − size + 1 of them.
+    if (!file.columns.shingles) {
+      const { kind, size } = index.opts.shingles;
+      const words = file.columns.words;
+      file.columns.shingles = words.map((w) => (kind === 'word' ? Math.max(0, w - size + 1) : w * 5));
+    }
     index.n = n;
     index.cols = index.allocate(index.cap, file.columns);
     index.ids = file.ids;

@@ -16,8 +16,9 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { khabarError } from '../core/errors.js';
 
-/** 0002: the shingles column (containment) was added; a 0001 file is refused with a clear error. */
+/** 0002: the shingles column (containment) was added; a 0001 file still loads without it (see DedupIndex). */
 export const INDEX_MAGIC = 'KHDX0002';
+const LEGACY_MAGIC = 'KHDX0001';
 
 export interface IndexColumns {
   sigs: Uint16Array;
@@ -120,7 +121,8 @@ export function readIndexFile<H>(path: string): IndexFile<H> {
 export function decodeIndex<H>(bytes: Uint8Array, label: string): IndexFile<H> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bad = (why: string) => khabarError('KHB_BAD_INPUT', `${label} is not a khabar dedup index (${why})`);
-  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== INDEX_MAGIC) throw bad(`no ${INDEX_MAGIC} magic`);
+  const magic = buf.length >= 12 ? buf.toString('latin1', 0, 8) : '';
+  if (magic !== INDEX_MAGIC && magic !== LEGACY_MAGIC) throw bad(`no ${INDEX_MAGIC} magic`);
   let at = 8;
   const u32 = () => {
     if (at + 4 > buf.length) throw bad('truncated');
@@ -144,7 +146,8 @@ export function decodeIndex<H>(bytes: Uint8Array, label: string): IndexFile<H> {
     return v;
   };
   const columns = {} as Record<string, ArrayBufferView>;
-  for (const name of NAMES) columns[name] = section(COLUMN_TYPES[name], name);
+  for (const name of NAMES)
+    if (!(magic === LEGACY_MAGIC && name === 'shingles')) columns[name] = section(COLUMN_TYPES[name], name);
   const offsets = section<Uint32Array>(Uint32Array, 'idOffsets');
   const idBytes = section<Uint8Array>(Uint8Array, 'idBytes');
   const n = header.n;
