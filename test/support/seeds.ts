@@ -18,6 +18,7 @@ export function seedPath(name: string): string {
 
 export function readSeed(name: string): string {
   const p = seedPath(name);
-  if (!existsSync(p)) throw new Error(`seed ${p} is missing: they belong in test/fixtures/seeds/ (or set KHABAR_SEEDS)`);
+  if (!existsSync(p))
+    throw new Error(`seed ${p} is missing: they belong in test/fixtures/seeds/ (or set KHABAR_SEEDS)`);
   return readFileSync(p, 'utf8');
 }
