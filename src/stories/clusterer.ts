@@ -268,7 +268,7 @@ export class Clusterer {
             o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
-          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail}: a new event`, {
+          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
             event: o.cluster.id,
             cosine: Math.round(o.cosine * 1000) / 1000,
             event_date: o.cluster.date ?? '',
@@ -436,7 +436,7 @@ function noteEvidence(
   e: Evidence,
   event: string,
 ): void {
-  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail}`, { event, factor: e.factor });
+  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail()}`, { event, factor: e.factor });
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */
