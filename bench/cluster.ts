@@ -7,7 +7,7 @@
  * old events leave the active window.
  */
 import { newArticle, type Article } from '../src/core/article.js';
-import { Clusterer } from '../src/stories/index.js';
+import { CLUSTER_BATCH, Clusterer } from '../src/stories/index.js';
 import { measure, pick, rng, type BenchOptions, type BenchResult } from './lib.js';
 
 const PEOPLE = [
@@ -159,10 +159,14 @@ async function runSize(n: number, seed: number): Promise<BenchResult> {
   let info = { events: 0, stories: 0, active: 0, heapMB: 0 };
   const m = await measure(() => {
     const c = new Clusterer({ now: '2030-01-01' });
+    // as `khabar cluster` does: batches of CLUSTER_BATCH, clustered in canonical order
+    let batch: Article[] = [];
     for (const a of generate(n, seed)) {
       bytes += a.raw.length * 2 + (a.title?.length ?? 0) * 2;
-      c.add(a);
+      batch.push(a);
+      if (batch.length >= CLUSTER_BATCH) batch = (c.addBatch(batch), []);
     }
+    c.addBatch(batch);
     (globalThis as { gc?: () => void }).gc?.();
     info = {
       events: c.counts.events,

@@ -17,7 +17,7 @@ import { khabarError } from '../core/errors.js';
 import { reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
-import { entitiesOf } from './entities.js';
+import { entitiesOf, type PersonMention } from './entities.js';
 import {
   ActiveClusters,
   bestEvent,
@@ -34,7 +34,7 @@ import {
 import { happeningOf } from './happening.js';
 import { normalize } from '../text/normalize.js';
 import { explain } from './explain.js';
-import { defaultGazetteer, type Gazetteer } from './gazetteer/index.js';
+import { defaultGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer/index.js';
 import {
   bestStory,
   EVENT_WINDOW_DAYS,
@@ -53,6 +53,8 @@ export const MIN_ARABIC_SHARE = 0.5;
 export const MIN_LETTERS = 20;
 /** Articles the CLI clusters together in canonical order (Clusterer.addBatch): a day of a large feed, bounded memory. */
 export const CLUSTER_BATCH = 2_000;
+/** People learned from the stream (a name after a title), at most this many (bounds memory). */
+export const MAX_LEARNED_PEOPLE = 20_000;
 /** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
 const EVICT_EVERY = 256;
 const STATE_VERSION = 2;
@@ -107,6 +109,8 @@ export class Clusterer {
   counts: ClustererCounts = { articles: 0, events: 0, stories: 0 };
   readonly now: string;
   private readonly gaz: Gazetteer;
+  /** People learned from the stream, in the order learned (saved with the state). */
+  readonly learned: GazetteerEntry[] = [];
   private readonly stats?: Stats;
 
   constructor(opts: ClustererOptions = {}) {
@@ -121,7 +125,8 @@ export class Clusterer {
       weekday: p.weekdayFactor,
     });
     this.stories = newStories(p.storyBoost, p.storyWindowDays);
-    this.gaz = opts.gazetteer ?? defaultGazetteer();
+    // a private copy: the people this stream teaches it stay with this clusterer
+    this.gaz = (opts.gazetteer ?? defaultGazetteer()).clone();
     this.stats = opts.stats;
   }
 
@@ -201,6 +206,7 @@ export class Clusterer {
     const full = `${title}\n${text}`;
     const ts = toks(full);
     const entities = entitiesOf(ts, full, this.gaz);
+    this.learn(entities, note);
     if (entities.length === 0)
       note('stories/no-entities', 'no person, organization or place found: clustered on terms alone');
     const split = ts.findIndex((t) => t.start > title.length);
@@ -262,7 +268,7 @@ export class Clusterer {
             o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
-          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail}: a new event`, {
+          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
             event: o.cluster.id,
             cosine: Math.round(o.cosine * 1000) / 1000,
             event_date: o.cluster.date ?? '',
@@ -319,6 +325,27 @@ export class Clusterer {
     return this.fill(a, event.id, story.id, event.date ?? d.date, entities, why);
   }
 
+  /**
+   * A name read after a title ("وزير الخارجية العراقي فؤاد حسين") is a person: later articles that name them
+   * without the title ("فؤاد حسين يصل إلى واشنطن") find them too (stories/learned-person). Two words or more,
+   * each of three letters or more, so a stray word after a title is not learned.
+   */
+  private learn(entities: PersonMention[], note: (rule: string, message: string, e?: Record<string, string>) => void) {
+    for (const e of entities) {
+      if (e.type !== 'person' || !e.titles?.length || this.gaz.entries.has(e.key)) continue;
+      if (this.learned.length >= MAX_LEARNED_PEOPLE) return;
+      const words = e.name.split(/\s+/);
+      if (words.length < 2 || words.some((w) => w.length < 3)) continue;
+      const entry: GazetteerEntry = { key: e.key, type: 'person', name: e.name, aliases: [] };
+      this.gaz.addEntry(entry);
+      this.learned.push(entry);
+      note('stories/learned-person', `${e.name} follows the title ${e.titles[0]}: learned as a person`, {
+        key: e.key,
+        name: e.name,
+      });
+    }
+  }
+
   private fill(
     a: Article,
     event: string,
@@ -362,6 +389,7 @@ export class Clusterer {
       df: this.df.toJSON(),
       events: this.events.toJSON(),
       stories: this.stories.toJSON(),
+      learned: this.learned,
     };
   }
 
@@ -377,6 +405,10 @@ export class Clusterer {
     c.df = DocFreq.fromJSON(state.df);
     c.events.load(state.events as Parameters<ActiveClusters['load']>[0]);
     c.stories.load(state.stories as Parameters<ActiveClusters['load']>[0]);
+    for (const e of state.learned ?? []) {
+      c.gaz.addEntry(e);
+      c.learned.push(e);
+    }
     for (const e of c.events.clusters.values()) for (const id of e.members ?? []) c.articleEvent.set(id, e.id);
     return c;
   }
@@ -392,6 +424,7 @@ export interface ClustererState {
   df: { docs: number; df: [string, number][] };
   events: object[];
   stories: object[];
+  learned?: GazetteerEntry[];
 }
 
 /**
@@ -403,7 +436,7 @@ function noteEvidence(
   e: Evidence,
   event: string,
 ): void {
-  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail}`, { event, factor: e.factor });
+  note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail()}`, { event, factor: e.factor });
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */

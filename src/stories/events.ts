@@ -107,6 +107,16 @@ export interface Scored {
   shared: [string, number][];
 }
 
+/** The first `max` of a ranked list that pass `keep` (keep is asked only as far as needed). */
+function pick(ranked: Cluster[], keep: (c: Cluster) => boolean, max: number): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of ranked) {
+    if (out.length >= max) break;
+    if (keep(c)) out.push(c);
+  }
+  return out;
+}
+
 export const confident = (s: DateSource): boolean => s === 'relative' || s === 'explicit';
 
 export class ActiveClusters {
@@ -117,6 +127,11 @@ export class ActiveClusters {
 
   /** Clusters sharing indexed features with the query and passing `keep`, best vote first. */
   candidates(qy: Query, keep: (c: Cluster) => boolean = () => true, max = MAX_CANDIDATES): Cluster[] {
+    return pick(this.ranked(qy), keep, max);
+  }
+
+  /** Clusters sharing indexed features with the query, best vote first (ties by id). */
+  ranked(qy: Query): Cluster[] {
     const votes = new Map<Cluster, number>();
     for (let i = 0; i < qy.feats.length; i++) {
       const post = this.postings.get(qy.feats[i]);
@@ -124,12 +139,7 @@ export class ActiveClusters {
       const w = qy.w[i];
       for (const c of post) votes.set(c, (votes.get(c) ?? 0) + w);
     }
-    const list: [Cluster, number][] = [];
-    for (const v of votes) if (keep(v[0])) list.push(v);
-    return list
-      .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
-      .slice(0, max)
-      .map(([c]) => c);
+    return [...votes].sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1)).map(([c]) => c);
   }
 
   /** Cosine between a prepared article and a cluster centroid. */
@@ -319,7 +329,8 @@ export interface Evidence {
   /** Multiplies the cosine: 1 when the dates agree, less when they are uncertain, 0 when they conflict. */
   factor: number;
   basis: Basis;
-  detail: string;
+  /** What decided it, for `why` ("both name 2021-06-30"); a function, as most evidence is never shown. */
+  detail: () => string;
 }
 
 const DAY_MS = 86_400_000;
@@ -340,7 +351,11 @@ const weekdaysOf = (date: string, source: DateSource): number[] =>
  *   6. an undated article and a dated event: their lead actors must be among each other's people
  */
 export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
+  // dates first (cheap, and most events in the window are on other days), then the happening
   const e = dateEvidence(a, c, p);
+  if (e.factor === 0) return e;
+  const conflict = happeningConflict(a.hap, c.tally);
+  if (conflict) return { factor: 0, basis: 'happening-conflict', detail: () => conflict };
   // 6. an undated article joining a dated event: its lead actor must be one of the event's people, and the
   //    event's lead one of the article's (the counterparts agree both ways): "فؤاد حسين يلتقي ستولتنبرغ" is not
   //    the defence ministers' decision of that month. Between undated reports (a feed with no dates at all)
@@ -351,13 +366,13 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
       return {
         factor: 0,
         basis: 'different-actor',
-        detail: `its lead ${lead.slice(8)} is not among the event's people`,
+        detail: () => `its lead ${lead.slice(8)} is not among the event's people`,
       };
     if (!a.people.includes(c.lead))
       return {
         factor: 0,
         basis: 'different-actor',
-        detail: `the event's lead ${c.lead.slice(8)} is not among its people`,
+        detail: () => `the event's lead ${c.lead?.slice(8)} is not among its people`,
       };
   }
   return e;
@@ -367,38 +382,41 @@ type FactorParams = { gap1?: number; noDate?: number; weekday?: number };
 
 function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
   const { gap1 = EVENT_GAP1_FACTOR, noDate = EVENT_NO_DATE_FACTOR, weekday = EVENT_WEEKDAY_FACTOR } = p;
-  const conflict = happeningConflict(a.hap, c.tally);
-  if (conflict) return { factor: 0, basis: 'happening-conflict', detail: conflict };
   if (a.days.length && c.days.length) {
     const shared = a.days.find((d) => c.days.includes(d));
     return shared !== undefined
-      ? { factor: 1, basis: 'named-day', detail: `both name ${isoOf(shared)}` }
+      ? { factor: 1, basis: 'named-day', detail: () => `both name ${isoOf(shared)}` }
       : {
           factor: 0,
           basis: 'different-day',
-          detail: `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`,
+          detail: () => `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`,
         };
   }
   const gap = dayGap(a.date, c.date);
   if (gap !== null) {
-    if (gap === 0) return { factor: 1, basis: 'same-day', detail: `both dated ${a.date}` };
+    if (gap === 0) return { factor: 1, basis: 'same-day', detail: () => `both dated ${a.date}` };
     if (gap === 1 && !(confident(a.source) && confident(c.dateSource)))
-      return { factor: gap1, basis: 'next-day', detail: `dated ${a.date}, the event ${c.date}` };
-    return { factor: 0, basis: 'different-day', detail: `dated ${a.date}, the event ${c.date}` };
+      return { factor: gap1, basis: 'next-day', detail: () => `dated ${a.date}, the event ${c.date}` };
+    return { factor: 0, basis: 'different-day', detail: () => `dated ${a.date}, the event ${c.date}` };
   }
   const aw = a.weekdays.length ? a.weekdays : a.date ? weekdaysOf(a.date, a.source) : [];
   const cw = c.weekdays.length ? c.weekdays : c.date ? weekdaysOf(c.date, c.dateSource) : [];
   if (aw.length && cw.length) {
     const shared = aw.find((w) => cw.includes(w));
     return shared !== undefined
-      ? { factor: weekday, basis: 'weekday', detail: `both on a ${DAY_NAMES[shared]}` }
+      ? { factor: weekday, basis: 'weekday', detail: () => `both on a ${DAY_NAMES[shared]}` }
       : {
           factor: 0,
           basis: 'different-weekday',
-          detail: `names ${aw.map((w) => DAY_NAMES[w]).join('/')}; the event ${cw.map((w) => DAY_NAMES[w]).join('/')}`,
+          detail: () =>
+            `names ${aw.map((w) => DAY_NAMES[w]).join('/')}; the event ${cw.map((w) => DAY_NAMES[w]).join('/')}`,
         };
   }
-  return { factor: noDate, basis: 'undated', detail: a.date ? `the event has no date` : `no date in the article` };
+  return {
+    factor: noDate,
+    basis: 'undated',
+    detail: () => (a.date ? 'the event has no date' : 'no date in the article'),
+  };
 }
 
 /** The best event for an article, or null when none reaches EVENT_THRESHOLD. Also returns the best below it. */
@@ -422,7 +440,8 @@ export function bestEvent(
     return e;
   };
   let best: { c: Cluster; score: number; factor: number } | null = null;
-  for (const c of events.candidates(qy, (c) => evOf(c).factor > 0)) {
+  const ranked = events.ranked(qy);
+  for (const c of pick(ranked, (c) => evOf(c).factor > 0, MAX_CANDIDATES)) {
     const factor = evOf(c).factor;
     const score = events.cosine(qy, c, df) * factor;
     if (!best || score > best.score || (score === best.score && c.id < best.c.id)) best = { c, score, factor };
@@ -431,7 +450,7 @@ export function bestEvent(
   // looked for only when the article starts a new event (it explains the split)
   let other: { c: Cluster; cosine: number } | null = null;
   if (!best || best.score < threshold) {
-    for (const c of events.candidates(qy, (c) => evOf(c).factor === 0, OTHER_DAY_CANDIDATES)) {
+    for (const c of pick(ranked, (c) => evOf(c).factor === 0, OTHER_DAY_CANDIDATES)) {
       const cosine = events.cosine(qy, c, df);
       if (!other || cosine > other.cosine) other = { c, cosine };
     }

@@ -110,3 +110,26 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
   });
 });
+
+describe('gazetteer: data packages and the stream', () => {
+  it('should know every country by its Arabic name from i18n-iso-countries, and keep the hand adjectives', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(
+      article('a', 'وصل وفد من الأوروغواي إلى بوتان في زيارة رسمية، وقال الوزير العراقي إن الوضع المالي صعب'),
+    );
+    const keys = a.entities!.map((e) => e.key);
+    expect(keys).toEqual(expect.arrayContaining(['country:uy', 'country:bt', 'country:iq']));
+    expect(keys).not.toContain('country:ml'); // "المالي" is "financial"
+  });
+
+  it('should learn a person named after a title and find them later without it (stories/learned-person)', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', 'التقى وزير الخارجية العراقي فؤاد حسين اليوم نظيره في بغداد لبحث التعاون'));
+    expect(a.trace.map((r) => r.rule)).toContain('stories/learned-person');
+    const b = c.add(article('b', 'وصل فؤاد حسين إلى واشنطن للمشاركة في قمة الحلف'));
+    expect(b.entities!.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['فؤاد حسين']);
+    // a fresh clusterer has not learned it: the built-in gazetteer is not changed
+    const fresh = new Clusterer({ now: NOW }).add(article('b', 'وصل فؤاد حسين إلى واشنطن للمشاركة في قمة الحلف'));
+    expect(fresh.entities!.some((e) => e.type === 'person')).toBe(false);
+  });
+});

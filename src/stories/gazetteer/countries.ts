@@ -1,4 +1,5 @@
 /** Countries of the Arab world and the world, with their Arabic spellings, English names and nisba adjectives. */
+import { withIsoCountries } from './iso-countries.js';
 import { rows, type Row } from './types.js';
 
 const ARAB: Row[] = [
@@ -82,4 +83,5 @@ const WORLD: Row[] = [
   ['country:am', 'أرمينيا', ['Armenia'], 'أرميني'],
 ];
 
-export const COUNTRIES = rows('country', [...ARAB, ...WORLD]);
+/** The hand rows (the names newsrooms use, with adjectives), completed from i18n-iso-countries (iso-countries.ts). */
+export const COUNTRIES = withIsoCountries(rows('country', [...ARAB, ...WORLD]));

@@ -89,6 +89,18 @@ export class Gazetteer {
     }
   }
 
+  /** A copy that can learn entries without changing this one (the built-in gazetteer is shared). */
+  clone(): Gazetteer {
+    const g = Object.create(Gazetteer.prototype) as Gazetteer;
+    return Object.assign(g, {
+      entries: new Map(this.entries),
+      aliases: new Map([...this.aliases].map(([k, v]) => [k, [...v]])),
+      titles: this.titles,
+      honorifics: this.honorifics,
+      personSkeletons: new Map(this.personSkeletons),
+    });
+  }
+
   addTitle(text: string): void {
     const tokens = text === '' ? [] : text.split(/\s+/).map((t) => (t === '*' ? '*' : normalize(t)));
     if (tokens.length === 0 || tokens[0] === '*') return;
