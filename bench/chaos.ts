@@ -78,7 +78,9 @@ async function main(): Promise<number> {
     // anywhere from start-up to the end of a whole run: some kills land after the run ended
     const after = Math.round(300 + r() * base.ms);
     const res = await run(input, db, after);
-    console.log(`run ${k}: killed after ${after} ms (exit ${res.code ?? 'SIGKILL'})`);
+    console.log(
+      `run ${k}: ${res.code === null ? `killed after ${after} ms` : `finished before the kill (exit ${res.code})`}`,
+    );
   }
   const last = await run(input, db, null);
   if (last.code !== 0) throw new Error(`the final run exited ${last.code}`);
