@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    globalSetup: ['test/setup/chromium.ts'],
+    globalSetup: ['test/setup/chromium.ts', 'test/setup/build.ts'],
   },
 });

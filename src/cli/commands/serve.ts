@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { khabarError } from '../../core/errors.js';
 import { buildApp } from '../../server/app.js';
+import { isLoopbackHost } from '../../server/auth.js';
 import { isPostgresUrl, openStore, storeLabel } from '../../store/index.js';
 import type { CliIO } from '../io.js';
 import type { Register } from './index.js';
@@ -18,6 +19,7 @@ export interface ServeFlags {
   port: string;
   host: string;
   quiet?: boolean;
+  token?: string;
 }
 
 export const registerServe: Register = (program, io, setExit) => {
@@ -28,6 +30,7 @@ export const registerServe: Register = (program, io, setExit) => {
     .option('-p, --port <port>', 'port', String(DEFAULT_PORT))
     .option('--host <host>', 'interface to listen on', DEFAULT_HOST)
     .option('-q, --quiet', 'log warnings only')
+    .option('--token <token>', 'require Authorization: Bearer <token> on writes (POST); needed beyond loopback')
     .action(async (flags: ServeFlags) => {
       if (!isPostgresUrl(flags.db) && !existsSync(flags.db))
         throw khabarError('KHB_FILE_UNREADABLE', flags.db, 'no such database; run khabar process first');
@@ -40,8 +43,15 @@ export async function serve(flags: ServeFlags, io: CliIO): Promise<number> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw khabarError('KHB_BAD_INPUT', `--port ${flags.port} is not a port number`);
+  const token = flags.token ?? process.env.KHABAR_TOKEN ?? null;
+  // beyond loopback anyone on the network could write: writes need the token, else they are off
+  const readOnly = !isLoopbackHost(flags.host) && !token;
+  if (readOnly)
+    io.stderr.write(
+      `khabar: warning: listening on ${flags.host} (beyond loopback) without --token: POST /api/articles is refused; pass --token <secret> to allow writes\n`,
+    );
   const store = await openStore(flags.db);
-  const app = await buildApp({ store, logger: { level: flags.quiet ? 'warn' : 'info' } });
+  const app = await buildApp({ store, logger: { level: flags.quiet ? 'warn' : 'info' }, token, readOnly });
   try {
     await app.listen({ port, host: flags.host });
   } catch (e) {
