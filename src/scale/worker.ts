@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { Stats } from '../core/stats.js';
 import type { PostgresStore } from '../store/postgres/index.js';
 import { claim, fail, heartbeat, LEASE_SECONDS, reapExpired, type Job } from './jobs.js';
-import { SCALE_LOCK_NS, SEQUENCER_LOCK } from './schema.js';
+import { SEQUENCER_LOCK_NS } from './schema.js';
 import { Sequencer } from './sequencer.js';
 import { cleanJob, observeJob } from './work.js';
 
@@ -119,10 +119,10 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     try {
       while (!stopping) {
         if (!holding) {
-          const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
-            SCALE_LOCK_NS,
-            SEQUENCER_LOCK,
-          ]);
+          const r = await c.query<{ ok: boolean }>(
+            'SELECT pg_try_advisory_lock($1, hashtext(current_schema())) AS ok',
+            [SEQUENCER_LOCK_NS],
+          );
           holding = r.rows[0].ok;
           if (!holding) {
             if (opts.exitWhenIdle && (await allDone(pool))) break;
@@ -148,7 +148,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         log(`sequencer: ${report.sequenced} documents; decide ${ms('decide')} s, write ${ms('store')} s`);
       }
     } finally {
-      if (holding) await c.query('SELECT pg_advisory_unlock($1, $2)', [SCALE_LOCK_NS, SEQUENCER_LOCK]).catch(() => 0);
+      if (holding)
+        await c.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [SEQUENCER_LOCK_NS]).catch(() => 0);
       c.release();
     }
   };
