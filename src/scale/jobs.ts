@@ -108,7 +108,11 @@ export async function claim(pool: pg.Pool, worker: string, leaseSeconds = LEASE_
 }
 
 /** Renews the leases of this worker's running jobs, and says it is alive. */
-export async function heartbeat(pool: pg.Pool, worker: string, leaseSeconds = LEASE_SECONDS): Promise<void> {
+export async function heartbeat(
+  pool: pg.Pool | pg.PoolClient,
+  worker: string,
+  leaseSeconds = LEASE_SECONDS,
+): Promise<void> {
   await pool.query(
     `UPDATE scale_jobs SET lease_until = now() + make_interval(secs => $2)
      WHERE worker = $1 AND state = 'running'`,

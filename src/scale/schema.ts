@@ -18,10 +18,10 @@
  */
 import type pg from 'pg';
 
-/** Advisory lock namespace of this module ('khbs'); key 1 = schema setup, key 2 = the sequencer role. */
-export const SCALE_LOCK_NS = 0x6b686273;
-export const SETUP_LOCK = 1;
-export const SEQUENCER_LOCK = 2;
+/** Advisory lock namespaces ('khbs': schema setup, 'khbq': the sequencer role); the second key is
+ *  hashtext(current_schema()): advisory locks are per database, and two stores may share one in two schemas. */
+export const SETUP_LOCK_NS = 0x6b686273;
+export const SEQUENCER_LOCK_NS = 0x6b686271;
 
 const V1 = `
 CREATE TABLE scale_batches (
@@ -112,7 +112,7 @@ export async function ensureScaleSchema(pool: pg.Pool): Promise<void> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query('SELECT pg_advisory_xact_lock($1, $2)', [SCALE_LOCK_NS, SETUP_LOCK]);
+    await c.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [SETUP_LOCK_NS]);
     await c.query('CREATE TABLE IF NOT EXISTS scale_migrations (version integer PRIMARY KEY)');
     const done = new Set(
       (await c.query<{ version: number }>('SELECT version FROM scale_migrations')).rows.map((r) => r.version),

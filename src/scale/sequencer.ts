@@ -1,7 +1,7 @@
 /**
  * The sequencer: the one role that decides duplicates and events, so that they are
  * exactly what one `khabar process` over the same input would decide. Whichever worker
- * holds the PostgreSQL advisory lock SEQUENCER_LOCK (a session lock: it goes with the
+ * holds the PostgreSQL advisory lock SEQUENCER_LOCK_NS (a session lock: it goes with the
  * connection when the worker dies) takes cleaned documents in input order (batch, job,
  * document), does what Pipeline.add does after cleaning (exact copies → unchanged, taken
  * ids renamed), gathers windows of CLUSTER_WINDOW articles, and for each window — in date

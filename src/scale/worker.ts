@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { Stats } from '../core/stats.js';
 import type { PostgresStore } from '../store/postgres/index.js';
 import { claim, fail, heartbeat, LEASE_SECONDS, reapExpired, type Job } from './jobs.js';
-import { SCALE_LOCK_NS, SEQUENCER_LOCK } from './schema.js';
+import { SEQUENCER_LOCK_NS } from './schema.js';
 import { Sequencer } from './sequencer.js';
 import { cleanJob, observeJob } from './work.js';
 
@@ -65,8 +65,16 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   let stopping = false;
   const stop = () => (stopping = true);
   opts.signal?.addEventListener('abort', stop);
+  // the heartbeat keeps a connection of its own: on a loaded server, opening one can take
+  // longer than a lease, and a late heartbeat loses the jobs in hand
+  const beatClient = await pool.connect();
+  let beating = false;
   const beat = setInterval(() => {
-    heartbeat(pool, id, lease).catch((e: unknown) => log(`heartbeat failed: ${String(e)}`));
+    if (beating) return;
+    beating = true;
+    heartbeat(beatClient, id, lease)
+      .catch((e: unknown) => log(`heartbeat failed: ${String(e)}`))
+      .finally(() => (beating = false));
   }, heartbeatMs(lease));
 
   const runJob = async (job: Job) => {
@@ -76,7 +84,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       else log(`job ${job.id} was taken over (lease lost); its work was discarded`);
     } catch (e) {
       const why = e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e);
-      const state = await fail(pool, job, id, why);
+      // if even this fails, the lease runs out and the job comes back all the same
+      const state = await fail(pool, job, id, why).catch(() => 'pending' as const);
       if (state === 'failed') report.failed++;
       log(`job ${job.id} (${job.path}) ${state === 'failed' ? 'failed for good' : 'will be retried'}: ${why}`);
     }
@@ -84,8 +93,16 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
 
   const loop = async () => {
     while (!stopping) {
-      await reapExpired(pool);
-      const job = await claim(pool, id, lease);
+      let job: Job | null;
+      try {
+        await reapExpired(pool);
+        job = await claim(pool, id, lease);
+      } catch (e) {
+        // the database is unreachable or overloaded for a moment: ask again (nothing is held)
+        log(`asking for a job failed: ${String(e)}; retrying`);
+        await sleep(IDLE_MS * 4);
+        continue;
+      }
       if (job) {
         await runJob(job);
         continue;
@@ -102,10 +119,10 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     try {
       while (!stopping) {
         if (!holding) {
-          const r = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
-            SCALE_LOCK_NS,
-            SEQUENCER_LOCK,
-          ]);
+          const r = await c.query<{ ok: boolean }>(
+            'SELECT pg_try_advisory_lock($1, hashtext(current_schema())) AS ok',
+            [SEQUENCER_LOCK_NS],
+          );
           holding = r.rows[0].ok;
           if (!holding) {
             if (opts.exitWhenIdle && (await allDone(pool))) break;
@@ -131,7 +148,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         log(`sequencer: ${report.sequenced} documents; decide ${ms('decide')} s, write ${ms('store')} s`);
       }
     } finally {
-      if (holding) await c.query('SELECT pg_advisory_unlock($1, $2)', [SCALE_LOCK_NS, SEQUENCER_LOCK]).catch(() => 0);
+      if (holding)
+        await c.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [SEQUENCER_LOCK_NS]).catch(() => 0);
       c.release();
     }
   };
@@ -142,6 +160,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     await Promise.all([...loops, ...(opts.sequence === false ? [] : [sequence()])]);
   } finally {
     clearInterval(beat);
+    beatClient.release();
     opts.signal?.removeEventListener('abort', stop);
   }
   return report;
