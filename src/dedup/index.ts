@@ -29,6 +29,7 @@ import {
 } from './persist.js';
 import { DEFAULT_SHINGLES, type ShingleOptions } from './shingles.js';
 import { signTexts, type SignBatch } from './sign.js';
+import { SKETCH_VALUES, allocateSketch, writeSketch } from './sketch.js';
 import { SlotTable } from './slot-table.js';
 import { CONTAINMENT_THRESHOLD, DEFAULT_THRESHOLD, containmentOf, matchPair } from './verify.js';
 
@@ -130,6 +131,8 @@ export class DedupIndex {
   private rank: (s: string | null | undefined) => number;
   /** Per slot, the last slot whose candidates visited it: each candidate is verified once a query. */
   private stamp: Int32Array;
+  /** The low bytes of each signature's first values, looked at before a candidate's full row (sketch.ts). */
+  private sketch: Uint32Array;
   private batchStart = 0;
   private regroups: { from: string; to: string }[] = [];
 
@@ -139,6 +142,7 @@ export class DedupIndex {
     this.cap = Math.max(16, capacity);
     this.cols = this.allocate(this.cap);
     this.stamp = new Int32Array(this.cap).fill(-1);
+    this.sketch = allocateSketch(this.cap);
     this.lsh = new LshTable(this.opts.bands, this.opts.rows, this.perms, this.cap);
     this.exactTable = new SlotTable((s) => this.cols.exactHi[s]);
     this.idTable = new SlotTable((s) => murmur3(this.ids[s]));
@@ -168,6 +172,11 @@ export class DedupIndex {
     const stamp = new Int32Array(this.cap).fill(-1);
     stamp.set(this.stamp.subarray(0, Math.min(this.stamp.length, this.cap)));
     this.stamp = stamp;
+    this.sketch = allocateSketch(this.cap, this.sketch);
+  }
+
+  private writeSketch(s: number): void {
+    if (this.perms > SKETCH_VALUES) writeSketch(this.sketch, s, this.cols.sigs, s, this.perms);
   }
 
   slotOf(id: string): number {
@@ -221,6 +230,7 @@ export class DedupIndex {
       this.ids[s] = item.id;
       this.idTable.insert(murmur3(item.id), s);
       c.sigs.set(batch.sigs.subarray(i * K, (i + 1) * K), s * K);
+      this.writeSketch(s);
       c.exactHi[s] = batch.exact[2 * i];
       c.exactLo[s] = batch.exact[2 * i + 1];
       c.parent[s] = s;
@@ -257,11 +267,12 @@ export class DedupIndex {
       }
       // 5. LSH candidates, verified on the full signature: Jaccard, else containment
       const stamp = this.stamp;
+      const sketch = K > SKETCH_VALUES ? this.sketch : undefined;
       this.lsh.query(c.sigs, s, (o) => {
         if (stamp[o] === s) return;
         stamp[o] = s;
         if (this.find(o) === this.find(s)) return;
-        const m = matchPair(c.sigs, s, o, K, c.shingles[s], c.shingles[o], threshold, containment);
+        const m = matchPair(c.sigs, s, o, K, c.shingles[s], c.shingles[o], threshold, containment, sketch);
         if (!m) return;
         // The link is the best evidence: any Jaccard match beats a containment one, then the higher score.
         const jac = m.by === 'jaccard';
@@ -433,7 +444,9 @@ export class DedupIndex {
         [c.parent, c.canon, c.gsize, c.published, c.words, c.shingles, c.sourceRank, c.flags, c.link, c.linkSim].reduce(
           (s, a) => s + a.byteLength,
           0,
-        ) + this.stamp.byteLength,
+        ) +
+        this.stamp.byteLength +
+        this.sketch.byteLength,
       // V8 strings: ~16 bytes of header + 1–2 bytes a character, plus the array slot
       ids: this.idTable.bytes() + this.ids.length * 24 + idChars * 2,
     };
@@ -492,6 +505,7 @@ export class DedupIndex {
     // Rebuild the hash tables in slot order: the same rules as addSigned, so decisions stay identical.
     const c = index.cols;
     for (let s = 0; s < n; s++) {
+      index.writeSketch(s);
       index.idTable.insert(murmur3(index.ids[s]), s);
       if (c.flags[s] & (FLAG_EMPTY | FLAG_EXACT)) continue;
       index.exactTable.insert(c.exactHi[s], s);

@@ -20,6 +20,8 @@
  * story's names stay far below (see CONTAINMENT_THRESHOLD).
  */
 
+import { SKETCH_VALUES, sketchAgreements } from './sketch.js';
+
 export const DEFAULT_THRESHOLD = 0.7;
 
 /**
@@ -60,8 +62,14 @@ export function containmentOf(jaccard: number, na: number, nb: number): number {
  * checkpoint (the binomial tail at 3σ); a pair above it far less often. Most candidates of the
  * 2-row bands share one common phrase (J ≈ 0.05) and are dropped after 32 values instead of ~100.
  */
-const SEQ_CHECKPOINTS = [32, 64];
+const SEQ_CHECKPOINTS = [32, SKETCH_VALUES];
 const SEQ_SIGMAS = 3;
+
+/** The sequential test: `same` agreements of `n` values fall too far below what `threshold` implies. */
+function tooFewAgreements(same: number, n: number, threshold: number): boolean {
+  const mean = n * threshold;
+  return same < mean - SEQ_SIGMAS * Math.sqrt(mean * (1 - threshold));
+}
 
 /**
  * Estimated Jaccard of slots a and b when it reaches `threshold`, else -1.
@@ -80,8 +88,7 @@ export function verifyPair(sigs: Uint16Array, a: number, b: number, perms: numbe
   for (const n of SEQ_CHECKPOINTS) {
     if (n >= perms) break;
     for (; t < n; t++) if (sigs[oa + t] !== sigs[ob + t] && ++diff > maxDiff) return -1;
-    const mean = n * threshold;
-    if (n - diff < mean - SEQ_SIGMAS * Math.sqrt(mean * (1 - threshold))) return -1;
+    if (tooFewAgreements(n - diff, n, threshold)) return -1;
   }
   for (; t < perms; t++) if (sigs[oa + t] !== sigs[ob + t] && ++diff > maxDiff) return -1;
   return Math.max(0, ((perms - diff) / perms - c) / (1 - c));
@@ -89,7 +96,8 @@ export function verifyPair(sigs: Uint16Array, a: number, b: number, perms: numbe
 
 /**
  * The evidence that makes slots a and b copies, or null. `na`, `nb`: their shingle counts;
- * `containment` 0 turns the containment evidence off (Jaccard only, as before the real corpus).
+ * `containment` 0 turns the containment evidence off (Jaccard only, as before the real corpus);
+ * `sketch` (sketch.ts), when given, is looked at before the full rows.
  */
 export function matchPair(
   sigs: Uint16Array,
@@ -100,6 +108,7 @@ export function matchPair(
   nb: number,
   threshold: number,
   containment: number,
+  sketch?: Uint32Array,
 ): PairMatch | null {
   // The Jaccard a containment match needs: C ≥ c ⇔ J ≥ c·s / (s + l − c·s) (s, l: the two sizes), so
   // verification can stop as early as a Jaccard-only check when the sizes are alike.
@@ -109,6 +118,9 @@ export function matchPair(
     const needed = (containment * small) / (small + Math.max(na, nb) - containment * small);
     floor = Math.min(threshold, Math.max(CONTAINMENT_MIN_JACCARD, needed));
   }
+  // The dense sketch first (sketch.ts): it drops what the checkpoint at SKETCH_VALUES would drop.
+  if (sketch && perms > SKETCH_VALUES && tooFewAgreements(sketchAgreements(sketch, a, b), SKETCH_VALUES, floor))
+    return null;
   const j = verifyPair(sigs, a, b, perms, floor);
   if (j < 0) return null;
   const c = containmentOf(j, na, nb);
