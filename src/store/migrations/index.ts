@@ -5,6 +5,7 @@
 import * as m001 from './001_initial.js';
 import * as m002 from './002_original_bytes.js';
 import * as m003 from './003_indexed.js';
+import * as m004 from './004_fts_external.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, ...m001 },
   { version: 2, ...m002 },
   { version: 3, ...m003 },
+  { version: 4, ...m004 },
 ];

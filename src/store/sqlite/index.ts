@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArticleWrite, RunRecord, Store, StoryQuery, WriteExtras, WriterLock } from '../store.js';
+import { normalize } from '../../text/normalize.js';
+import { NORMALIZE_FUNCTION } from '../migrations/004_fts_external.js';
 import { migrate } from './migrate.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
@@ -33,6 +35,10 @@ export class SqliteStore implements Store {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // The search index reads normalized text through this function (migration 004), on every connection.
+    this.db.function(NORMALIZE_FUNCTION, { deterministic: true }, (s: unknown) =>
+      normalize(typeof s === 'string' ? s : ''),
+    );
     if (!opts.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');

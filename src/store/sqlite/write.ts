@@ -157,6 +157,10 @@ export class SqliteWriter {
     });
     const text = bodyText(a);
     const rejected = status === 'rejected';
+    // FTS5 (external content, migration 004) removes a row by reading its values back from the
+    // articles: that must happen before the article changes. FTS5 rowids are bound as BigInt: a JS
+    // number binds as REAL, and FTS5 then ignores a `rowid = ?` constraint next to MATCH (SQLite 3.53).
+    if (before) this.s.ftsDelete.run(BigInt(before.rowid));
     const { rowid } = this.s.article.get({
       id: a.id,
       status,
@@ -181,9 +185,6 @@ export class SqliteWriter {
       meta: JSON.stringify(a.meta),
       now,
     }) as { rowid: number };
-    // FTS5 rowids are bound as BigInt: a JS number binds as REAL, and FTS5 then ignores
-    // a `rowid = ?` constraint next to MATCH (SQLite 3.53), returning every match.
-    this.s.ftsDelete.run(BigInt(rowid));
     if (!rejected) this.s.ftsInsert.run(BigInt(rowid), normalize(a.title ?? ''), normalize(text));
     this.s.removedDelete.run(a.id);
     a.removed.forEach((r, i) => this.s.removed.run(a.id, i, r.line ?? null, r.text, r.reason));
