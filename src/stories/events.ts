@@ -281,12 +281,15 @@ export class ActiveClusters {
       days: c.days,
       weekdays: c.weekdays,
       tally: c.tally,
+      // the cached norm is stale by design (NORM_REFRESH): a run that resumes from this state must
+      // score with the same stale value, or it breaks near-ties differently from an uninterrupted run
+      normCache: c.normCache,
     }));
   }
 
   load(
     rows: Array<
-      Omit<Cluster, 'tf' | 'indexed' | 'normCache' | 'lead' | 'days' | 'weekdays' | 'tally'> &
+      Omit<Cluster, 'tf' | 'indexed' | 'lead' | 'days' | 'weekdays' | 'tally'> &
         Partial<Pick<Cluster, 'lead' | 'days' | 'weekdays' | 'tally'>> & {
           tf: [string, number][];
           indexed: string[];
