@@ -6,7 +6,7 @@
  * Exits 1 when they differ. Not in npm test (minutes at 20 000 documents).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -61,6 +61,19 @@ function snapshot(path: string): string {
   });
 }
 
+/** Documents a run has finished (stored with the dedup and story state that knows them). */
+function indexedDocs(path: string): number {
+  if (!existsSync(path)) return 0;
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM documents WHERE indexed = 1').pluck().get() as number;
+  } catch {
+    return 0; // killed before the schema was made
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-chaos-'));
   const input = join(dir, 'corpus.jsonl');
@@ -74,12 +87,21 @@ async function main(): Promise<number> {
   console.log(`uninterrupted: ${(base.ms / 1000).toFixed(1)} s`);
   const r = rng(SEED);
   const db = join(dir, 'killed.db');
+  // Kills spread over the work: each lands at a random moment within a slice of about twice a
+  // twentieth of the whole run (start-up included), so the run is cut about KILLS times on its way
+  // instead of finishing on the second try. A run that made no progress before its kill (still
+  // starting up) widens the next slice by half, up to a whole run.
+  let slice = (2 * base.ms) / KILLS;
+  let before = 0;
   for (let k = 1; k <= KILLS; k++) {
-    // anywhere from start-up to the end of a whole run: some kills land after the run ended
-    const after = Math.round(300 + r() * base.ms);
+    const after = Math.round(300 + r() * slice);
     const res = await run(input, db, after);
+    const done = indexedDocs(db);
+    slice = done > before ? (2 * base.ms) / KILLS : Math.min(base.ms, slice * 1.5);
+    before = done;
     console.log(
-      `run ${k}: ${res.code === null ? `killed after ${after} ms` : `finished before the kill (exit ${res.code})`}`,
+      `run ${k}: ${res.code === null ? `killed after ${after} ms` : `finished before the kill (exit ${res.code})`}, ` +
+        `${done} of ${DOCS} documents indexed`,
     );
   }
   const last = await run(input, db, null);
