@@ -1,5 +1,5 @@
 /**
- * The cleaner: raw scraped text (or HTML, via src/ingest/html) in, a clean
+ * The cleaner: raw scraped text (or HTML: src/ingest/html decodes it, src/clean/html extracts it) in, a clean
  * Article out. Every line it drops lands in `removed` with its rule id; every
  * edit and extraction is a Reason in `trace`. The cascade:
  *   0. HTML pages: main-content lines and metadata from the HTML extractor
@@ -16,9 +16,9 @@
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { reason, type Reason } from '../core/trace.js';
-import { htmlRuleApplies, letters } from '../ingest/html/evidence.js';
-import type { HtmlExtract } from '../ingest/html/extract.js';
-import { peekExtract, takeExtract } from '../ingest/html/once.js';
+import { htmlRuleApplies, letters } from './html/evidence.js';
+import type { HtmlExtract } from './html/extract.js';
+import { peekExtract, takeExtract } from './html/once.js';
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { arabicShare } from '../text/tokenize.js';
@@ -160,7 +160,7 @@ export function lineKeys(a: Article): string[] {
 function linesOf(
   a: Article,
   given?: HtmlExtract,
-  /** pass 1: the extract is held for the cleaning pass (src/ingest/html/once.ts) */
+  /** pass 1: the extract is held for the cleaning pass (src/clean/html/once.ts) */
   peek = false,
 ): {
   lines: Line[];
@@ -222,7 +222,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
 
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
   const { lines, html, failed } = linesOf(a, given);
-  // On extracted HTML, shape rules need the page's evidence (src/ingest/html/evidence.ts).
+  // On extracted HTML, shape rules need the page's evidence (src/clean/html/evidence.ts).
   const applies = (rule: string, l: Line) => !html || htmlRuleApplies(rule, l.text, html.linkShare[l.line - 1] ?? 0);
   if (failed) {
     a.rejected = failed;
@@ -576,3 +576,6 @@ export function cleanRecord(a: Article): CleanRecord {
     chars_out: text.length,
   };
 }
+
+/** The crawler's cleaner (src/ingest/crawl takes it as an option, so ingest does not import clean). */
+export const pageCleaner = { article: (a: Article) => cleanArticle(a), record: cleanRecord };

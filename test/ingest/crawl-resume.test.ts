@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIO } from '../../src/cli/io.js';
+import { pageCleaner } from '../../src/clean/index.js';
 import { crawl } from '../../src/ingest/crawl/crawl.js';
 import { urlSha1 } from '../../src/ingest/crawl/sink.js';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
@@ -98,6 +99,7 @@ describe('crawl resume after SIGKILL', () => {
     const out = await mkdtemp(join(tmpdir(), 'khabar-resume-disk-'));
     const opts = {
       sites: [site.base + '/'],
+      cleaner: pageCleaner,
       out,
       delayMs: 5,
       concurrency: 2,

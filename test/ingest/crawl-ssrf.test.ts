@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { pageCleaner } from '../../src/clean/index.js';
 import { crawl } from '../../src/ingest/crawl/crawl.js';
 import { inScope, isPublicAddress, siteScope } from '../../src/ingest/crawl/guard.js';
 import { loadRobots } from '../../src/ingest/crawl/robots.js';
@@ -139,7 +140,13 @@ describe('SSRF guard: crawling', () => {
   it('should refuse a site on a loopback address without --allow-private, before any request', async () => {
     for (const base of [site.base, `http://localhost:${new URL(site.base).port}`]) {
       const before = site.hits.length;
-      const sum = await crawl({ sites: [base + '/'], out: join(out, 'a'), delayMs: 0, retries: 0 });
+      const sum = await crawl({
+        sites: [base + '/'],
+        cleaner: pageCleaner,
+        out: join(out, 'a'),
+        delayMs: 0,
+        retries: 0,
+      });
       expect(site.hits.length).toBe(before);
       expect(sum.rejects.map((r) => r.rule)).toEqual(['KHB_PRIVATE_ADDRESS']); // robots.txt refused: site skipped
       expect(sum.saved).toBe(0);
@@ -149,6 +156,7 @@ describe('SSRF guard: crawling', () => {
   it('should keep redirects and Sitemap: lines on the site with --allow-private', async () => {
     const sum = await crawl({
       sites: [site.base + '/'],
+      cleaner: pageCleaner,
       out: join(out, 'b'),
       delayMs: 0,
       retries: 0,
@@ -167,6 +175,7 @@ describe('SSRF guard: crawling', () => {
     const hits = secret.hits.length;
     const sum = await crawl({
       sites: [site.base + '/'],
+      cleaner: pageCleaner,
       out: join(out, 'c'),
       delayMs: 0,
       retries: 0,

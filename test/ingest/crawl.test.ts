@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { pageCleaner } from '../../src/clean/index.js';
 import { crawl, type CrawlSummary } from '../../src/ingest/crawl/crawl.js';
 import { openStore } from '../../src/store/index.js';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
@@ -25,6 +26,7 @@ describe('crawl of a local fixture site', () => {
     out = await mkdtemp(join(tmpdir(), 'khabar-crawl-'));
     const opts = {
       sites: [site.base + '/'],
+      cleaner: pageCleaner,
       out,
       delayMs: DELAY,
       concurrency: 4,

@@ -6,11 +6,11 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, lineKeys } from '../../src/clean/index.js';
 import { readDocuments, type IngestItem } from '../../src/ingest/index.js';
-import { extractFromHtml } from '../../src/ingest/html/extract.js';
-import { heldExtracts } from '../../src/ingest/html/once.js';
+import { extractFromHtml } from '../../src/clean/html/extract.js';
+import { heldExtracts } from '../../src/clean/html/once.js';
 import { pageArticle } from '../../src/ingest/html/reader.js';
-import { isoDay } from '../../src/ingest/html/meta.js';
-import { stripSiteName } from '../../src/ingest/html/title.js';
+import { isoDay } from '../../src/text/dates.js';
+import { stripSiteName } from '../../src/clean/html/title.js';
 import { evaluateHtml, HELDOUT } from '../eval/html-metrics.js';
 import { articleHtml } from './fixture-site.js';
 

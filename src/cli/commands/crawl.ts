@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fmtInt } from '../../core/stats.js';
+import { pageCleaner } from '../../clean/index.js';
 import { crawl, DEFAULT_DELAY_MS } from '../../ingest/crawl/crawl.js';
 import type { CliIO } from '../io.js';
 import type { Register } from './index.js';
@@ -66,6 +67,7 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
   const saved: string[] = [];
   const sum = await crawl({
     sites,
+    cleaner: pageCleaner,
     out,
     maxPages: flags.maxPages ? Number(flags.maxPages) : undefined,
     since: flags.since ?? null,

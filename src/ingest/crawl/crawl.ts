@@ -11,7 +11,7 @@
  * Every URL is requested at most once a run; the journal carries state across runs.
  */
 import { join } from 'node:path';
-import { cleanArticle, cleanRecord } from '../../clean/index.js';
+import type { Article } from '../../core/article.js';
 import { KhabarError, khabarError } from '../../core/errors.js';
 import { feedLinks, feedText, parseFeed } from '../feeds/parse.js';
 import { pageArticle } from '../html/reader.js';
@@ -22,8 +22,18 @@ import { Journal } from './journal.js';
 import { loadRobots, type SiteRules } from './robots.js';
 import { DirSink, urlSha1, type Reject } from './sink.js';
 
+/**
+ * How a fetched page becomes an article and a line of articles.jsonl: the CLI passes src/clean's
+ * (`pageCleaner`). The crawler fetches and saves; it does not depend on the cleaner.
+ */
+export interface PageCleaner {
+  article(page: Article): Article;
+  record(a: Article): object;
+}
+
 export interface CrawlOptions extends Partial<FetchPolicy> {
   sites: string[];
+  cleaner: PageCleaner;
   out: string;
   /** New article pages to fetch per site this run. */
   maxPages?: number;
@@ -237,7 +247,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       if (!HTML_TYPE.test(type)) throw khabarError('KHB_NOT_HTML', url, `Content-Type ${type || 'missing'}`);
       const sha1 = saved ? urlSha1(res.url) : sink.savePage(res.url, res.status, res.headers, res.bytes);
       rememberValidators(journal, url, res);
-      const a = cleanArticle(
+      const a = opts.cleaner.article(
         pageArticle({
           source: res.url,
           url: res.url,
@@ -248,7 +258,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       );
       if (a.rejected) record(url, a.rejected.rule, `${url}: ${a.rejected.message}`);
       else {
-        sink.saveArticle(cleanRecord(a));
+        sink.saveArticle(opts.cleaner.record(a));
         sum.saved++;
       }
       journal.append({ t: 'done', url, status: res.status, sha1 });

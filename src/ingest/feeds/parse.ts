@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { khabarError } from '../../core/errors.js';
 import { decodeBytes } from '../../text/encoding.js';
 import { headerCharset } from '../html/charset.js';
-import { isoDay } from '../html/meta.js';
+import { isoDay } from '../../text/dates.js';
 
 export interface FeedEntry {
   url: string;

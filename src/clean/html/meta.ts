@@ -8,7 +8,7 @@
  *   modified   JSON-LD dateModified / article:modified_time / og:updated_time
  *   author     JSON-LD author / meta author / theme byline classes
  */
-import { findDate, isoDate } from '../../text/dates.js';
+import { findDate, isoDay } from '../../text/dates.js';
 import { blockLines } from './blocks.js';
 import { jsonLdArticle } from './jsonld.js';
 import { stripSiteName } from './title.js';
@@ -71,23 +71,6 @@ function metaContent(doc: Doc, ...keys: string[]): string | null {
     if (v) return v;
   }
   return null;
-}
-
-/** Date.parse is asked only about dates written with an English month name and a four-digit year
- *  (RFC 822 from feeds and HTTP: "Wed, 30 Jun 2021 09:00:00 GMT", "June 30, 2021"). On anything else
- *  V8 guesses: "34" is 2034-01-01, "الخميس 2029" is 2029-01-01, "5/6/38" is 2038-05-06. That is how
- *  pages of 2020–2025 came out dated 2029, 2034 and 2038. */
-const RFC_DATE =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b\d{4}\b|\b\d{4}\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-
-/** 'YYYY-MM-DD' from an ISO-like timestamp, keeping the site's own calendar day
- *  ("2021-06-30T23:30:00+03:00" is 30 June in Baghdad, whatever UTC says). */
-export function isoDay(s: string | null | undefined): string | null {
-  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim()) : null;
-  if (m) return isoDate(+m[1], +m[2], +m[3]);
-  if (!s || !RFC_DATE.test(s)) return null;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
 /** A page's own calendar day may run ahead of the reader's clock by a time zone (UTC+14 at most). */
