@@ -133,6 +133,27 @@ const NOTICE_GATE =
 const FOOTER_GATE =
   /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
 
+/** A ticker prints other stories' headlines on one line, three or more spaces apart. */
+const TICKER_GAP = /\s{3,}/;
+/** Four headlines in a row make a ticker: two or three gaps can be a scraped table or a pull quote. */
+export const TICKER_MIN_ITEMS = 4;
+/** A ticker item is a headline (4+ words), not a cell of a standings table ("الهلال   30"). */
+export const TICKER_ITEM_MIN_WORDS = 4;
+/** …and not a paragraph: the longest headline run into a ticker on the real pages was 16 words. */
+export const TICKER_ITEM_MAX_WORDS = 25;
+
+/** The headlines of a ticker line, or null: "«طرد مشبوه» يثير الفزع …    شقيقة صالح كامل.. …    هل يعاقب …". */
+export function tickerItems(text: string): number | null {
+  if (!text.includes('   ')) return null;
+  const items = text.split(TICKER_GAP).filter((x) => x !== '');
+  if (items.length < TICKER_MIN_ITEMS) return null;
+  const words = items.map((x) => x.split(/\s+/).length);
+  // the last item may be cut mid-headline
+  const full = words.slice(0, -1);
+  if (full.some((w) => w > TICKER_ITEM_MAX_WORDS)) return null;
+  return full.filter((w) => w >= TICKER_ITEM_MIN_WORDS).length >= TICKER_MIN_ITEMS - 1 ? items.length : null;
+}
+
 export const LINE_RULES: LineRule[] = [
   {
     // "رئيسيسياسةعربي ودولي": section names glued together (seed 000); "الرئيسية سياسي أمني اقتصادي";
@@ -159,6 +180,16 @@ export const LINE_RULES: LineRule[] = [
       const glued = tokens.filter((t) => letterCount(t) >= GLUED_TOKEN_LETTERS).length;
       // "النهارالاخباريه رام الله" is an outlet's name run together before a place: a dateline
       return glued >= 1 && hits >= 1 && !looksLikeDateline(l.text) ? `${glued} glued menu token(s)` : null;
+    },
+  },
+  {
+    // "رئيس الوزراء يتابع جهود توطين صناعة الحرير في مصر    الأهلي يعلن أسماء الجهاز المعاون …    …":
+    // a news ticker of other stories' headlines on one line (masress, maghress, sauress, djazairess).
+    rule: 'clean/ticker',
+    maxWords: Infinity,
+    test(l) {
+      const items = tickerItems(l.text);
+      return items === null ? null : `ticker of ${items} headlines`;
     },
   },
   {
