@@ -35,7 +35,7 @@ import {
 } from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
-import { findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
+import { cutDateLeak, DATE_LEAK_RULE, findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
 import {
   datelineOf,
   looksLikeBody,
@@ -270,7 +270,18 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     let l = original;
     const lastLine = prevLine;
     prevLine = l.line;
-    // 2. template leaks
+    // 2. template leaks; a scraper's " date 2025-09-17 " glued in front of the line is cut, the
+    //    line stays ("date 2025-09-17 دبي في 17 سبتمبر /وام/ أعلنت …" is the lead)
+    const dated = cutDateLeak(l.text);
+    if (dated) {
+      a.published ??= dated.iso;
+      if (dated.rest === '') {
+        drop(l, DATE_LEAK_RULE);
+        continue;
+      }
+      note(DATE_LEAK_RULE, 'edit', `cut "date ${dated.iso}" out of line ${l.line}`, l.line);
+      l = makeLine(dated.rest, l.line);
+    }
     const leak = findTemplateLeaks(l.text);
     if (leak) {
       if (leak.rest === '') {

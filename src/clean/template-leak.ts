@@ -38,3 +38,14 @@ export function findTemplateLeaks(line: string): LeakResult | null {
   const words = rest.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).length;
   return { rest: words >= LEAK_MIN_REST_WORDS ? rest : '', placeholders };
 }
+
+/** A scraper's metadata field left in front of the text: " date 2025-09-28 وزير الإعلام السوري يزور …". */
+export const DATE_LEAK_RULE = 'clean/date-leak';
+const DATE_LEAK = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*/i;
+
+/** The leaked date (ISO) and what follows it, or null when the line does not open with one. */
+export function cutDateLeak(line: string): { iso: string; rest: string } | null {
+  if (!/^\s*date\s/i.test(line)) return null;
+  const m = DATE_LEAK.exec(line);
+  return m ? { iso: m[1], rest: line.slice(m[0].length).trim() } : null;
+}

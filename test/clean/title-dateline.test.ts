@@ -154,4 +154,13 @@ describe('pages that are not one article', () => {
     expect(rules(a)).toEqual(['4:clean/teaser']);
     expect(a.paragraphs).toEqual([LEAD, MORE]);
   });
+  it('should cut a scraper\'s "date 2025-09-17" leak off the line it opens and keep the date', () => {
+    const a = clean([' date 2025-09-17 افتتاح معرض الفنون الطلابي في دبي بمشاركة واسعة', '', LEAD, MORE].join('\n'));
+    expect(a.title).toBe('افتتاح معرض الفنون الطلابي في دبي بمشاركة واسعة');
+    expect(a.published).toBe('2025-09-17');
+    expect(a.trace.some((r) => r.rule === 'clean/date-leak')).toBe(true);
+    const b = clean([' date 2025-09-17 الدوحة-قنا', LEAD, MORE].join('\n'));
+    expect(b.dateline).toBe('الدوحة-قنا');
+    expect(b.paragraphs).toEqual([LEAD, MORE]);
+  });
 });
