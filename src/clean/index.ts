@@ -43,7 +43,7 @@ import {
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
+import { isCaption, pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -439,6 +439,10 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     for (const [i, l] of header.entries())
       if (i !== di && l.words <= HEADER_MAX_WORDS && !BODY_END_RE.test(l.text.trim())) {
         drop(l, 'clean/header');
+        out.add(l);
+      } else if (i !== di && !looksLikeBody(l) && isCaption(l)) {
+        // a longer caption closed by its credit: "فايز السراج يحضر مؤتمرا صحفيا في تونس … - رويترز"
+        drop(l, 'clean/caption');
         out.add(l);
       }
   body = body.filter((l) => !out.has(l));

@@ -74,6 +74,19 @@ export function letterCount(s: string): number {
   return n;
 }
 
+/** The most letters in a token between sentence ends (?, ؟, !), without allocating. */
+export function longestLetterRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x061f || c === 63 || c === 33) run = 0;
+    else if (isLetter(c)) run++;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
 const MENU_RE = new RegExp(`(${alt(n(MENU_WORDS))})`, 'gi');
 const SHARE_RE = new RegExp(`(${alt(n(SHARE_WORDS))})`, 'gi');
 const FOLLOW_RE = new RegExp(`^(${alt(n(FOLLOW_PATTERNS))})`, 'i');
@@ -177,7 +190,9 @@ export const LINE_RULES: LineRule[] = [
       if (items.length >= 3 && items.every((x) => x.trim().split(' ').length <= MENU_ITEM_MAX_WORDS))
         return `menu of ${items.length} separated items`;
       // 4. words glued into over-long tokens, as scraped menus lose their separators
-      const glued = tokens.filter((t) => letterCount(t) >= GLUED_TOKEN_LETTERS).length;
+      // ("بورتسودان؟وزارة" is a question and the next sentence with a space lost, not a glued menu;
+      // "مدار الساعة,أخبار اقتصادية" is a keyword list and stays glued)
+      const glued = tokens.filter((t) => longestLetterRun(t) >= GLUED_TOKEN_LETTERS).length;
       // "النهارالاخباريه رام الله" is an outlet's name run together before a place: a dateline
       return glued >= 1 && hits >= 1 && !looksLikeDateline(l.text) ? `${glued} glued menu token(s)` : null;
     },

@@ -127,6 +127,8 @@ export function looksLikeBody(l: { text: string; words: number }): boolean {
   const t = l.text.trim();
   // a headline may end in "!" or "?" ("خطوة تفصل الهلال عن الإطاحة بـ النصر !"): those ends need a longer line
   if (/[!?؟]["'”»)]*$/.test(t) && l.words < BODY_QUESTION_WORDS) return false;
+  // two dots after a space close a headline link, not a sentence: "مفوضية الانتخابات تستبعد عدداً من المرشحين .."
+  if (t.endsWith(' ..')) return false;
   return BODY_END.test(t) || (l.words >= BODY_COMMA_WORDS && /[،,]/.test(t));
 }
 

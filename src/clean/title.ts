@@ -44,6 +44,10 @@ const n = (xs: readonly string[]) => xs.map((x) => normalize(x));
 const CAPTION_RE = new RegExp(`^(${alt(n(CAPTION_OPENERS))})(\\s|$)`);
 /** A caption closed by its photo credit: "… لاحقاً العام الجاري (AFP)". */
 const CREDIT_CLOSE = /\((afp|reuters|getty|ap|ا ف ب|رويترز|الاناضول|ارشيفيه|صوره ارشيفيه|وكالات)\)$/i;
+/** …or by a dash and the agency: "فايز السراج يحضر مؤتمرا صحفيا في تونس يوم 8 يناير 2016 - رويترز". */
+const CREDIT_DASH = /\s[-–—]\s*(afp|reuters|getty images|ا ف ب|رويترز|الاناضول)$/i;
+/** A field label and its number: "رمز الخبر: 211060", "رقم العدد: 5120". */
+const LABEL_NUMBER = /^[^:：\d]{2,30}[:：]\s*[\d\s/.-]+$/;
 const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
 const BYLINE_OPEN = /^(بقلم|كتب|كتبت|بواسطه|تحرير|اعداد|متابعه)(\s|$|[:/\-–])/;
 const TIME = /\d{1,2}:\d{2}|\b(ago|gmt|eet|am|pm)\b/i;
@@ -75,6 +79,11 @@ export function slugWords(url: string | null | undefined): string[] {
   return most < 6 ? [] : keyTokens(best.replace(/^\d+[-_]/, '').replace(/[-_+.]/g, ' '));
 }
 
+/** A photo caption by its opener or its closing credit: "صورة أرشيفية …", "… (AFP)", "… - رويترز". */
+export function isCaption(l: Line): boolean {
+  return CAPTION_RE.test(l.norm) || CREDIT_CLOSE.test(l.norm) || CREDIT_DASH.test(l.norm);
+}
+
 /** Why a line can never be a title, or null when it has a headline's shape. */
 export function notATitle(l: Line): string | null {
   // cheap tests first: this runs on every line above the first paragraph
@@ -83,7 +92,8 @@ export function notATitle(l: Line): string | null {
   if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
   if (BYLINE_OPEN.test(l.norm)) return 'byline';
   if (TIME.test(l.norm)) return 'time';
-  if (CAPTION_RE.test(l.norm) || CREDIT_CLOSE.test(l.norm)) return 'caption';
+  if (isCaption(l)) return 'caption';
+  if (LABEL_NUMBER.test(l.norm)) return 'label and number';
   if (MASTHEAD_RE.test(l.norm)) return 'masthead';
   // "الجمعة, 05 فبراير, 2021" is a date line; "حظك اليوم برج العقرب الجمعة 8 نوفمبر 2024" a headline with a date
   const d = /\d/.test(l.norm) ? findDate(l.norm) : null;

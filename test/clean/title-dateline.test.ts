@@ -163,4 +163,22 @@ describe('pages that are not one article', () => {
     expect(b.dateline).toBe('الدوحة-قنا');
     expect(b.paragraphs).toEqual([LEAD, MORE]);
   });
+  it('should not take a photo caption closed by "- رويترز", a "label: number" line or a linked headline ending " .." for the title', () => {
+    const a = clean(
+      [
+        'رمز الخبر: 48213',
+        'وزارة النقل تعلن خطة جديدة لتوسعة الطرق الدولية ..',
+        'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+        'وزير المالية يتحدث إلى الصحفيين في العاصمة يوم 3 مارس آذار 2024 - رويترز',
+        LEAD,
+        MORE,
+      ].join('\n'),
+    );
+    expect(a.title).toBe('الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع');
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should read a question run into the next sentence as a headline, not as glued menu words', () => {
+    const a = clean(['ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً', 'أكتوبر 5, 2025', LEAD, MORE].join('\n'));
+    expect(a.title).toBe('ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً');
+  });
 });
