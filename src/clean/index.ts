@@ -77,7 +77,7 @@ function isTitleCopy(l: Line, key: string): boolean {
 /** The outlet half of a credit, when it has two or more words: "بغداد اليوم" of "بغداد اليوم- بغداد". */
 function outletOf(credit: string): string | null {
   const head = normalize(credit)
-    .split(/\s*[-–—|/:]\s*/)[0]
+    .split(/\s*[-–—|/:]\s*|\s+_\s+/)[0]
     .trim();
   return head.split(/\s+/).length >= 2 ? head : null;
 }

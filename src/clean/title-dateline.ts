@@ -132,8 +132,9 @@ export function looksLikeBody(l: { text: string; words: number }): boolean {
   return BODY_END.test(t) || (l.words >= BODY_COMMA_WORDS && /[،,]/.test(t));
 }
 
-/** Separators between a credit's parts: dashes, bars, slashes, a colon; a tatweel only with a space beside it. */
-const CREDIT_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ\s*|\s*ـ\s+/u;
+/** Separators between a credit's parts: dashes, bars, slashes, a colon; a tatweel only with a space beside it;
+ *  an underscore between spaces ("بغداد اليوم _ البصرة", baghdadtoday.news). */
+const CREDIT_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ\s*|\s*ـ\s+|\s+_\s+/u;
 /** Two or three parts of one to four words each: "كشـ24 | و.م.ع", "رام الله - وكالة سند للأنباء". */
 function creditParts(norm: string): boolean {
   const parts = norm.split(CREDIT_SEPARATOR).map((p) => p.trim());
