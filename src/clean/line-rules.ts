@@ -26,7 +26,8 @@ import {
   SHARE_WORDS,
   TAG_PREFIXES,
 } from './vocab/boilerplate.ar.js';
-import { looksLikeDateline } from './title-dateline.js';
+import { BODY_LONG_WORDS, looksLikeDateline } from './title-dateline.js';
+import { closedByPhotoCredit } from './title.js';
 import { alt } from './vocab/alt.js';
 
 export interface Line {
@@ -142,7 +143,7 @@ export const BYLINE_MAX_WORDS = 6;
 export const GLUED_TOKEN_LETTERS = 13;
 // Cheap gates run before the pattern lists, so long body lines pay one scan each.
 const NOTICE_GATE =
-  /adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
+  /حجب|adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
 const FOOTER_GATE =
   /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
 
@@ -303,6 +304,16 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/credit',
     maxWords: 16,
     test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
+  },
+  {
+    // "قائد قوات الدعم السريع السودانية محمد حمدان دقلو / Gettyimages.ru": a caption closed by its photo
+    // credit, between paragraphs (arabic.rt.com); a paragraph is longer or ends its sentence first
+    rule: 'clean/caption',
+    maxWords: BODY_LONG_WORDS - 1,
+    test: (l) =>
+      l.words < BODY_LONG_WORDS && !SENTENCE_END.test(l.norm) && closedByPhotoCredit(l)
+        ? 'caption with its credit'
+        : null,
   },
   {
     // "المزيد ...", "Read More": the link under a teaser of another article.

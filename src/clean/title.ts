@@ -44,8 +44,9 @@ const n = (xs: readonly string[]) => xs.map((x) => normalize(x));
 const CAPTION_RE = new RegExp(`^(${alt(n(CAPTION_OPENERS))})(\\s|$)`);
 /** A caption closed by its photo credit: "… لاحقاً العام الجاري (AFP)". */
 const CREDIT_CLOSE = /\((afp|reuters|getty|ap|ا ف ب|رويترز|الاناضول|ارشيفيه|صوره ارشيفيه|وكالات)\)$/i;
-/** …or by a dash and the agency: "فايز السراج يحضر مؤتمرا صحفيا في تونس يوم 8 يناير 2016 - رويترز". */
-const CREDIT_DASH = /\s[-–—]\s*(afp|reuters|getty images|ا ف ب|رويترز|الاناضول)$/i;
+/** …or by a dash or slash and the agency: "فايز السراج يحضر مؤتمرا صحفيا في تونس يوم 8 يناير 2016 - رويترز",
+ *  "قائد قوات الدعم السريع محمد حمدان دقلو / Gettyimages.ru". */
+const CREDIT_DASH = /\s[-–—/]\s*(afp|reuters|getty ?images(\.[a-z]+)?|ا ف ب|رويترز|الاناضول)$/i;
 /** A field label and its number: "رمز الخبر: 211060", "رقم العدد: 5120". */
 const LABEL_NUMBER = /^[^:：\d]{2,30}[:：]\s*[\d\s/.-]+$/;
 const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
@@ -77,6 +78,11 @@ export function slugWords(url: string | null | undefined): string[] {
   }
   // "3206508-السعودية-تسجل-498-إصابة": the leading number is the article's id, not a headline word
   return most < 6 ? [] : keyTokens(best.replace(/^\d+[-_]/, '').replace(/[-_+.]/g, ' '));
+}
+
+/** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */
+export function closedByPhotoCredit(l: Line): boolean {
+  return CREDIT_DASH.test(l.norm);
 }
 
 /** A photo caption by its opener or its closing credit: "صورة أرشيفية …", "… (AFP)", "… - رويترز". */

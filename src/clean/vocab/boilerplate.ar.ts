@@ -277,6 +277,8 @@ export const RELATED_HEADINGS = [
   // alchourouk.com: "في نفس السياق" over teasers of other articles
   'في نفس السياق',
   'في السياق نفسه',
+  // baghdadtoday.news: "أهم الاخبار" over other stories' headlines after the article
+  'أهم الأخبار',
 ];
 
 /** WordPress comment forms (Jannah, Newspaper, Twenty*), Disqus and Facebook comments. */
@@ -317,6 +319,8 @@ export const COMMENT_PATTERNS = [
   // vBulletin login box (own fixture g45)
   'هل نسيت كلمة المرور',
   'Security Code',
+  // hunakwt.com: the empty comment box's prompt
+  'قم بكتابة أول تعليق',
 ];
 
 /** Comment-section headings that are only boilerplate as a whole line ("التعليقات", "3 تعليقات"):
@@ -371,6 +375,8 @@ export const NOTICE_PATTERNS = [
   /^(اوافق|موافق|قبول|رفض|accept|i agree)$/i,
   /يرجى تفعيل (الجافا ?سكربت|javascript)/i,
   /you are using an? (ad ?blocker|outdated browser)/i,
+  // maghress.com and its sister aggregators (masress, sauress, djazairess): the image-report notice
+  /^سيتم حجب هذه الصوره.{0,30}(الابلاغ|التبليغ)/,
 ];
 
 /** Copyright and footer lines. */
@@ -507,4 +513,6 @@ export const PROMO_PATTERNS = [
   /^حمل التطبيق الان/,
   /^اشترك الان في /,
   /^احصل على (تطبيق|اشتراك|خصم)/,
+  // "لمتابعة الخبر اضغط على الرابط التالي" (kawnin.com): a link out, not a sentence of the story
+  /^(لمتابعه|لقراءه|لمشاهده) (الخبر|التفاصيل|المزيد|الفيديو).{0,40}اضغط/,
 ];
