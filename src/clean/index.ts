@@ -35,7 +35,13 @@ import {
 } from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
-import { cutDateLeak, DATE_LEAK_RULE, findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
+import {
+  cutDateLeak,
+  DATE_LEAK_RULE,
+  findTemplateLeaks,
+  jsonWrapperTitle,
+  TEMPLATE_LEAK_RULE,
+} from './template-leak.js';
 import {
   datelineOf,
   looksLikeBody,
@@ -281,6 +287,16 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       }
       note(DATE_LEAK_RULE, 'edit', `cut "date ${dated.iso}" out of line ${l.line}`, l.line);
       l = makeLine(dated.rest, l.line);
+    }
+    // a JSON wrapper's opening (`{ "ar": { "title": "…", "content": "`): its title is the page's
+    const wrapped = jsonWrapperTitle(l.text);
+    if (wrapped) {
+      if (!a.title) {
+        a.title = wrapped;
+        note('clean/title', 'edit', `line ${l.line} is a JSON wrapper with the title`, l.line);
+      }
+      drop(l, TEMPLATE_LEAK_RULE);
+      continue;
     }
     const leak = findTemplateLeaks(l.text);
     if (leak) {

@@ -49,3 +49,14 @@ export function cutDateLeak(line: string): { iso: string; rest: string } | null 
   const m = DATE_LEAK.exec(line);
   return m ? { iso: m[1], rest: line.slice(m[0].length).trim() } : null;
 }
+
+/** A JSON wrapper printed in front of the text: `{ "ar": { "title": "حملة … في يومها الأول", "content": "`. */
+const JSON_TITLE =
+  /^\{\s*(?:"[\w-]+"\s*:\s*\{\s*)*"title"\s*:\s*"((?:[^"\\]|\\.){3,300})"\s*,?\s*(?:"[\w-]+"\s*:\s*"?\s*)?$/;
+
+/** The title a leaked JSON wrapper line carries, or null. */
+export function jsonWrapperTitle(line: string): string | null {
+  if (!line.startsWith('{') || !line.includes('"title"')) return null;
+  const m = JSON_TITLE.exec(line.trim());
+  return m ? m[1].replace(/\\(.)/g, '$1').trim() : null;
+}

@@ -182,4 +182,12 @@ describe('pages that are not one article', () => {
     const a = clean(['ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً', 'أكتوبر 5, 2025', LEAD, MORE].join('\n'));
     expect(a.title).toBe('ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً');
   });
+  it('should take the title out of a leaked JSON wrapper line and drop the line', () => {
+    const a = clean(
+      ['{ "ar": { "title": "حملة تبرعات تجمع مليون دولار في يومها الأول", "content": "', LEAD, MORE].join('\n'),
+    );
+    expect(a.title).toBe('حملة تبرعات تجمع مليون دولار في يومها الأول');
+    expect(rules(a)).toEqual(['1:clean/template-leak']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
 });
