@@ -90,6 +90,11 @@ function outletOf(credit: string): string | null {
 
 /** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
 const MASTHEAD_MAX_WORDS = 4;
+/** A page whose lines are all menu-sized and that had at least this many section names is a menu
+ *  (alsumaria.tv's opening prints its menu three times, ~60 section names, and no paragraph). */
+const MENU_PAGE_MIN_NAV = 10;
+/** …and whose longest line is a running story's menu entry: "انتخابات مجلس النواب العراقي 2025". */
+const MENU_PAGE_ITEM_MAX_WORDS = 5;
 /** Tags under a "الوسوم" heading are one to three words each ("المنتخب الأولمبي"). */
 const TAG_MAX_WORDS = 3;
 /** A timestamp line is short: "الأربعاء 30 حزيران 2021 - 12:30 م" is 6 words. */
@@ -393,10 +398,22 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !trailing(l)));
   }
 
+  // 6c. a page of menus only: no paragraph, nothing longer than a menu item left, and many lines
+  //     already taken as navigation ("خاص السومرية", "علم وعالم", "للنساء فقط" among "سياسة", "رياضة", …)
+  let firstBody = kept.findIndex((l) => looksLikeBody(l));
+  if (firstBody < 0 && kept.length > 0 && kept.every((l) => l.words <= MENU_PAGE_ITEM_MAX_WORDS && !endsSentence(l))) {
+    let nav = 0;
+    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].reason === 'clean/navigation') nav++;
+    if (nav >= MENU_PAGE_MIN_NAV && nav >= kept.length) {
+      for (const l of kept) drop(l, 'clean/navigation');
+      kept.length = 0;
+      firstBody = -1;
+    }
+  }
+
   // 7. title: the page's own (HTML, JSONL) or a headline-shaped line above the first paragraph,
   //    scored on slug, repeats and position (title.ts); what sits above it is masthead.
   let body = kept;
-  const firstBody = body.findIndex((l) => looksLikeBody(l));
   if (!a.title) {
     const pick = pickTitle(
       body,

@@ -190,4 +190,12 @@ describe('pages that are not one article', () => {
     expect(rules(a)).toEqual(['1:clean/template-leak']);
     expect(a.paragraphs).toEqual([LEAD, MORE]);
   });
+  it('should take a page of menus only, with no paragraph, for navigation, unknown labels and all', () => {
+    const menu = ['الصفحة الرئيسية', 'سياسة', 'محليات', 'رياضة', 'أمن', 'اقتصاد', 'تكنولوجيا', 'منوعات'];
+    const raw = [...menu, 'ركن المرأة', 'حكايات الأجداد', ...menu, 'مهرجان الصيف الدولي 2026'].join('\n');
+    const a = clean(raw);
+    expect(a.title).toBeNull();
+    expect(a.paragraphs).toEqual([]);
+    expect(a.removed.find((r) => r.text === 'ركن المرأة')?.reason).toBe('clean/navigation');
+  });
 });
