@@ -68,6 +68,9 @@ const DATELINE_SEARCH_LINES = 3;
 /** Between the headline and the first paragraph, a line this short that does not end a
  *  sentence is a caption, byline, date or site name: "جانب من الجولة", "أماني موسى", "دار الهلال". */
 const HEADER_MAX_WORDS = 8;
+/** …and so is a bulleted headline there, however long: "* وزارتا التجارة والثقافة تعززان مكانة العراق عبر معرض …",
+ *  another story's link (kayhan.ir). */
+const BULLET_RE = /^[*•▪■●]\s/;
 const BODY_END_RE = /[.!?؟:]["'”»)]*$/;
 /** A headline copy may carry a few words more: the site's name, "(صور)", a section. */
 const TITLE_COPY_EXTRA_WORDS = 4;
@@ -470,7 +473,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   // above the lead there is the page's own subheading ("<h3>تناول وجبة كل ثلاث ساعات</h3>")
   if (lead > 0 && !html)
     for (const [i, l] of header.entries())
-      if (i !== di && l.words <= HEADER_MAX_WORDS && !BODY_END_RE.test(l.text.trim())) {
+      if (i !== di && (l.words <= HEADER_MAX_WORDS || BULLET_RE.test(l.text)) && !BODY_END_RE.test(l.text.trim())) {
         drop(l, 'clean/header');
         out.add(l);
       } else if (i !== di && !looksLikeBody(l) && isCaption(l)) {

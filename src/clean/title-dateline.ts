@@ -71,7 +71,7 @@ const INLINE_PLACE_SOURCE = new RegExp(
 /** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
  *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
  *  name carries an outlet word or the colon is glued to the lead. */
-const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s)/u;
+const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s)/u;
 const OUTLET = alt(n(OUTLET_WORDS));
 /** A credit's side names a place, an agency (as a word) or an outlet ("شفق نيوز", "وكالة سند للأنباء"). */
 const PLACE_AGENCY_WORD = new RegExp(`(^|[\\s(«"|/])(${PLACE}|${AGENCY})($|[\\s)»"|/:.،-])`, 'iu');
@@ -182,6 +182,8 @@ function outletCredit(norm: string): RegExpExecArray | null {
   // "قال الوزير: …", "في الأثناء - …" are sentences: no function word unless it is the outlet's ("وطنا اليوم")
   if (words.some((w) => isStopword(w) && !new RegExp(`^(${OUTLET})$`, 'iu').test(w))) return null;
   if (m[2].includes(':') && !outlet && !/:(?=\p{L})/u.test(m[2] + norm.charAt(m[0].length))) return null;
+  // "وكالة نون/ أكد …": a slash closes an outlet's credit only
+  if (m[2].startsWith('/') && !outlet) return null;
   return m;
 }
 

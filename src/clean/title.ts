@@ -100,6 +100,8 @@ export function notATitle(l: Line): string | null {
   if (TIME.test(l.norm)) return 'time';
   if (isCaption(l)) return 'caption';
   if (LABEL_NUMBER.test(l.norm)) return 'label and number';
+  // "* وزارتا التجارة والثقافة تعززان …", "• خطة أمريكية للتسوية": a list item, another story's link
+  if (/^[*•▪■●]\s/.test(l.text)) return 'bullet';
   if (MASTHEAD_RE.test(l.norm)) return 'masthead';
   // "الجمعة, 05 فبراير, 2021" is a date line; "حظك اليوم برج العقرب الجمعة 8 نوفمبر 2024" a headline with a date
   const d = /\d/.test(l.norm) ? findDate(l.norm) : null;

@@ -136,6 +136,11 @@ describe('title and dateline', () => {
       rest: 'قال المحافظ: إن المشروع سيكتمل قريبا',
     });
     expect(splitInlineDateline('أعلنت الحكومة في بغداد أن الاجتماع سيعقد غدا')).toBeNull();
+    // an outlet's credit closed by a slash; a slash after other words is not a credit
+    expect(splitInlineDateline('وكالة الرافدين/ أعلنت وزارة النقل افتتاح الطريق الجديد')?.dateline).toBe(
+      'وكالة الرافدين',
+    );
+    expect(splitInlineDateline('الحكومة/ أعلنت وزارة النقل افتتاح الطريق الجديد')).toBeNull();
   });
 });
 

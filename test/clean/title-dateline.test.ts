@@ -198,4 +198,16 @@ describe('pages that are not one article', () => {
     expect(a.paragraphs).toEqual([]);
     expect(a.removed.find((r) => r.text === 'ركن المرأة')?.reason).toBe('clean/navigation');
   });
+  it('should drop a bulleted headline of another story between the headline and the lead', () => {
+    const a = clean(
+      [
+        'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+        '* وزارة النقل تعلن افتتاح الطريق الدولي الجديد بين المحافظتين الجنوبيتين',
+        LEAD,
+        MORE,
+      ].join('\n'),
+    );
+    expect(rules(a)).toEqual(['2:clean/header']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
 });
