@@ -290,8 +290,14 @@ export const LINE_RULES: LineRule[] = [
   {
     // "آخر تحديث: 30 يونيو 2021", "منذ 3 ساعات", "عدد المشاهدات: 120".
     rule: 'clean/timestamp',
-    maxWords: MAX_CHROME_WORDS,
-    test: (l) => (short(l) && META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null),
+    maxWords: 2 * MAX_CHROME_WORDS,
+    test(l) {
+      if (short(l)) return META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null;
+      // "نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: السبت 9 سبتمبر 2017 - 9:00 م": two stamps side by side
+      if (!l.norm.includes('|')) return null;
+      const parts = l.norm.split('|').map((p) => p.trim());
+      return parts.every((p) => META_PATTERNS.some((re) => re.test(p))) ? 'timestamps side by side' : null;
+    },
   },
   {
     // "* المقالات المنشورة تعبر عن آراء كتابها ولا تعبر بالضرورة عن رأي الموقع".
