@@ -80,14 +80,22 @@ const CREDIT_WORD = new RegExp(`${PLACE_AGENCY_WORD.source}|${OUTLET}`, 'iu');
 const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`, 'u');
 /** A credit closed by a dash and nothing else: "الراي الكويتية-" (gulfobserver.org). */
 const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
-/** A place closed by a slash, or with its agency in brackets: "القاهرة/", "واشنطن (رويترز)", "الكويت (كونا)". */
-const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|\\([\\p{L} .]{2,25}\\))$`, 'u');
+/** A place closed by a slash or a colon, or with its agency in brackets, a dash after it or not:
+ *  "القاهرة/", "الرياض:", "واشنطن (رويترز)", "الكويت (كونا)", "تونس (وات)-". */
+const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L} .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
 /** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
  *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
 const INLINE_WIRE = new RegExp(
   `^((?:${PLACE})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
   'u',
 );
+/** Agency names that never open a sentence, so a credit may end at them with no closing dash:
+ *  "القاهرة - أ ش أ أعلنت …", "دمشق-سانا أكد …" ("خاص", "متابعة", "معا" are words too: not here). */
+const BARE_AGENCY = alt(
+  n(['رويترز', 'أ ف ب', 'ا ف ب', 'فرانس برس', 'د ب أ', 'واس', 'وام', 'قنا', 'كونا', 'سانا', 'بترا', 'واع', 'وفا']),
+  n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
+);
+const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
@@ -159,6 +167,10 @@ export function datelineOf(line: string): string | null {
   const full = normalize(text, NO_DELETE).trim();
   const norm = full.replace(PUBLISHED_TAIL, '').trim();
   const cut = norm.length < full.length;
+  // wire copy's credit alone on its line: "الرياض 15 مارس (واس) -", "المنامة في 5 مايو / بنا /", "تونس (وات)-"
+  const wire = INLINE_WIRE.exec(normalize(text, NO_DELETE_HARAKAT));
+  if (wire && wire.index === 0 && wire[0].length >= normalize(text, NO_DELETE_HARAKAT).length)
+    return text.replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '').trim();
   // "بلد نيوز - أخبار الأردن" is the site's masthead; "كشـ24 | و.م.ع" names an agency
   if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
@@ -199,6 +211,7 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
   const { text: norm, offsets } = normalizeWithOffsets(paragraph, NO_DELETE_HARAKAT);
   const m =
     INLINE_WIRE.exec(norm) ??
+    INLINE_PLACE_AGENCY.exec(norm) ??
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??

@@ -137,6 +137,10 @@ describe('title and dateline', () => {
       rest: 'قال المحافظ: إن المشروع سيكتمل قريبا',
     });
     expect(splitInlineDateline('أعلنت الحكومة في بغداد أن الاجتماع سيعقد غدا')).toBeNull();
+    // a known agency ends the credit with no closing dash
+    expect(splitInlineDateline('القاهرة - أ ش أ أعلنت وزارة النقل افتتاح الطريق الجديد')?.dateline).toBe(
+      'القاهرة - أ ش أ',
+    );
     // an outlet's credit closed by a slash; a slash after other words is not a credit
     expect(splitInlineDateline('وكالة الرافدين/ أعلنت وزارة النقل افتتاح الطريق الجديد')?.dateline).toBe(
       'وكالة الرافدين',
