@@ -49,7 +49,7 @@ import {
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { isCaption, pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
+import { isCaption, pickTitle, REPEAT_WEIGHT, stripTitleSuffix, type TitleWeights } from './title.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -428,7 +428,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // with no paragraph to stand above, a headline needs evidence beyond its shape
     if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
       const t = body[pick.index];
-      a.title = t.text;
+      a.title = stripTitleSuffix(t.text);
       a.trace.push(
         reason('clean/title', 'edit', `line ${t.line} is the headline`, {
           place: { line: t.line },

@@ -17,6 +17,7 @@ import type { Line } from './line-rules.js';
 import { looksLikeDateline, MASTHEAD_RE, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from './title-dateline.js';
 import { alt } from './vocab/alt.js';
 import { CAPTION_OPENERS } from './vocab/boilerplate.ar.js';
+import { OUTLET_WORDS } from './vocab/datelines.ar.js';
 
 /** Without a first paragraph to stop at, a headline is looked for in this many lines. */
 export const TITLE_SEARCH_LINES = 8;
@@ -78,6 +79,21 @@ export function slugWords(url: string | null | undefined): string[] {
   }
   // "3206508-السعودية-تسجل-498-إصابة": the leading number is the article's id, not a headline word
   return most < 6 ? [] : keyTokens(best.replace(/^\d+[-_]/, '').replace(/[-_+.]/g, ' '));
+}
+
+/** What a headline may carry after a dash: " - عاجل", or the site's name (" - الشرق الأوسط نيوز",
+ *  " - صحيفة الخليج", " - almasryalyoum.com"): not part of the headline. */
+const SUFFIX = /\s+[-–—]\s+([^-–—|]{2,40})$/u;
+const SITE_WORD = new RegExp(
+  `(^|\\s)(عاجل|صحيفه|جريده|موقع|بوابه|قناه|شبكه|${alt(n(OUTLET_WORDS))})($|\\s)|^[a-z0-9-]+\\.[a-z]{2,}$`,
+  'iu',
+);
+/** The headline without a site's name or an "عاجل" tag after a dash; at least TITLE_MIN_WORDS stay. */
+export function stripTitleSuffix(title: string): string {
+  const m = SUFFIX.exec(title);
+  if (!m || !SITE_WORD.test(normalize(m[1]).trim())) return title;
+  const head = title.slice(0, m.index).trim();
+  return head.split(/\s+/).length >= TITLE_MIN_WORDS ? head : title;
 }
 
 /** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */

@@ -214,4 +214,15 @@ describe('pages that are not one article', () => {
     expect(rules(a)).toEqual(['2:clean/header']);
     expect(a.paragraphs).toEqual([LEAD, MORE]);
   });
+  it('should leave a site name or an "عاجل" tag after a dash out of the title, and keep other dashes', () => {
+    expect(clean(['الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع - عاجل', LEAD, MORE].join('\n')).title).toBe(
+      'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+    );
+    expect(clean(['الحكومة تقر موازنة العام المقبل - صحيفة المدينة', LEAD, MORE].join('\n')).title).toBe(
+      'الحكومة تقر موازنة العام المقبل',
+    );
+    expect(clean(['قمة ثلاثية تجمع مصر والأردن - العراق', LEAD, MORE].join('\n')).title).toBe(
+      'قمة ثلاثية تجمع مصر والأردن - العراق',
+    );
+  });
 });
