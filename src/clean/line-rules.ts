@@ -145,7 +145,7 @@ export const GLUED_TOKEN_LETTERS = 13;
 const NOTICE_GATE =
   /حجب|adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
 const FOOTER_GATE =
-  /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
+  /©|\(c\)|copyright|حقوق|التحرير|هاتف|فاكس|تلفون|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
 
 /** A ticker prints other stories' headlines on one line, three or more spaces apart. */
 const TICKER_GAP = /\s{3,}/;

@@ -14,6 +14,13 @@ export const MENU_WORDS = [
   'skip to content',
   'الصفحة الرئيسية',
   'الرئيسية',
+  // service sections of Arabic news menus (not from a page of the real sets)
+  'بث مباشر',
+  'مباشر',
+  'نتائج المباريات',
+  'أسعار العملات',
+  'حالة الطقس',
+  'مواقيت الصلاة',
   'رئيسية',
   'رئيسي',
   'الرئيسيه',
@@ -175,6 +182,12 @@ export const SHARE_WORDS = [
   'تصغير الخط',
   'A+',
   'A-',
+  // common article-tool links, written from Arabic news themes (not from a page of the real sets)
+  'رابط مختصر',
+  'الرابط المختصر',
+  'أبلغ عن خطأ',
+  'إبلاغ عن خطأ',
+  'أضف إلى المفضلة',
 ];
 
 /** "أرز نيوز على واتساب", "تابعوا قناتنا عبر تلغرام": a short line pointing to a social network. */
@@ -279,6 +292,16 @@ export const RELATED_HEADINGS = [
   'في السياق نفسه',
   // baghdadtoday.news: "أهم الاخبار" over other stories' headlines after the article
   'أهم الأخبار',
+  // common related-list headings of Arabic news themes (not from a page of the real sets)
+  'مواضيع قد تهمك',
+  'موضوعات متعلقة',
+  'موضوعات ذات صلة',
+  'يهمك أيضا',
+  'أخبار ذات علاقة',
+  'الأكثر تعليقا',
+  'مواد مقترحة',
+  'ترشيحاتنا',
+  'شريط الأخبار',
 ];
 
 /** WordPress comment forms (Jannah, Newspaper, Twenty*), Disqus and Facebook comments. */
@@ -319,6 +342,8 @@ export const COMMENT_PATTERNS = [
   // vBulletin login box (own fixture g45)
   'هل نسيت كلمة المرور',
   'Security Code',
+  'أدخل بريدك الإلكتروني',
+  'سجل الدخول',
   // hunakwt.com: the empty comment box's prompt
   'قم بكتابة أول تعليق',
 ];
@@ -386,6 +411,8 @@ export const FOOTER_PATTERNS = [
   /(جميع الحقوق|حقوق النشر|الحقوق) محفوظه\s*($|[.|:,-]|\d|ل\s|ل?(موقع|صحيفه|جريده|شبكه|مؤسسه|قناه|وكاله|مجموعه|شركه))/,
   // a credit, closed by a colon, a dash or nothing: "تصميم وتطوير المشروع استغرق ثلاث سنوات" is news
   /(تصميم وتطوير|تصميم و ?برمجه|برمجه وتصميم|تطوير وتصميم)\s*(:|-|بواسطه|$)/,
+  // a masthead's contact block: "رئيس التحرير: …", "هاتف: 0123456"
+  /^(رئيس التحرير|مدير التحرير|هاتف|الهاتف|فاكس|تلفون)\s*:/,
   /^(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع)([\s|•-]+(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع))*$/,
 ];
 
@@ -479,6 +506,7 @@ export const DISCLAIMER_PATTERNS = [
   /لا تعبر (بالضروره )?عن (راي|اراء|سياسه|وجهه نظر|موقف|توجه) (الموقع|الصحيفه|الجريده|الشبكه|القناه|الوكاله|المجله|البوابه|المنصه|الناشر|اداره|هيئه التحرير)/,
   /تعبر عن (راي|اراء) (كاتبها|كتابها|اصحابها)/,
   /^\*?\s*يحتفظ الموقع بحق/,
+  /^\*?\s*(هذا )?(المقال|المقاله|المقالات)\s+(يعبر|تعبر)\s+عن\s+(راي|اراء)/,
   /^\*?\s*تنويه\s*:/,
 ];
 
@@ -488,6 +516,7 @@ export const CREDIT_PATTERNS = [
   /^\(?(صوره|الصوره|صور|تصوير)( ارشيفيه| من الارشيف| تعبيريه)?\)?\s*(:|$)/,
   /^\((ارشيفيه|صوره ارشيفيه|رويترز|ا ف ب|getty|afp)\)$/i,
   /^المصدر\s*:/,
+  /^(مصدر الصوره|الصوره من|حقوق الصوره)\s*:/,
 ];
 
 /** Photo-caption openers: a short line under the headline that opens so is a caption, never the
@@ -504,6 +533,13 @@ export const READ_MORE = [
   'التفاصيل',
   'Read More',
   'Continue reading',
+  // the same links as other Arabic themes word them
+  'مشاهدة المزيد',
+  'شاهد المزيد',
+  'عرض المزيد',
+  'اقرأ المزيد من الأخبار',
+  'اقرأ التالي',
+  'اقرأ الخبر من المصدر',
 ];
 
 /** A site promoting its own product inside the page: "جرب ميزات الذكاء الاصطناعي لدينا" (daily8.com). */
@@ -513,6 +549,10 @@ export const PROMO_PATTERNS = [
   /^حمل التطبيق الان/,
   /^اشترك الان في /,
   /^احصل على (تطبيق|اشتراك|خصم)/,
+  // the call alone: "حمل تطبيق الموقع الآن"; "حمل تطبيق الصحة أكثر من مليون مستخدم" is news
+  /^حمل تطبيق(\s+\S+){0,2}(\s+(الان|مجانا))?$/,
+  /^(المحتوي المدعوم|محتوي مدعوم|sponsored)$/i,
+  /^اضغط هنا (لمتابعه|للاشتراك|لمشاهده|لقراءه|للمزيد)/,
   // "لمتابعة الخبر اضغط على الرابط التالي" (kawnin.com): a link out, not a sentence of the story
   /^(لمتابعه|لقراءه|لمشاهده) (الخبر|التفاصيل|المزيد|الفيديو).{0,40}اضغط/,
 ];
