@@ -96,6 +96,7 @@ const BARE_AGENCY = alt(
   n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
 );
 const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
+const TRAILING_DASH = new RegExp(`\\s*${DASH}\\s*$`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
@@ -168,9 +169,12 @@ export function datelineOf(line: string): string | null {
   const norm = full.replace(PUBLISHED_TAIL, '').trim();
   const cut = norm.length < full.length;
   // wire copy's credit alone on its line: "الرياض 15 مارس (واس) -", "المنامة في 5 مايو / بنا /", "تونس (وات)-"
-  const wire = INLINE_WIRE.exec(normalize(text, NO_DELETE_HARAKAT));
-  if (wire && wire.index === 0 && wire[0].length >= normalize(text, NO_DELETE_HARAKAT).length)
-    return text.replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '').trim();
+  // (the agency is in brackets or between slashes: one scan spares the regex on other lines)
+  if (/[(/]/.test(text)) {
+    const wireNorm = normalize(text, NO_DELETE_HARAKAT);
+    const wire = INLINE_WIRE.exec(wireNorm);
+    if (wire && wire[0].length >= wireNorm.length) return text.replace(TRAILING_DASH, '').trim();
+  }
   // "بلد نيوز - أخبار الأردن" is the site's masthead; "كشـ24 | و.م.ع" names an agency
   if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))

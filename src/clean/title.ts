@@ -98,8 +98,11 @@ export function stripTitleSuffix(title: string): string {
 
 /** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */
 export function closedByPhotoCredit(l: Line): boolean {
-  return CREDIT_DASH.test(l.norm);
+  // the credit is the line's last ~20 characters: the regex need not scan a long line
+  return CREDIT_DASH.test(l.norm.slice(-CREDIT_TAIL_CHARS));
 }
+/** " / gettyimages.com" is the longest credit tail: 18 characters. */
+const CREDIT_TAIL_CHARS = 24;
 
 /** A photo caption by its opener or its closing credit: "صورة أرشيفية …", "… (AFP)", "… - رويترز". */
 export function isCaption(l: Line): boolean {
