@@ -82,7 +82,7 @@ const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`,
 const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
 /** A place closed by a slash or a colon, or with its agency in brackets, a dash after it or not:
  *  "القاهرة/", "الرياض:", "واشنطن (رويترز)", "الكويت (كونا)", "تونس (وات)-". */
-const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L} .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
+const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
 /** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
  *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
 const INLINE_WIRE = new RegExp(
@@ -96,6 +96,7 @@ const BARE_AGENCY = alt(
   n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
 );
 const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
+const HARAKAT = /[\u064b-\u0652]/;
 const TRAILING_DASH = new RegExp(`\\s*${DASH}\\s*$`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
@@ -165,8 +166,11 @@ export function looksLikeDateline(line: string): boolean {
 export function datelineOf(line: string): string | null {
   const text = line.trim();
   if (text.length > DATELINE_MAX_CHARS) return null;
-  const full = normalize(text, NO_DELETE).trim();
+  // harakat would hide a place ("عمّان - الرأي -"): dropped then, with offsets back to the text as written
+  const marked = HARAKAT.test(text) ? normalizeWithOffsets(text, NO_DELETE_HARAKAT) : null;
+  const full = marked ? marked.text : normalize(text, NO_DELETE).trim();
   const norm = full.replace(PUBLISHED_TAIL, '').trim();
+  const at = (i: number) => (marked ? marked.offsets[i] : i);
   const cut = norm.length < full.length;
   // wire copy's credit alone on its line: "الرياض 15 مارس (واس) -", "المنامة في 5 مايو / بنا /", "تونس (وات)-"
   // (the agency is in brackets or between slashes: one scan spares the regex on other lines)
@@ -181,7 +185,7 @@ export function datelineOf(line: string): string | null {
     return null;
   const asWritten = () =>
     text
-      .slice(0, norm.length)
+      .slice(0, at(norm.length))
       .replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '')
       .trim();
   if (DATELINE_LINE.test(norm) || creditParts(norm)) return CREDIT_WORD.test(norm) ? asWritten() : null;
