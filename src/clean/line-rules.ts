@@ -11,6 +11,8 @@ import {
   BACK_TO_TOP,
   BYLINE_PREFIXES,
   COMMENT_HEADINGS,
+  CONTACT_PATTERN,
+  IMAGE_REPORT_NOTICE,
   COMMENT_PATTERNS,
   CREDIT_PATTERNS,
   DISCLAIMER_PATTERNS,
@@ -143,9 +145,9 @@ export const BYLINE_MAX_WORDS = 6;
 export const GLUED_TOKEN_LETTERS = 13;
 // Cheap gates run before the pattern lists, so long body lines pay one scan each.
 const NOTICE_GATE =
-  /حجب|adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
+  /adblock|blocker|اعلان|الاضاف|محمي|الارتباط|كوكيز|cookie|تجربتك|اوافق|موافق|قبول|رفض|accept|agree|سكربت|javascript|browser/i;
 const FOOTER_GATE =
-  /©|\(c\)|copyright|حقوق|التحرير|هاتف|فاكس|تلفون|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
+  /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
 
 /** A ticker prints other stories' headlines on one line, three or more spaces apart. */
 const TICKER_GAP = /\s{3,}/;
@@ -251,7 +253,8 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/notice',
     maxWords: NOTICE_MAX_WORDS,
     test: (l) =>
-      l.words <= NOTICE_MAX_WORDS && NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))
+      l.words <= NOTICE_MAX_WORDS &&
+      ((NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))) || IMAGE_REPORT_NOTICE.test(l.norm))
         ? 'adblock/cookie notice'
         : null,
   },
@@ -260,7 +263,9 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/footer',
     maxWords: 25,
     test: (l) =>
-      l.words <= 25 && FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))
+      l.words <= 25 &&
+      ((FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))) ||
+        (l.words <= BYLINE_MAX_WORDS && CONTACT_PATTERN.test(l.norm)))
         ? 'copyright/footer line'
         : null,
   },

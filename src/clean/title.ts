@@ -99,7 +99,9 @@ export function stripTitleSuffix(title: string): string {
 /** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */
 export function closedByPhotoCredit(l: Line): boolean {
   // the credit is the line's last ~20 characters: the regex need not scan a long line
-  return CREDIT_DASH.test(l.norm.slice(-CREDIT_TAIL_CHARS));
+  const tail = l.norm.slice(-CREDIT_TAIL_CHARS);
+  if (!tail.includes('-') && !tail.includes('/') && !tail.includes('–') && !tail.includes('—')) return false;
+  return CREDIT_DASH.test(tail);
 }
 /** " / gettyimages.com" is the longest credit tail: 18 characters. */
 const CREDIT_TAIL_CHARS = 24;

@@ -400,9 +400,11 @@ export const NOTICE_PATTERNS = [
   /^(اوافق|موافق|قبول|رفض|accept|i agree)$/i,
   /يرجى تفعيل (الجافا ?سكربت|javascript)/i,
   /you are using an? (ad ?blocker|outdated browser)/i,
-  // maghress.com and its sister aggregators (masress, sauress, djazairess): the image-report notice
-  /^سيتم حجب هذه الصوره.{0,30}(الابلاغ|التبليغ)/,
 ];
+
+/** maghress.com and its sister aggregators (masress, sauress, djazairess): the image-report notice
+ *  "سيتم حجب هذه الصورة تلقائيا عندما يتم الإبلاغ عنها من طرف عدة أشخاص." */
+export const IMAGE_REPORT_NOTICE = /^سيتم حجب هذه الصوره.{0,30}(الابلاغ|التبليغ)/;
 
 /** Copyright and footer lines. */
 export const FOOTER_PATTERNS = [
@@ -411,10 +413,11 @@ export const FOOTER_PATTERNS = [
   /(جميع الحقوق|حقوق النشر|الحقوق) محفوظه\s*($|[.|:,-]|\d|ل\s|ل?(موقع|صحيفه|جريده|شبكه|مؤسسه|قناه|وكاله|مجموعه|شركه))/,
   // a credit, closed by a colon, a dash or nothing: "تصميم وتطوير المشروع استغرق ثلاث سنوات" is news
   /(تصميم وتطوير|تصميم و ?برمجه|برمجه وتصميم|تطوير وتصميم)\s*(:|-|بواسطه|$)/,
-  // a masthead's contact block: "رئيس التحرير: …", "هاتف: 0123456"
-  /^(رئيس التحرير|مدير التحرير|هاتف|الهاتف|فاكس|تلفون)\s*:/,
   /^(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع)([\s|•-]+(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع))*$/,
 ];
+
+/** A masthead's contact block, a short line: "رئيس التحرير: …", "هاتف: 0123456" (common themes, not the real sets). */
+export const CONTACT_PATTERN = /^(رئيس التحرير|مدير التحرير|هاتف|الهاتف|فاكس|تلفون)\s*:/;
 
 /** Tag and category lists: "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو". */
 export const TAG_PREFIXES = [
