@@ -35,7 +35,13 @@ import {
 } from './line-rules.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
-import { findTemplateLeaks, TEMPLATE_LEAK_RULE } from './template-leak.js';
+import {
+  cutDateLeak,
+  DATE_LEAK_RULE,
+  findTemplateLeaks,
+  jsonWrapperTitle,
+  TEMPLATE_LEAK_RULE,
+} from './template-leak.js';
 import {
   datelineOf,
   looksLikeBody,
@@ -43,7 +49,7 @@ import {
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { pickTitle, REPEAT_WEIGHT, type TitleWeights } from './title.js';
+import { isCaption, pickTitle, REPEAT_WEIGHT, stripTitleSuffix, type TitleWeights } from './title.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -62,6 +68,9 @@ const DATELINE_SEARCH_LINES = 3;
 /** Between the headline and the first paragraph, a line this short that does not end a
  *  sentence is a caption, byline, date or site name: "جانب من الجولة", "أماني موسى", "دار الهلال". */
 const HEADER_MAX_WORDS = 8;
+/** …and so is a bulleted headline there, however long: "* وزارتا التجارة والثقافة تعززان مكانة العراق عبر معرض …",
+ *  another story's link (kayhan.ir). */
+const BULLET_RE = /^[*•▪■●]\s/;
 const BODY_END_RE = /[.!?؟:]["'”»)]*$/;
 /** A headline copy may carry a few words more: the site's name, "(صور)", a section. */
 const TITLE_COPY_EXTRA_WORDS = 4;
@@ -77,13 +86,18 @@ function isTitleCopy(l: Line, key: string): boolean {
 /** The outlet half of a credit, when it has two or more words: "بغداد اليوم" of "بغداد اليوم- بغداد". */
 function outletOf(credit: string): string | null {
   const head = normalize(credit)
-    .split(/\s*[-–—|/:]\s*/)[0]
+    .split(/\s*[-–—|/:]\s*|\s+_\s+/)[0]
     .trim();
   return head.split(/\s+/).length >= 2 ? head : null;
 }
 
 /** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
 const MASTHEAD_MAX_WORDS = 4;
+/** A page whose lines are all menu-sized and that had at least this many section names is a menu
+ *  (alsumaria.tv's opening prints its menu three times, ~60 section names, and no paragraph). */
+const MENU_PAGE_MIN_NAV = 10;
+/** …and whose longest line is a running story's menu entry: "انتخابات مجلس النواب العراقي 2025". */
+const MENU_PAGE_ITEM_MAX_WORDS = 5;
 /** Tags under a "الوسوم" heading are one to three words each ("المنتخب الأولمبي"). */
 const TAG_MAX_WORDS = 3;
 /** A timestamp line is short: "الأربعاء 30 حزيران 2021 - 12:30 م" is 6 words. */
@@ -270,7 +284,28 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     let l = original;
     const lastLine = prevLine;
     prevLine = l.line;
-    // 2. template leaks
+    // 2. template leaks; a scraper's " date 2025-09-17 " glued in front of the line is cut, the
+    //    line stays ("date 2025-09-17 دبي في 17 سبتمبر /وام/ أعلنت …" is the lead)
+    const dated = cutDateLeak(l.text);
+    if (dated) {
+      a.published ??= dated.iso;
+      if (dated.rest === '') {
+        drop(l, DATE_LEAK_RULE);
+        continue;
+      }
+      note(DATE_LEAK_RULE, 'edit', `cut "date ${dated.iso}" out of line ${l.line}`, l.line);
+      l = makeLine(dated.rest, l.line);
+    }
+    // a JSON wrapper's opening (`{ "ar": { "title": "…", "content": "`): its title is the page's
+    const wrapped = jsonWrapperTitle(l.text);
+    if (wrapped) {
+      if (!a.title) {
+        a.title = wrapped;
+        note('clean/title', 'edit', `line ${l.line} is a JSON wrapper with the title`, l.line);
+      }
+      drop(l, TEMPLATE_LEAK_RULE);
+      continue;
+    }
     const leak = findTemplateLeaks(l.text);
     if (leak) {
       if (leak.rest === '') {
@@ -366,10 +401,22 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !trailing(l)));
   }
 
+  // 6c. a page of menus only: no paragraph, nothing longer than a menu item left, and many lines
+  //     already taken as navigation ("خاص السومرية", "علم وعالم", "للنساء فقط" among "سياسة", "رياضة", …)
+  let firstBody = kept.findIndex((l) => looksLikeBody(l));
+  if (firstBody < 0 && kept.length > 0 && kept.every((l) => l.words <= MENU_PAGE_ITEM_MAX_WORDS && !endsSentence(l))) {
+    let nav = 0;
+    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].reason === 'clean/navigation') nav++;
+    if (nav >= MENU_PAGE_MIN_NAV && nav >= kept.length) {
+      for (const l of kept) drop(l, 'clean/navigation');
+      kept.length = 0;
+      firstBody = -1;
+    }
+  }
+
   // 7. title: the page's own (HTML, JSONL) or a headline-shaped line above the first paragraph,
   //    scored on slug, repeats and position (title.ts); what sits above it is masthead.
   let body = kept;
-  const firstBody = body.findIndex((l) => looksLikeBody(l));
   if (!a.title) {
     const pick = pickTitle(
       body,
@@ -381,7 +428,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // with no paragraph to stand above, a headline needs evidence beyond its shape
     if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
       const t = body[pick.index];
-      a.title = t.text;
+      a.title = stripTitleSuffix(t.text);
       a.trace.push(
         reason('clean/title', 'edit', `line ${t.line} is the headline`, {
           place: { line: t.line },
@@ -426,8 +473,12 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   // above the lead there is the page's own subheading ("<h3>تناول وجبة كل ثلاث ساعات</h3>")
   if (lead > 0 && !html)
     for (const [i, l] of header.entries())
-      if (i !== di && l.words <= HEADER_MAX_WORDS && !BODY_END_RE.test(l.text.trim())) {
+      if (i !== di && (l.words <= HEADER_MAX_WORDS || BULLET_RE.test(l.text)) && !BODY_END_RE.test(l.text.trim())) {
         drop(l, 'clean/header');
+        out.add(l);
+      } else if (i !== di && !looksLikeBody(l) && isCaption(l)) {
+        // a longer caption closed by its credit: "فايز السراج يحضر مؤتمرا صحفيا في تونس … - رويترز"
+        drop(l, 'clean/caption');
         out.add(l);
       }
   body = body.filter((l) => !out.has(l));

@@ -11,6 +11,8 @@ import {
   BACK_TO_TOP,
   BYLINE_PREFIXES,
   COMMENT_HEADINGS,
+  CONTACT_PATTERN,
+  IMAGE_REPORT_NOTICE,
   COMMENT_PATTERNS,
   CREDIT_PATTERNS,
   DISCLAIMER_PATTERNS,
@@ -26,7 +28,8 @@ import {
   SHARE_WORDS,
   TAG_PREFIXES,
 } from './vocab/boilerplate.ar.js';
-import { looksLikeDateline } from './title-dateline.js';
+import { BODY_LONG_WORDS, looksLikeDateline } from './title-dateline.js';
+import { closedByPhotoCredit } from './title.js';
 import { alt } from './vocab/alt.js';
 
 export interface Line {
@@ -72,6 +75,19 @@ export function letterCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (isLetter(s.charCodeAt(i))) n++;
   return n;
+}
+
+/** The most letters in a token between sentence ends (?, ؟, !), without allocating. */
+export function longestLetterRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x061f || c === 63 || c === 33) run = 0;
+    else if (isLetter(c)) run++;
+    if (run > best) best = run;
+  }
+  return best;
 }
 
 const MENU_RE = new RegExp(`(${alt(n(MENU_WORDS))})`, 'gi');
@@ -133,6 +149,27 @@ const NOTICE_GATE =
 const FOOTER_GATE =
   /©|\(c\)|copyright|حقوق|powered|تصميم|برمجه|بواسطه|ووردبريس|wordpress|الخصوصيه|الاستخدام|اتصل|نحن|اعلن|خريطه/i;
 
+/** A ticker prints other stories' headlines on one line, three or more spaces apart. */
+const TICKER_GAP = /\s{3,}/;
+/** Four headlines in a row make a ticker: two or three gaps can be a scraped table or a pull quote. */
+export const TICKER_MIN_ITEMS = 4;
+/** A ticker item is a headline (4+ words), not a cell of a standings table ("الهلال   30"). */
+export const TICKER_ITEM_MIN_WORDS = 4;
+/** …and not a paragraph: the longest headline run into a ticker on the real pages was 16 words. */
+export const TICKER_ITEM_MAX_WORDS = 25;
+
+/** The headlines of a ticker line, or null: "«طرد مشبوه» يثير الفزع …    شقيقة صالح كامل.. …    هل يعاقب …". */
+export function tickerItems(text: string): number | null {
+  if (!text.includes('   ')) return null;
+  const items = text.split(TICKER_GAP).filter((x) => x !== '');
+  if (items.length < TICKER_MIN_ITEMS) return null;
+  const words = items.map((x) => x.split(/\s+/).length);
+  // the last item may be cut mid-headline
+  const full = words.slice(0, -1);
+  if (full.some((w) => w > TICKER_ITEM_MAX_WORDS)) return null;
+  return full.filter((w) => w >= TICKER_ITEM_MIN_WORDS).length >= TICKER_MIN_ITEMS - 1 ? items.length : null;
+}
+
 export const LINE_RULES: LineRule[] = [
   {
     // "رئيسيسياسةعربي ودولي": section names glued together (seed 000); "الرئيسية سياسي أمني اقتصادي";
@@ -156,9 +193,21 @@ export const LINE_RULES: LineRule[] = [
       if (items.length >= 3 && items.every((x) => x.trim().split(' ').length <= MENU_ITEM_MAX_WORDS))
         return `menu of ${items.length} separated items`;
       // 4. words glued into over-long tokens, as scraped menus lose their separators
-      const glued = tokens.filter((t) => letterCount(t) >= GLUED_TOKEN_LETTERS).length;
+      // ("بورتسودان؟وزارة" is a question and the next sentence with a space lost, not a glued menu;
+      // "مدار الساعة,أخبار اقتصادية" is a keyword list and stays glued)
+      const glued = tokens.filter((t) => longestLetterRun(t) >= GLUED_TOKEN_LETTERS).length;
       // "النهارالاخباريه رام الله" is an outlet's name run together before a place: a dateline
       return glued >= 1 && hits >= 1 && !looksLikeDateline(l.text) ? `${glued} glued menu token(s)` : null;
+    },
+  },
+  {
+    // "رئيس الوزراء يتابع جهود توطين صناعة الحرير في مصر    الأهلي يعلن أسماء الجهاز المعاون …    …":
+    // a news ticker of other stories' headlines on one line (masress, maghress, sauress, djazairess).
+    rule: 'clean/ticker',
+    maxWords: Infinity,
+    test(l) {
+      const items = tickerItems(l.text);
+      return items === null ? null : `ticker of ${items} headlines`;
     },
   },
   {
@@ -204,7 +253,8 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/notice',
     maxWords: NOTICE_MAX_WORDS,
     test: (l) =>
-      l.words <= NOTICE_MAX_WORDS && NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))
+      l.words <= NOTICE_MAX_WORDS &&
+      ((NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))) || IMAGE_REPORT_NOTICE.test(l.norm))
         ? 'adblock/cookie notice'
         : null,
   },
@@ -213,7 +263,9 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/footer',
     maxWords: 25,
     test: (l) =>
-      l.words <= 25 && FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))
+      l.words <= 25 &&
+      ((FOOTER_GATE.test(l.norm) && FOOTER_PATTERNS.some((re) => re.test(l.norm))) ||
+        (l.words <= BYLINE_MAX_WORDS && CONTACT_PATTERN.test(l.norm)))
         ? 'copyright/footer line'
         : null,
   },
@@ -243,8 +295,14 @@ export const LINE_RULES: LineRule[] = [
   {
     // "آخر تحديث: 30 يونيو 2021", "منذ 3 ساعات", "عدد المشاهدات: 120".
     rule: 'clean/timestamp',
-    maxWords: MAX_CHROME_WORDS,
-    test: (l) => (short(l) && META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null),
+    maxWords: 2 * MAX_CHROME_WORDS,
+    test(l) {
+      if (short(l)) return META_PATTERNS.some((re) => re.test(l.norm)) ? 'timestamp/counter' : null;
+      // "نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: السبت 9 سبتمبر 2017 - 9:00 م": two stamps side by side
+      if (!l.norm.includes('|')) return null;
+      const parts = l.norm.split('|').map((p) => p.trim());
+      return parts.every((p) => META_PATTERNS.some((re) => re.test(p))) ? 'timestamps side by side' : null;
+    },
   },
   {
     // "* المقالات المنشورة تعبر عن آراء كتابها ولا تعبر بالضرورة عن رأي الموقع".
@@ -257,6 +315,16 @@ export const LINE_RULES: LineRule[] = [
     rule: 'clean/credit',
     maxWords: 16,
     test: (l) => (l.words <= 16 && CREDIT_PATTERNS.some((re) => re.test(l.norm)) ? 'credit/caption/source line' : null),
+  },
+  {
+    // "قائد قوات الدعم السريع السودانية محمد حمدان دقلو / Gettyimages.ru": a caption closed by its photo
+    // credit, between paragraphs (arabic.rt.com); a paragraph is longer or ends its sentence first
+    rule: 'clean/caption',
+    maxWords: BODY_LONG_WORDS - 1,
+    test: (l) =>
+      l.words < BODY_LONG_WORDS && !SENTENCE_END.test(l.norm) && closedByPhotoCredit(l)
+        ? 'caption with its credit'
+        : null,
   },
   {
     // "المزيد ...", "Read More": the link under a teaser of another article.

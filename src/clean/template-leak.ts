@@ -38,3 +38,27 @@ export function findTemplateLeaks(line: string): LeakResult | null {
   const words = rest.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).length;
   return { rest: words >= LEAK_MIN_REST_WORDS ? rest : '', placeholders };
 }
+
+/** A scraper's metadata field left in front of the text: " date 2025-09-28 وزير الإعلام السوري يزور …". */
+export const DATE_LEAK_RULE = 'clean/date-leak';
+const DATE_LEAK = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*/i;
+
+/** The leaked date (ISO) and what follows it, or null when the line does not open with one. */
+export function cutDateLeak(line: string): { iso: string; rest: string } | null {
+  // this runs on every line: one character decides for almost all of them
+  const c = line.charCodeAt(0);
+  if (c !== 100 && c !== 68 && !(c <= 32 && /^\s*date\s/i.test(line))) return null;
+  const m = DATE_LEAK.exec(line);
+  return m ? { iso: m[1], rest: line.slice(m[0].length).trim() } : null;
+}
+
+/** A JSON wrapper printed in front of the text: `{ "ar": { "title": "حملة … في يومها الأول", "content": "`. */
+const JSON_TITLE =
+  /^\{\s*(?:"[\w-]+"\s*:\s*\{\s*)*"title"\s*:\s*"((?:[^"\\]|\\.){3,300})"\s*,?\s*(?:"[\w-]+"\s*:\s*"?\s*)?$/;
+
+/** The title a leaked JSON wrapper line carries, or null. */
+export function jsonWrapperTitle(line: string): string | null {
+  if (!line.startsWith('{') || !line.includes('"title"')) return null;
+  const m = JSON_TITLE.exec(line.trim());
+  return m ? m[1].replace(/\\(.)/g, '$1').trim() : null;
+}

@@ -71,7 +71,7 @@ const INLINE_PLACE_SOURCE = new RegExp(
 /** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
  *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
  *  name carries an outlet word or the colon is glued to the lead. */
-const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s)/u;
+const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s)/u;
 const OUTLET = alt(n(OUTLET_WORDS));
 /** A credit's side names a place, an agency (as a word) or an outlet ("شفق نيوز", "وكالة سند للأنباء"). */
 const PLACE_AGENCY_WORD = new RegExp(`(^|[\\s(«"|/])(${PLACE}|${AGENCY})($|[\\s)»"|/:.،-])`, 'iu');
@@ -80,14 +80,24 @@ const CREDIT_WORD = new RegExp(`${PLACE_AGENCY_WORD.source}|${OUTLET}`, 'iu');
 const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`, 'u');
 /** A credit closed by a dash and nothing else: "الراي الكويتية-" (gulfobserver.org). */
 const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
-/** A place closed by a slash, or with its agency in brackets: "القاهرة/", "واشنطن (رويترز)", "الكويت (كونا)". */
-const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|\\([\\p{L} .]{2,25}\\))$`, 'u');
+/** A place closed by a slash or a colon, or with its agency in brackets, a dash after it or not:
+ *  "القاهرة/", "الرياض:", "واشنطن (رويترز)", "الكويت (كونا)", "تونس (وات)-". */
+const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
 /** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
  *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
 const INLINE_WIRE = new RegExp(
   `^((?:${PLACE})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
   'u',
 );
+/** Agency names that never open a sentence, so a credit may end at them with no closing dash:
+ *  "القاهرة - أ ش أ أعلنت …", "دمشق-سانا أكد …" ("خاص", "متابعة", "معا" are words too: not here). */
+const BARE_AGENCY = alt(
+  n(['رويترز', 'أ ف ب', 'ا ف ب', 'فرانس برس', 'د ب أ', 'واس', 'وام', 'قنا', 'كونا', 'سانا', 'بترا', 'واع', 'وفا']),
+  n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
+);
+const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
+const HARAKAT = /[\u064b-\u0652]/;
+const TRAILING_DASH = new RegExp(`\\s*${DASH}\\s*$`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
@@ -127,11 +137,14 @@ export function looksLikeBody(l: { text: string; words: number }): boolean {
   const t = l.text.trim();
   // a headline may end in "!" or "?" ("خطوة تفصل الهلال عن الإطاحة بـ النصر !"): those ends need a longer line
   if (/[!?؟]["'”»)]*$/.test(t) && l.words < BODY_QUESTION_WORDS) return false;
+  // two dots after a space close a headline link, not a sentence: "مفوضية الانتخابات تستبعد عدداً من المرشحين .."
+  if (t.endsWith(' ..')) return false;
   return BODY_END.test(t) || (l.words >= BODY_COMMA_WORDS && /[،,]/.test(t));
 }
 
-/** Separators between a credit's parts: dashes, bars, slashes, a colon; a tatweel only with a space beside it. */
-const CREDIT_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ\s*|\s*ـ\s+/u;
+/** Separators between a credit's parts: dashes, bars, slashes, a colon; a tatweel only with a space beside it;
+ *  an underscore between spaces ("بغداد اليوم _ البصرة", baghdadtoday.news). */
+const CREDIT_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ\s*|\s*ـ\s+|\s+_\s+/u;
 /** Two or three parts of one to four words each: "كشـ24 | و.م.ع", "رام الله - وكالة سند للأنباء". */
 function creditParts(norm: string): boolean {
   const parts = norm.split(CREDIT_SEPARATOR).map((p) => p.trim());
@@ -153,16 +166,26 @@ export function looksLikeDateline(line: string): boolean {
 export function datelineOf(line: string): string | null {
   const text = line.trim();
   if (text.length > DATELINE_MAX_CHARS) return null;
-  const full = normalize(text, NO_DELETE).trim();
+  // harakat would hide a place ("عمّان - الرأي -"): dropped then, with offsets back to the text as written
+  const marked = HARAKAT.test(text) ? normalizeWithOffsets(text, NO_DELETE_HARAKAT) : null;
+  const full = marked ? marked.text : normalize(text, NO_DELETE).trim();
   const norm = full.replace(PUBLISHED_TAIL, '').trim();
+  const at = (i: number) => (marked ? marked.offsets[i] : i);
   const cut = norm.length < full.length;
+  // wire copy's credit alone on its line: "الرياض 15 مارس (واس) -", "المنامة في 5 مايو / بنا /", "تونس (وات)-"
+  // (the agency is in brackets or between slashes: one scan spares the regex on other lines)
+  if (/[(/]/.test(text)) {
+    const wireNorm = normalize(text, NO_DELETE_HARAKAT);
+    const wire = INLINE_WIRE.exec(wireNorm);
+    if (wire && wire[0].length >= wireNorm.length) return text.replace(TRAILING_DASH, '').trim();
+  }
   // "بلد نيوز - أخبار الأردن" is the site's masthead; "كشـ24 | و.م.ع" names an agency
   if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
     return null;
   const asWritten = () =>
     text
-      .slice(0, norm.length)
+      .slice(0, at(norm.length))
       .replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '')
       .trim();
   if (DATELINE_LINE.test(norm) || creditParts(norm)) return CREDIT_WORD.test(norm) ? asWritten() : null;
@@ -179,6 +202,8 @@ function outletCredit(norm: string): RegExpExecArray | null {
   // "قال الوزير: …", "في الأثناء - …" are sentences: no function word unless it is the outlet's ("وطنا اليوم")
   if (words.some((w) => isStopword(w) && !new RegExp(`^(${OUTLET})$`, 'iu').test(w))) return null;
   if (m[2].includes(':') && !outlet && !/:(?=\p{L})/u.test(m[2] + norm.charAt(m[0].length))) return null;
+  // "وكالة نون/ أكد …": a slash closes an outlet's credit only
+  if (m[2].startsWith('/') && !outlet) return null;
   return m;
 }
 
@@ -194,6 +219,7 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
   const { text: norm, offsets } = normalizeWithOffsets(paragraph, NO_DELETE_HARAKAT);
   const m =
     INLINE_WIRE.exec(norm) ??
+    INLINE_PLACE_AGENCY.exec(norm) ??
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??

@@ -17,6 +17,7 @@ import type { Line } from './line-rules.js';
 import { looksLikeDateline, MASTHEAD_RE, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from './title-dateline.js';
 import { alt } from './vocab/alt.js';
 import { CAPTION_OPENERS } from './vocab/boilerplate.ar.js';
+import { OUTLET_WORDS } from './vocab/datelines.ar.js';
 
 /** Without a first paragraph to stop at, a headline is looked for in this many lines. */
 export const TITLE_SEARCH_LINES = 8;
@@ -44,6 +45,11 @@ const n = (xs: readonly string[]) => xs.map((x) => normalize(x));
 const CAPTION_RE = new RegExp(`^(${alt(n(CAPTION_OPENERS))})(\\s|$)`);
 /** A caption closed by its photo credit: "… لاحقاً العام الجاري (AFP)". */
 const CREDIT_CLOSE = /\((afp|reuters|getty|ap|ا ف ب|رويترز|الاناضول|ارشيفيه|صوره ارشيفيه|وكالات)\)$/i;
+/** …or by a dash or slash and the agency: "فايز السراج يحضر مؤتمرا صحفيا في تونس يوم 8 يناير 2016 - رويترز",
+ *  "قائد قوات الدعم السريع محمد حمدان دقلو / Gettyimages.ru". */
+const CREDIT_DASH = /\s[-–—/]\s*(afp|reuters|getty ?images(\.[a-z]+)?|ا ف ب|رويترز|الاناضول)$/i;
+/** A field label and its number: "رمز الخبر: 211060", "رقم العدد: 5120". */
+const LABEL_NUMBER = /^[^:：\d]{2,30}[:：]\s*[\d\s/.-]+$/;
 const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
 const BYLINE_OPEN = /^(بقلم|كتب|كتبت|بواسطه|تحرير|اعداد|متابعه)(\s|$|[:/\-–])/;
 const TIME = /\d{1,2}:\d{2}|\b(ago|gmt|eet|am|pm)\b/i;
@@ -75,6 +81,36 @@ export function slugWords(url: string | null | undefined): string[] {
   return most < 6 ? [] : keyTokens(best.replace(/^\d+[-_]/, '').replace(/[-_+.]/g, ' '));
 }
 
+/** What a headline may carry after a dash: " - عاجل", or the site's name (" - الشرق الأوسط نيوز",
+ *  " - صحيفة الخليج", " - almasryalyoum.com"): not part of the headline. */
+const SUFFIX = /\s+[-–—]\s+([^-–—|]{2,40})$/u;
+const SITE_WORD = new RegExp(
+  `(^|\\s)(عاجل|صحيفه|جريده|موقع|بوابه|قناه|شبكه|${alt(n(OUTLET_WORDS))})($|\\s)|^[a-z0-9-]+\\.[a-z]{2,}$`,
+  'iu',
+);
+/** The headline without a site's name or an "عاجل" tag after a dash; at least TITLE_MIN_WORDS stay. */
+export function stripTitleSuffix(title: string): string {
+  const m = SUFFIX.exec(title);
+  if (!m || !SITE_WORD.test(normalize(m[1]).trim())) return title;
+  const head = title.slice(0, m.index).trim();
+  return head.split(/\s+/).length >= TITLE_MIN_WORDS ? head : title;
+}
+
+/** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */
+export function closedByPhotoCredit(l: Line): boolean {
+  // the credit is the line's last ~20 characters: the regex need not scan a long line
+  const tail = l.norm.slice(-CREDIT_TAIL_CHARS);
+  if (!tail.includes('-') && !tail.includes('/') && !tail.includes('–') && !tail.includes('—')) return false;
+  return CREDIT_DASH.test(tail);
+}
+/** " / gettyimages.com" is the longest credit tail: 18 characters. */
+const CREDIT_TAIL_CHARS = 24;
+
+/** A photo caption by its opener or its closing credit: "صورة أرشيفية …", "… (AFP)", "… - رويترز". */
+export function isCaption(l: Line): boolean {
+  return CAPTION_RE.test(l.norm) || CREDIT_CLOSE.test(l.norm) || CREDIT_DASH.test(l.norm);
+}
+
 /** Why a line can never be a title, or null when it has a headline's shape. */
 export function notATitle(l: Line): string | null {
   // cheap tests first: this runs on every line above the first paragraph
@@ -83,7 +119,10 @@ export function notATitle(l: Line): string | null {
   if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
   if (BYLINE_OPEN.test(l.norm)) return 'byline';
   if (TIME.test(l.norm)) return 'time';
-  if (CAPTION_RE.test(l.norm) || CREDIT_CLOSE.test(l.norm)) return 'caption';
+  if (isCaption(l)) return 'caption';
+  if (LABEL_NUMBER.test(l.norm)) return 'label and number';
+  // "* وزارتا التجارة والثقافة تعززان …", "• خطة أمريكية للتسوية": a list item, another story's link
+  if (/^[*•▪■●]\s/.test(l.text)) return 'bullet';
   if (MASTHEAD_RE.test(l.norm)) return 'masthead';
   // "الجمعة, 05 فبراير, 2021" is a date line; "حظك اليوم برج العقرب الجمعة 8 نوفمبر 2024" a headline with a date
   const d = /\d/.test(l.norm) ? findDate(l.norm) : null;

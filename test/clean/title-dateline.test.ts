@@ -28,6 +28,14 @@ describe('datelines', () => {
       ['القاهرة/', 'القاهرة'],
       ['شفق نيوز- ذي قار', 'شفق نيوز- ذي قار'],
       ['مسقط - عمان اليوم', 'مسقط - عمان اليوم'],
+      ['صوت المدينة _ البصرة', 'صوت المدينة _ البصرة'],
+      ['الرياض 15 مارس (واس) -', 'الرياض 15 مارس (واس)'],
+      ['عمّان 5 آذار (بترا) -', 'عمّان 5 آذار (بترا)'],
+      ['تونس (وات)-', 'تونس (وات)'],
+      ['الرياض:', 'الرياض'],
+      ['عمّان - الرأي -', 'عمّان - الرأي'],
+      ['أربيل (كوردستان24)-', 'أربيل (كوردستان24)'],
+      ['تونس 15 جانفي (وات) -', 'تونس 15 جانفي (وات)'],
       ['كشـ24 | و.م.ع نشر في: 9 مارس 2023', 'كشـ24 | و.م.ع'],
       ['الراي الكويتية-', 'الراي الكويتية'],
       ['النهارالاخباريه رام الله', 'النهارالاخباريه رام الله'],
@@ -153,5 +161,71 @@ describe('pages that are not one article', () => {
     expect(a.dateline).toBe('صوت المدينة - البصرة');
     expect(rules(a)).toEqual(['4:clean/teaser']);
     expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should cut a scraper\'s "date 2025-09-17" leak off the line it opens and keep the date', () => {
+    const a = clean([' date 2025-09-17 افتتاح معرض الفنون الطلابي في دبي بمشاركة واسعة', '', LEAD, MORE].join('\n'));
+    expect(a.title).toBe('افتتاح معرض الفنون الطلابي في دبي بمشاركة واسعة');
+    expect(a.published).toBe('2025-09-17');
+    expect(a.trace.some((r) => r.rule === 'clean/date-leak')).toBe(true);
+    const b = clean([' date 2025-09-17 الدوحة-قنا', LEAD, MORE].join('\n'));
+    expect(b.dateline).toBe('الدوحة-قنا');
+    expect(b.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should not take a photo caption closed by "- رويترز", a "label: number" line or a linked headline ending " .." for the title', () => {
+    const a = clean(
+      [
+        'رمز الخبر: 48213',
+        'وزارة النقل تعلن خطة جديدة لتوسعة الطرق الدولية ..',
+        'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+        'وزير المالية يتحدث إلى الصحفيين في العاصمة يوم 3 مارس آذار 2024 - رويترز',
+        LEAD,
+        MORE,
+      ].join('\n'),
+    );
+    expect(a.title).toBe('الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع');
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should read a question run into the next sentence as a headline, not as glued menu words', () => {
+    const a = clean(['ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً', 'أكتوبر 5, 2025', LEAD, MORE].join('\n'));
+    expect(a.title).toBe('ما الذي يجري في الميناء؟وزارة النقل تتحرك سريعاً');
+  });
+  it('should take the title out of a leaked JSON wrapper line and drop the line', () => {
+    const a = clean(
+      ['{ "ar": { "title": "حملة تبرعات تجمع مليون دولار في يومها الأول", "content": "', LEAD, MORE].join('\n'),
+    );
+    expect(a.title).toBe('حملة تبرعات تجمع مليون دولار في يومها الأول');
+    expect(rules(a)).toEqual(['1:clean/template-leak']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should take a page of menus only, with no paragraph, for navigation, unknown labels and all', () => {
+    const menu = ['الصفحة الرئيسية', 'سياسة', 'محليات', 'رياضة', 'أمن', 'اقتصاد', 'تكنولوجيا', 'منوعات'];
+    const raw = [...menu, 'ركن المرأة', 'حكايات الأجداد', ...menu, 'مهرجان الصيف الدولي 2026'].join('\n');
+    const a = clean(raw);
+    expect(a.title).toBeNull();
+    expect(a.paragraphs).toEqual([]);
+    expect(a.removed.find((r) => r.text === 'ركن المرأة')?.reason).toBe('clean/navigation');
+  });
+  it('should drop a bulleted headline of another story between the headline and the lead', () => {
+    const a = clean(
+      [
+        'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+        '* وزارة النقل تعلن افتتاح الطريق الدولي الجديد بين المحافظتين الجنوبيتين',
+        LEAD,
+        MORE,
+      ].join('\n'),
+    );
+    expect(rules(a)).toEqual(['2:clean/header']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+  });
+  it('should leave a site name or an "عاجل" tag after a dash out of the title, and keep other dashes', () => {
+    expect(clean(['الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع - عاجل', LEAD, MORE].join('\n')).title).toBe(
+      'الحكومة تقر موازنة العام المقبل بعجز أقل من المتوقع',
+    );
+    expect(clean(['الحكومة تقر موازنة العام المقبل - صحيفة المدينة', LEAD, MORE].join('\n')).title).toBe(
+      'الحكومة تقر موازنة العام المقبل',
+    );
+    expect(clean(['قمة ثلاثية تجمع مصر والأردن - العراق', LEAD, MORE].join('\n')).title).toBe(
+      'قمة ثلاثية تجمع مصر والأردن - العراق',
+    );
   });
 });

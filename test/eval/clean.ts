@@ -6,6 +6,9 @@
  * (../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl) alike.
  *   --errors  list every error, not only the counts per group
  *   --alone   also clean every body line alone (the negatives test) and list what was lost
+ *   --part dev|heldout  only one half of the file, split by site (test/eval/split.ts); meant for
+ *             test/fixtures/real/clean/pages.jsonl. The held-out half prints totals only (no
+ *             error lists, no lost lines' text), so that nobody tunes on it by accident.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -16,6 +19,7 @@ import {
   type CleanError,
   type GoldDoc,
 } from './clean-metrics.js';
+import { splitBySite, type SplitPart } from './split.js';
 
 export function readGold(path: string): GoldDoc[] {
   return readFileSync(path, 'utf8')
@@ -31,8 +35,13 @@ export function readGold(path: string): GoldDoc[] {
 }
 
 function main(args: string[]) {
-  const path = args.find((a) => !a.startsWith('--')) ?? 'test/fixtures/clean/gold.jsonl';
-  const gold = readGold(path);
+  const partAt = args.indexOf('--part');
+  const part = partAt >= 0 ? args[partAt + 1] : undefined;
+  if (part !== undefined && part !== 'dev' && part !== 'heldout') throw new Error('--part takes dev or heldout');
+  const path =
+    args.find((a, i) => !a.startsWith('--') && (partAt < 0 || i !== partAt + 1)) ?? 'test/fixtures/clean/gold.jsonl';
+  const all = readGold(path);
+  const gold = part ? splitBySite(all, part as SplitPart) : all;
   const t0 = performance.now();
   const k = score(gold, khabarPredictions(gold));
   const ms = performance.now() - t0;
@@ -40,7 +49,7 @@ function main(args: string[]) {
   const pct = (x: number) => (100 * x).toFixed(1).padStart(6) + ' %';
   const sites = new Set(gold.map((g) => g.site ?? '')).size;
   const out: string[] = [
-    `eval:clean ${path}: ${gold.length} pages from ${sites} sites (${ms.toFixed(0)} ms)`,
+    `eval:clean ${path}${part ? ` (${part} half)` : ''}: ${gold.length} pages from ${sites} sites (${ms.toFixed(0)} ms)`,
     `                       khabar   baseline (drop <8 words and repeats; title = first 4–25-word line without a full stop; no dateline)`,
     `  body precision   ${pct(k.precision)}  ${pct(b.precision)}`,
     `  body recall      ${pct(k.recall)}  ${pct(b.recall)}`,
@@ -50,14 +59,15 @@ function main(args: string[]) {
     `  title found      ${pct(k.titleFound)}  ${pct(b.titleFound)}   (pages that have a title)`,
     `  dateline found   ${pct(k.datelineFound)}  ${pct(b.datelineFound)}   (pages that have a dateline)`,
     '',
-    'errors by kind (khabar):',
   ];
+  const totalsOnly = part === 'heldout';
+  if (!totalsOnly) out.push('errors by kind (khabar):');
   const groups = new Map<string, CleanError[]>();
   for (const e of k.errors) {
     const key = `${e.kind}: ${e.group}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
-  for (const [key, es] of [...groups].sort((x, y) => x[0].localeCompare(y[0]))) {
+  for (const [key, es] of totalsOnly ? [] : [...groups].sort((x, y) => x[0].localeCompare(y[0]))) {
     out.push(`  ${key.padEnd(48)} ${String(es.length).padStart(4)}`);
     if (args.includes('--errors')) for (const e of es) out.push(`      ${e.id} ${e.detail.slice(0, 150)}`);
   }
@@ -69,8 +79,9 @@ function main(args: string[]) {
       `body lines cleaned alone: ${alone.lines}, dropped ${alone.dropped.length} (${(100 * share).toFixed(2)} %), ` +
         `rejected as a whole document ${alone.rejected.length}`,
     );
-    for (const d of alone.dropped) out.push(`  dropped ${d.id} ${d.rule}: ${d.line.slice(0, 140)}`);
-    for (const d of alone.rejected) out.push(`  rejected ${d.id} ${d.rule}: ${d.line.slice(0, 140)}`);
+    if (totalsOnly) out.push('  (held-out half: totals only)');
+    else for (const d of alone.dropped) out.push(`  dropped ${d.id} ${d.rule}: ${d.line.slice(0, 140)}`);
+    if (!totalsOnly) for (const d of alone.rejected) out.push(`  rejected ${d.id} ${d.rule}: ${d.line.slice(0, 140)}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -14,6 +14,13 @@ export const MENU_WORDS = [
   'skip to content',
   'الصفحة الرئيسية',
   'الرئيسية',
+  // service sections of Arabic news menus (not from a page of the real sets)
+  'بث مباشر',
+  'مباشر',
+  'نتائج المباريات',
+  'أسعار العملات',
+  'حالة الطقس',
+  'مواقيت الصلاة',
   'رئيسية',
   'رئيسي',
   'الرئيسيه',
@@ -175,6 +182,12 @@ export const SHARE_WORDS = [
   'تصغير الخط',
   'A+',
   'A-',
+  // common article-tool links, written from Arabic news themes (not from a page of the real sets)
+  'رابط مختصر',
+  'الرابط المختصر',
+  'أبلغ عن خطأ',
+  'إبلاغ عن خطأ',
+  'أضف إلى المفضلة',
 ];
 
 /** "أرز نيوز على واتساب", "تابعوا قناتنا عبر تلغرام": a short line pointing to a social network. */
@@ -277,6 +290,18 @@ export const RELATED_HEADINGS = [
   // alchourouk.com: "في نفس السياق" over teasers of other articles
   'في نفس السياق',
   'في السياق نفسه',
+  // baghdadtoday.news: "أهم الاخبار" over other stories' headlines after the article
+  'أهم الأخبار',
+  // common related-list headings of Arabic news themes (not from a page of the real sets)
+  'مواضيع قد تهمك',
+  'موضوعات متعلقة',
+  'موضوعات ذات صلة',
+  'يهمك أيضا',
+  'أخبار ذات علاقة',
+  'الأكثر تعليقا',
+  'مواد مقترحة',
+  'ترشيحاتنا',
+  'شريط الأخبار',
 ];
 
 /** WordPress comment forms (Jannah, Newspaper, Twenty*), Disqus and Facebook comments. */
@@ -317,6 +342,10 @@ export const COMMENT_PATTERNS = [
   // vBulletin login box (own fixture g45)
   'هل نسيت كلمة المرور',
   'Security Code',
+  'أدخل بريدك الإلكتروني',
+  'سجل الدخول',
+  // hunakwt.com: the empty comment box's prompt
+  'قم بكتابة أول تعليق',
 ];
 
 /** Comment-section headings that are only boilerplate as a whole line ("التعليقات", "3 تعليقات"):
@@ -373,6 +402,10 @@ export const NOTICE_PATTERNS = [
   /you are using an? (ad ?blocker|outdated browser)/i,
 ];
 
+/** maghress.com and its sister aggregators (masress, sauress, djazairess): the image-report notice
+ *  "سيتم حجب هذه الصورة تلقائيا عندما يتم الإبلاغ عنها من طرف عدة أشخاص." */
+export const IMAGE_REPORT_NOTICE = /^سيتم حجب هذه الصوره.{0,30}(الابلاغ|التبليغ)/;
+
 /** Copyright and footer lines. */
 export const FOOTER_PATTERNS = [
   /©|\(c\)|copyright|powered by|بدعم من ووردبريس|wordpress|(يعمل|يتم التشغيل) بواسطه/i,
@@ -382,6 +415,9 @@ export const FOOTER_PATTERNS = [
   /(تصميم وتطوير|تصميم و ?برمجه|برمجه وتصميم|تطوير وتصميم)\s*(:|-|بواسطه|$)/,
   /^(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع)([\s|•-]+(سياسه الخصوصيه|شروط الاستخدام|اتصل بنا|من نحن|اعلن معنا|خريطه الموقع))*$/,
 ];
+
+/** A masthead's contact block, a short line: "رئيس التحرير: …", "هاتف: 0123456" (common themes, not the real sets). */
+export const CONTACT_PATTERN = /^(رئيس التحرير|مدير التحرير|هاتف|الهاتف|فاكس|تلفون)\s*:/;
 
 /** Tag and category lists: "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو". */
 export const TAG_PREFIXES = [
@@ -473,6 +509,7 @@ export const DISCLAIMER_PATTERNS = [
   /لا تعبر (بالضروره )?عن (راي|اراء|سياسه|وجهه نظر|موقف|توجه) (الموقع|الصحيفه|الجريده|الشبكه|القناه|الوكاله|المجله|البوابه|المنصه|الناشر|اداره|هيئه التحرير)/,
   /تعبر عن (راي|اراء) (كاتبها|كتابها|اصحابها)/,
   /^\*?\s*يحتفظ الموقع بحق/,
+  /^\*?\s*(هذا )?(المقال|المقاله|المقالات)\s+(يعبر|تعبر)\s+عن\s+(راي|اراء)/,
   /^\*?\s*تنويه\s*:/,
 ];
 
@@ -482,6 +519,7 @@ export const CREDIT_PATTERNS = [
   /^\(?(صوره|الصوره|صور|تصوير)( ارشيفيه| من الارشيف| تعبيريه)?\)?\s*(:|$)/,
   /^\((ارشيفيه|صوره ارشيفيه|رويترز|ا ف ب|getty|afp)\)$/i,
   /^المصدر\s*:/,
+  /^(مصدر الصوره|الصوره من|حقوق الصوره)\s*:/,
 ];
 
 /** Photo-caption openers: a short line under the headline that opens so is a caption, never the
@@ -498,6 +536,13 @@ export const READ_MORE = [
   'التفاصيل',
   'Read More',
   'Continue reading',
+  // the same links as other Arabic themes word them
+  'مشاهدة المزيد',
+  'شاهد المزيد',
+  'عرض المزيد',
+  'اقرأ المزيد من الأخبار',
+  'اقرأ التالي',
+  'اقرأ الخبر من المصدر',
 ];
 
 /** A site promoting its own product inside the page: "جرب ميزات الذكاء الاصطناعي لدينا" (daily8.com). */
@@ -507,4 +552,10 @@ export const PROMO_PATTERNS = [
   /^حمل التطبيق الان/,
   /^اشترك الان في /,
   /^احصل على (تطبيق|اشتراك|خصم)/,
+  // the call alone: "حمل تطبيق الموقع الآن"; "حمل تطبيق الصحة أكثر من مليون مستخدم" is news
+  /^حمل تطبيق(\s+\S+){0,2}(\s+(الان|مجانا))?$/,
+  /^(المحتوي المدعوم|محتوي مدعوم|sponsored)$/i,
+  /^اضغط هنا (لمتابعه|للاشتراك|لمشاهده|لقراءه|للمزيد)/,
+  // "لمتابعة الخبر اضغط على الرابط التالي" (kawnin.com): a link out, not a sentence of the story
+  /^(لمتابعه|لقراءه|لمشاهده) (الخبر|التفاصيل|المزيد|الفيديو).{0,40}اضغط/,
 ];

@@ -36,6 +36,7 @@ export const AGENCIES = [
   'أ ش أ',
   'بنا',
   'العمانية',
+  'وات', // Tunisia's TAP as Arabic copy names it: "تونس 15 جانفي (وات) -"
   // national and foreign agencies as Arabic copy names them
   'سونا',
   'وال',
