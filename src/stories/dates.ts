@@ -84,6 +84,16 @@ const RELATIVE = new RegExp(
 // "30 يونيو" without a year: try the day and the next one or two words as a month with the published year.
 const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)/g;
 
+/**
+ * A weekday written before a full date ("الخميس 31 يوليو 2025", "الجمعة 22 نوفمبر 2024 الموافق …") is that date's
+ * weekday, not a relative day: when the date is unusable (a site header's crawl date, after the published one)
+ * the weekday is too. Without this, a header "الخميس 31 يوليو 2025" above a report of Sunday 18 December 2022
+ * dated the report to the Thursday before (own real set, development half).
+ */
+const GLUED_DATE = /^\s*[،,]?\s*\d{1,2}(?:\s+[\u0621-\u064a]|\s*[/-])/;
+const gluedToDate = (s: string, m: RegExpExecArray): boolean =>
+  !!m.groups?.weekday && !m.groups.dir && GLUED_DATE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12));
+
 function relativeDate(m: RegExpExecArray, anchor: number): number {
   const g = m.groups ?? {};
   if (g.twoback) return anchor - 2;
@@ -171,7 +181,7 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
-    if (g.fwd || g.twofwd || g.dir === 'المقبل' || g.dir === 'القادم') continue;
+    if (g.fwd || g.twofwd || g.dir === 'المقبل' || g.dir === 'القادم' || gluedToDate(s, m)) continue;
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
@@ -199,6 +209,7 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
   if (anchor !== null) {
     RELATIVE.lastIndex = 0;
     for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+      if (gluedToDate(s, m)) continue;
       found.push({ index: m.index, date: fromDays(relativeDate(m, anchor)), source: 'relative', expr: m[0].trim() });
     }
     const noYear = explicitNoYear(s, anchor);

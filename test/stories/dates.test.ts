@@ -33,6 +33,17 @@ describe('dates: relative expressions against the published date', () => {
     expect(when('قرر الرئيس تنظيم انتخابات يوم 7 سبتمبر 2024', '2024-03-14').date).toBe('2024-03-14');
   });
 
+  it('should not read a weekday written before a full date as a relative day (a site header above the lede)', () => {
+    // the header's crawl date is after publication: neither it nor its weekday dates the report
+    expect(
+      when('الخميس 31 يوليو 2025 10:05 م\nنجح المنتخب الأرجنتيني في التتويج بكأس العالم', '2022-12-18'),
+    ).toMatchObject({
+      date: '2022-12-18',
+      source: 'published',
+      days: [],
+    });
+  });
+
   it('should read the lede before the headline', () => {
     expect(when('ثبتت مساء الأحد رؤية الهلال', '2024-03-10', 'والاثنين أول أيام الصيام').date).toBe('2024-03-10');
   });
