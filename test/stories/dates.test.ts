@@ -21,7 +21,9 @@ describe('dates: relative expressions against the published date', () => {
   it('should resolve أمس, أول أمس and "الخميس الماضي"', () => {
     expect(when('أعلنت الوزارة أمس أن', '2021-07-01').date).toBe('2021-06-30');
     expect(when('وقع الحادث أول أمس في', '2021-07-01').date).toBe('2021-06-29');
-    expect(when('اجتمع الوزراء الخميس الماضي', '2021-07-01').date).toBe('2021-06-24');
+    expect(when('اجتمع الوزراء الخميس الماضي', '2021-06-27').date).toBe('2021-06-24');
+    // a week back is background (BACKGROUND_DAYS): the report is about something later, dated by its page
+    expect(when('اجتمع الوزراء الخميس الماضي', '2021-07-01')).toMatchObject({ date: '2021-07-01', days: [] });
   });
 
   it('should skip forward-looking expressions: the report is dated, not what it announces', () => {
@@ -71,7 +73,7 @@ describe('dates: explicit dates in their regional month names', () => {
 
   it('should take a day and month without a year from the published year', () => {
     expect(when('في 28 يونيو قال', '2021-07-01').date).toBe('2021-06-28');
-    expect(when('في 28 ديسمبر قال', '2022-01-03').date).toBe('2021-12-28');
+    expect(when('في 29 ديسمبر قال', '2022-01-01').date).toBe('2021-12-29');
   });
 
   it('should convert a Hijri date ("29 شعبان 1445 هـ" is 10 March 2024)', () => {
