@@ -21,9 +21,17 @@ export interface Happening {
   act: string | null;
   /** Ordinal class → value, the first of each class ("shipment" → 10). */
   ordinals: Record<string, number>;
-  /** A match score as "lo-hi" ("0-1"), or null. */
+  /** A match score as "lo-hi" ("0-1"), or null: the first one named. */
   score: string | null;
+  /**
+   * Every score named ("lo-hi", at most MAX_SCORES): a final won on penalties reads "3-3" in one report, "4-2" in
+   * the next and "4-3" in a third ("الأرجنتين تتوج … 4-3 بركلات الترجيح", "بعد تعادلهما 3-3").
+   */
+  scores: string[];
 }
+
+/** Scores read from one report (regular time, extra time, penalties, an earlier round). */
+export const MAX_SCORES = 4;
 
 /** Acts that are never the same happening (a call about an attack is not the attack). */
 export const ACT_CONFLICTS: [string, string][] = [
@@ -46,7 +54,7 @@ const TITLE = new RegExp(
   `(?:للمره|المره|لقبه|لقبها|النجمه|اللقب)\\s+(?:ال\\s*)?(\\d{1,3}|${ORD})(?![\\u0621-\\u064a])|ل(اول) مره`,
 );
 // "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years
-const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/.-])/;
+const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/.-])/g;
 
 const ordinalValue = (s: string): number => (/^\d+$/.test(s) ? +s : (ORDINAL_WORDS[s] ?? 0));
 const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
@@ -64,9 +72,14 @@ export function happeningOf(title: string, lede: string): Happening {
     const v = m ? ordinalValue(m[1] ?? m[2]) : 0;
     if (v > 0) ordinals[cls] = v;
   }
-  const s = SCORE.exec(both);
-  const score = s ? [scoreSide(s[1]), scoreSide(s[2])].sort((a, b) => a - b).join('-') : null;
-  return { phase, act: firstAct(title) ?? firstAct(lede.slice(0, HAPPENING_CHARS)), ordinals, score };
+  const scores: string[] = [];
+  for (const s of both.matchAll(SCORE)) {
+    const k = [scoreSide(s[1]), scoreSide(s[2])].sort((a, b) => a - b).join('-');
+    if (!scores.includes(k)) scores.push(k);
+    if (scores.length >= MAX_SCORES) break;
+  }
+  const act = firstAct(title) ?? firstAct(lede.slice(0, HAPPENING_CHARS));
+  return { phase, act, ordinals, score: scores[0] ?? null, scores };
 }
 
 function firstAct(s: string): string | null {
@@ -86,7 +99,7 @@ export function tallyAdd(t: HappeningTally, h: Happening): void {
   if (h.phase) inc(`phase:${h.phase}`);
   if (h.act) inc(`act:${h.act}`);
   for (const [c, v] of Object.entries(h.ordinals)) inc(`ord:${c}:${v}`);
-  if (h.score) inc(`score:${h.score}`);
+  for (const s of h.scores ?? (h.score ? [h.score] : [])) inc(`score:${s}`);
 }
 
 /** The most reported value of one field in a tally ("phase" → "result"), or null. */
@@ -109,7 +122,9 @@ export function happeningConflict(h: Happening, t: HappeningTally): string | nul
     const o = majority(t, `ord:${c}`);
     if (o && +o !== v) return `${c} ordinal: ${v} ≠ ${o}`;
   }
+  // scores: a report conflicts only when none of its scores is one the event's reports named
+  const scores = h.scores ?? (h.score ? [h.score] : []);
   const score = majority(t, 'score');
-  if (h.score && score && h.score !== score) return `score: ${h.score} ≠ ${score}`;
+  if (scores.length && score && !scores.some((x) => t[`score:${x}`])) return `score: ${scores.join('/')} ≠ ${score}`;
   return null;
 }

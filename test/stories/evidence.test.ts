@@ -54,6 +54,22 @@ describe('happening: what makes one happening', () => {
   it('should tell a match preview from its result', () => {
     expect(hap('تعرف على موعد نهائي دوري أبطال إفريقيا بين الأهلي وكايزر تشيفز').phase).toBe('preview');
     expect(hap('الأهلي يتوج بطلا لدوري أبطال إفريقيا للمرة الـ 12').phase).toBe('result');
+    // the final is tonight: "يواجه" says so before "التتويج" names what is at stake
+    expect(hap('المغرب يواجه الأردن في تتويج كأس العرب 2025 على ملعب لوسيل').phase).toBe('preview');
+  });
+
+  it('should keep every score of a report: a final on penalties is 3-3, 4-2 and 4-3 in three reports', () => {
+    const t = {};
+    tallyAdd(t, hap('الأرجنتين بطلة كأس العالم', 'بعد تعادلهما 3-3 في الوقتين الأصلي والاضافي'));
+    expect(hap('الأرجنتين تتوج بعد الفوز علي فرنسا 4-3', 'بنتيجة 4-2 وكانت انتهت 3-3').scores).toEqual([
+      '3-4',
+      '2-4',
+      '3-3',
+    ]);
+    expect(
+      happeningConflict(hap('الأرجنتين تتوج بعد الفوز علي فرنسا 4-3', 'بنتيجة 4-2 وكانت انتهت 3-3'), t),
+    ).toBeNull();
+    expect(happeningConflict(hap('المغرب يفوز على كندا', 'بنتيجة 2-1'), t)).toBe('score: 1-2 ≠ 3-3');
   });
 
   it('should read ordinals in words and digits ("الشحنة العاشرة", "أول دفعة", "للمرة الـ 11")', () => {
