@@ -11,7 +11,7 @@
  * score differ: then they never share an event, however alike their words (stories/happening-conflict).
  * Heuristics are data: the lists below, each with an example.
  */
-import { HAPPENING_ACTS, ORDINAL_WORDS, PREVIEW, RESULT } from './vocab/happening.ar.js';
+import { HAPPENING_ACTS, ORDINAL_WORDS, PREVIEW, PREVIEW_WEAK, RESULT } from './vocab/happening.ar.js';
 
 /** How much of the body the happening is read from: the lede (as for dates). */
 export const HAPPENING_CHARS = 400;
@@ -32,6 +32,18 @@ export interface Happening {
 
 /** Scores read from one report (regular time, extra time, penalties, an earlier round). */
 export const MAX_SCORES = 4;
+
+/**
+ * A result word or a weak preview word ("يواجه"), whichever comes first: "المغرب يواجه الأردن في تتويج كأس العرب"
+ * is tonight's final, "بعد تغلبه على نظيره المغربي … فيما يواجه منتخب المغرب نظيره الكرواتي" a result that names
+ * the next match. The headline first, then headline and lede.
+ */
+function resultOrWeak(s: string): Happening['phase'] {
+  const r = RESULT.exec(s);
+  const w = PREVIEW_WEAK.exec(s);
+  if (w && (!r || w.index < r.index)) return 'preview';
+  return r ? 'result' : null;
+}
 
 /** Acts that are never the same happening (a call about an attack is not the attack). */
 export const ACT_CONFLICTS: [string, string][] = [
@@ -62,7 +74,7 @@ const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
 /** The happening features of a report, from its normalized headline and lede. */
 export function happeningOf(title: string, lede: string): Happening {
   const both = `${title}\n${lede.slice(0, HAPPENING_CHARS)}`;
-  const phase = PREVIEW.test(both) ? 'preview' : RESULT.test(both) ? 'result' : null;
+  const phase = PREVIEW.test(both) ? 'preview' : (resultOrWeak(title) ?? resultOrWeak(both));
   const ordinals: Record<string, number> = {};
   for (const [cls, re] of [
     ['shipment', SHIPMENT],

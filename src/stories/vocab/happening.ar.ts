@@ -20,15 +20,19 @@ export const PREVIEW = new RegExp(
       'يبحث عن',
       // "يلتقي النادي الأهلي المصري مع كايزر تشيفز، مساء السبت"
       'يلتقي(?: [\\u0621-\\u064a]+){1,4} (?:مع|في)',
-      // "المغرب يواجه الأردن في تتويج كأس العرب" (the final is tonight), "تتجه أنظار الجماهير العربية مساء اليوم"
-      'يواجه',
-      'تواجه',
+      // "تتجه أنظار الجماهير العربية مساء اليوم إلى ملعب لوسيل"
       'تتجه انظار',
       'يدرس',
       'تدرس',
     ].join('|'),
   ),
 );
+
+/**
+ * A weaker sign of a preview, read only when no result word is found: "المغرب يواجه الأردن في تتويج كأس العرب" (the
+ * final is tonight), while a result often names the next match ("فيما يواجه منتخب المغرب نظيره الكرواتي … السبت").
+ */
+export const PREVIEW_WEAK = new RegExp(W(['يواجه', 'تواجه'].join('|')));
 
 /** A result: it happened and has a winner ("توج الأهلي", "تغلب على", "يهزم تونس", "تقصي مصر", "أحرزت اللقب"). */
 export const RESULT = new RegExp(
@@ -45,6 +49,9 @@ export const RESULT = new RegExp(
       'يهزم',
       'تهزم',
       'تغلب',
+      // "بعد تغلبه على نظيره المغربي بهدفين"
+      'تغلبه',
+      'تغلبها',
       'فوزه',
       'فوزها',
       'تفوز',
