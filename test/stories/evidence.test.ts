@@ -58,6 +58,19 @@ describe('happening: what makes one happening', () => {
     expect(hap('المغرب يواجه الأردن في تتويج كأس العرب 2025 على ملعب لوسيل').phase).toBe('preview');
   });
 
+  it("should tell a third party's reaction from the happening it reacts to", () => {
+    const t = {};
+    tallyAdd(t, hap('وفاة رئيس دولة الإمارات الشيخ خليفة بن زايد', 'أعلنت وزارة شؤون الرئاسة اليوم وفاة الشيخ خليفة'));
+    const pope = hap(
+      '',
+      'حرص قداسة البابا تواضروس الثاني، بابا الإسكندرية، على تقديم التعازى في وفاة الشيخ خليفة بن زايد',
+    );
+    expect(pope.reaction).toBe(true);
+    expect(happeningConflict(pope, t)).toBe('a reaction to the happening, not the happening');
+    // "تعزيز" is not "تعزية", even cut at the edge of the lede's opening
+    expect(hap('', 'عقد مجلس حلف شمال الأطلسي اجتماعا لمناقشة سبل تعزيز التعاون').reaction).toBe(false);
+  });
+
   it('should keep every score of a report: a final on penalties is 3-3, 4-2 and 4-3 in three reports', () => {
     const t = {};
     tallyAdd(t, hap('الأرجنتين بطلة كأس العالم', 'بعد تعادلهما 3-3 في الوقتين الأصلي والاضافي'));

@@ -122,3 +122,39 @@ export const ORDINAL_WORDS: Record<string, number> = {
   'الثانيه عشره': 12,
   'الثانيه عشر': 12,
 };
+
+/**
+ * A third party's reaction to a happening: congratulations, condolences, a welcome, praise. Both real sets label
+ * a reaction its own event of the story, even on the same day ("رانيا يوسف تهنئ الشيخ محمد بن زايد", "حرص البابا
+ * تواضروس على تقديم التعازي في وفاة الشيخ خليفة", "رفع أمير المنطقة الشرقية أسمى آيات التهاني … بمناسبة صدور
+ * الميزانية"). Read from the headline and the opening of the lede only (REACTION_CHARS): a report of the happening
+ * itself often ends with the condolences it drew.
+ */
+export const REACTION = new RegExp(
+  W(
+    [
+      'تهنئ',
+      'يهنئ',
+      'هنات',
+      'تهنئه',
+      'التهاني',
+      'التهنئه',
+      'بالتهنئه',
+      'تعزي',
+      'يعزي',
+      'التعازي',
+      'بالتعازي',
+      'تعزيه',
+      'برقيه عزاء',
+      // not نعى: "نعى الديوان الأميري … وفاة أمير الكويت" is the party's own announcement of the death
+      'يرحب',
+      'ترحب',
+      'رحب',
+      'رحبت',
+      'اشاد',
+      'اشادت',
+      'يشيد',
+      'تشيد',
+    ].join('|'),
+  ),
+);
