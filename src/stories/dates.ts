@@ -45,6 +45,11 @@ export interface EventDate {
   days: number[];
   /** The weekdays (0 = الأحد) of those days, and, with no published date to anchor them, the weekdays named. */
   weekdays: number[];
+  /**
+   * With no published date: the days of the year a day and month without a year name ("مساء يومه الإثنين 20
+   * فبراير" → '02-20', '02-21' for the night), as MM-DD. An event on another day of the year is not its event.
+   */
+  monthDays: string[];
   /** The expression as found (normalized), e.g. 'امس' or '30 حزيران 2021'. */
   expr: string | null;
   /** The published date was after `now` and was ignored. */
@@ -162,15 +167,17 @@ export function resolveEventDate(opts: {
   const named = parts.map((p) => namedDays(p, anchor));
   const days = [...new Set(named.flatMap((n) => n.days))].sort((a, b) => a - b);
   const weekdays = [...new Set([...days.map(weekdayOf), ...named.flatMap((n) => n.weekdays)])].sort();
+  const monthDays = anchor === null && !days.length ? [...new Set(parts.flatMap(dayMonths))].sort() : [];
   // 1. the lede first, then the title
   for (const part of parts) {
     const first = firstExpression(part, anchor);
-    if (first) return { ...first, days, weekdays, futurePublished };
+    if (first) return { ...first, days, weekdays, monthDays, futurePublished };
   }
   // 2. the published date
-  if (published) return { date: published, source: 'published', expr: null, days, weekdays, futurePublished };
+  if (published)
+    return { date: published, source: 'published', expr: null, days, weekdays, monthDays, futurePublished };
   // 3. none
-  return { date: null, source: 'none', expr: null, days, weekdays, futurePublished };
+  return { date: null, source: 'none', expr: null, days, weekdays, monthDays, futurePublished };
 }
 
 /**
@@ -199,6 +206,26 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
   }
   return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
 }
+
+/** A leap year, so that "29 فبراير" reads as a day of the year. */
+const ANY_YEAR = 2024;
+/**
+ * The MM-DD of the first day and month without a year ("20 فبراير"), widened for a night or a dawn: the first is
+ * the happening, later ones background ("ضرب زلزال جديد مساء يومه الإثنين 20 فبراير … التي ضربها زلزال 6 فبراير").
+ * A day after "حتى" is when something lasts until ("وتستمر حتى 18 ديسمبر الجاري"), not the happening: skipped.
+ */
+function dayMonths(s: string): string[] {
+  DAY_MONTH.lastIndex = 0;
+  for (let m = DAY_MONTH.exec(s); m; m = DAY_MONTH.exec(s)) {
+    if (UNTIL.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
+    for (const month of [m[2], m[2].split(/\s+/)[0]]) {
+      const d = findDate(`${m[1]} ${month} ${ANY_YEAR}`);
+      if (d) return widen(s, m.index, toDays(d.iso)).map((day) => fromDays(day).slice(5));
+    }
+  }
+  return [];
+}
+const UNTIL = /(?:حتي|لغايه|غايه|وحتي)\s+(?:(?:يوم|تاريخ)\s+)?$/;
 
 /** The first temporal expression in `s` that does not point past the anchor. */
 function firstExpression(s: string, anchor: number | null): { date: string; source: DateSource; expr: string } | null {

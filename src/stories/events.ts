@@ -94,6 +94,8 @@ export interface Facts {
   source: DateSource;
   days: number[];
   weekdays: number[];
+  /** Undated articles: the days of the year named without a year ('02-20'), see EventDate.monthDays. */
+  monthDays?: string[];
   hap: Happening;
   /** The people it names, in order of first mention ('@person:kadhimi'): the first is its lead actor. */
   people: string[];
@@ -391,6 +393,19 @@ function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
           basis: 'different-day',
           detail: () => `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`,
         };
+  }
+  // an undated article that names a day and month ("20 فبراير") and a dated event: the event's day of the year (or
+  // the day either side: a night, a late report) must be one of them. The 20 February quake in Hatay is not
+  // the 6 February quake, though both fell on a Monday and share every word.
+  if (!a.date && a.monthDays?.length && c.date) {
+    const cd = toDays(c.date);
+    const near = [cd - 1, cd, cd + 1].map((d) => isoOf(d).slice(5));
+    if (!a.monthDays.some((md) => near.includes(md)))
+      return {
+        factor: 0,
+        basis: 'different-day',
+        detail: () => `names ${a.monthDays!.join(', ')} (no year); the event ${c.date}`,
+      };
   }
   const gap = dayGap(a.date, c.date);
   if (gap !== null) {

@@ -184,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const all = loadLabelled(path);
-  const labelled = part ? splitPart(all, part) : all;
+  const labelled = isPart(part) ? splitPart(all, part) : all;
   // real pages (eval-dev format) go through `khabar clean` first, as a user's would
   const real = needsClean(labelled);
   const rows = real ? await cleanLabelled(labelled) : labelled;

@@ -117,6 +117,18 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(b.trace.map((r) => r.rule)).toContain('stories/different-day');
   });
 
+  it('should not join an undated article to a dated event on another day of the year it names (no year)', () => {
+    const quake = (day: string) =>
+      `ضرب زلزال مدمر مساء يومه الإثنين ${day} المنطقة الحدودية بين تركيا وسوريا وأفادت إدارة الكوارث التركية بانهيار مبان في هاتاي وحلب`;
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', quake('6 فبراير 2023'), { published: '2023-02-06' }));
+    const b = c.add(article('b', quake('20 فبراير')));
+    const same = c.add(article('c', quake('6 فبراير')));
+    expect(b.event).not.toBe(a.event);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/different-day');
+    expect(same.event).toBe(a.event);
+  });
+
   it('should join on the same named weekday, and say so (stories/date-weekday)', () => {
     const c = new Clusterer({ now: NOW });
     const [a, b] = [article('a', lede('اليوم الأربعاء')), article('b', lede('الأربعاء'))].map((x) => c.add(x));
