@@ -92,7 +92,8 @@ const RELATIVE = new RegExp(
 );
 
 // "30 يونيو" without a year: try the day and the next one or two words as a month with the published year.
-const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)/g;
+// "19 من أيار" too
+const DAY_MONTH = /(?<!\d)(\d{1,2})\s+(?:من\s+)?([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)/g;
 
 /**
  * A weekday written before a full date ("الخميس 31 يوليو 2025", "الجمعة 22 نوفمبر 2024 الموافق …") is that date's
@@ -100,9 +101,12 @@ const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)
  * the weekday is too. Without this, a header "الخميس 31 يوليو 2025" above a report of Sunday 18 December 2022
  * dated the report to the Thursday before (own real set, development half).
  */
-const GLUED_DATE = /^\s*[،,]?\s*\d{1,2}(?:\s+[\u0621-\u064a]|\s*[/-])/;
-const gluedToDate = (s: string, m: RegExpExecArray): boolean =>
-  !!m.groups?.weekday && !m.groups.dir && GLUED_DATE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12));
+const gluedToDate = (s: string, m: RegExpExecArray): boolean => {
+  if (!m.groups?.weekday || m.groups.dir) return false;
+  const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  const d = findDate(rest);
+  return !!d && /^\s*[،,]?\s*$/.test(rest.slice(0, d.index));
+};
 
 function relativeDate(m: RegExpExecArray, anchor: number): number {
   const g = m.groups ?? {};
@@ -133,7 +137,7 @@ function explicitNoYear(s: string, anchor: number): { iso: string; index: number
       if (!d) continue;
       let days = toDays(d.iso);
       if (days - anchor > 183) days = toDays(findDate(`${m[1]} ${month} ${year - 1}`)?.iso ?? d.iso);
-      return { iso: fromDays(days), index: m.index, length: m[1].length + 1 + month.length };
+      return { iso: fromDays(days), index: m.index, length: m[0].indexOf(month) + month.length };
     }
   }
   return null;

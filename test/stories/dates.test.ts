@@ -46,6 +46,12 @@ describe('dates: relative expressions against the published date', () => {
     });
   });
 
+  it('should keep a weekday written before a day and month with no year ("الجمعة 19 من أيار")', () => {
+    expect(when('اختتمت القمة العربية في جدة أعمالها اليوم، الجمعة 19 من أيار، بموافقة الوفود', null).weekdays).toEqual(
+      [5],
+    );
+  });
+
   it('should read the lede before the headline', () => {
     expect(when('ثبتت مساء الأحد رؤية الهلال', '2024-03-10', 'والاثنين أول أيام الصيام').date).toBe('2024-03-10');
   });
