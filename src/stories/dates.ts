@@ -101,9 +101,11 @@ const DAY_MONTH = /(?<!\d)(\d{1,2})\s+(?:من\s+)?([\u0621-\u064a]+(?:\s+[\u0621
  * the weekday is too. Without this, a header "الخميس 31 يوليو 2025" above a report of Sunday 18 December 2022
  * dated the report to the Thursday before (own real set, development half).
  */
+const GLUED_DIGIT = /^\s*[،,]?\s*\d/;
 const gluedToDate = (s: string, m: RegExpExecArray): boolean => {
   if (!m.groups?.weekday || m.groups.dir) return false;
   const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  if (!GLUED_DIGIT.test(rest)) return false; // most weekdays are not followed by a number: no date to parse
   const d = findDate(rest);
   return !!d && /^\s*[،,]?\s*$/.test(rest.slice(0, d.index));
 };

@@ -50,7 +50,7 @@ export const MAX_SCORES = 4;
 /**
  * A result word or a weak preview word ("يواجه"), whichever comes first: "المغرب يواجه الأردن في تتويج كأس العرب"
  * is tonight's final, "بعد تغلبه على نظيره المغربي … فيما يواجه منتخب المغرب نظيره الكرواتي" a result that names
- * the next match. The headline first, then headline and lede.
+ * the next match. Read over headline and lede together, the headline first: what the headline names comes first.
  */
 function resultOrWeak(s: string): Happening['phase'] {
   const r = RESULT.exec(s);
@@ -88,7 +88,7 @@ const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
 /** The happening features of a report, from its normalized headline and lede. */
 export function happeningOf(title: string, lede: string): Happening {
   const both = `${title}\n${lede.slice(0, HAPPENING_CHARS)}`;
-  const phase = PREVIEW.test(both) ? 'preview' : (resultOrWeak(title) ?? resultOrWeak(both));
+  const phase = PREVIEW.test(both) ? 'preview' : resultOrWeak(both);
   const ordinals: Record<string, number> = {};
   for (const [cls, re] of [
     ['shipment', SHIPMENT],
@@ -130,32 +130,52 @@ export function tallyAdd(t: HappeningTally, h: Happening): void {
   if (h.reaction !== undefined) inc(`reaction:${h.reaction ? 'yes' : 'no'}`);
 }
 
-/** The most reported value of one field in a tally ("phase" → "result"), or null. */
+/** The most reported value of one field in a tally ("phase" → "result"), or null; ties go to the smaller value. */
 function majority(t: HappeningTally, field: string): string | null {
+  const prefix = field + ':';
   let best: [string, number] | null = null;
-  for (const [k, n] of Object.entries(t)) {
-    if (!k.startsWith(field + ':')) continue;
+  for (const k in t) {
+    if (!k.startsWith(prefix)) continue;
+    const n = t[k];
     if (!best || n > best[1] || (n === best[1] && k < best[0])) best = [k, n];
   }
-  return best ? best[0].slice(field.length + 1) : null;
+  return best ? best[0].slice(prefix.length) : null;
 }
 
-/** Why a report cannot be the event's happening ("phase: preview ≠ result"), or null when nothing conflicts. */
+/** The majority of a two-valued field by direct lookup (no scan): `a` on a tie, as majority() would (a < b). */
+function majority2(t: HappeningTally, field: string, a: string, b: string): string | null {
+  const x = t[`${field}:${a}`] ?? 0;
+  const y = t[`${field}:${b}`] ?? 0;
+  return x === 0 && y === 0 ? null : y > x ? b : a;
+}
+
+/**
+ * Why a report cannot be the event's happening ("phase: preview ≠ result"), or null when nothing conflicts.
+ * Asked for every candidate event of every article: each field is looked up only when the report has it.
+ */
 export function happeningConflict(h: Happening, t: HappeningTally): string | null {
-  const reaction = majority(t, 'reaction');
-  if (h.reaction !== undefined && reaction && (reaction === 'yes') !== h.reaction)
-    return h.reaction ? 'a reaction to the happening, not the happening' : 'the happening, not a reaction to it';
-  const phase = majority(t, 'phase');
-  if (h.phase && phase && h.phase !== phase) return `phase: ${h.phase} ≠ ${phase}`;
-  const act = majority(t, 'act');
-  if (h.act && act && conflictingActs.has(`${h.act}|${act}`)) return `act: ${h.act} ≠ ${act}`;
-  for (const [c, v] of Object.entries(h.ordinals)) {
+  if (h.reaction !== undefined) {
+    const reaction = majority2(t, 'reaction', 'no', 'yes');
+    if (reaction && (reaction === 'yes') !== h.reaction)
+      return h.reaction ? 'a reaction to the happening, not the happening' : 'the happening, not a reaction to it';
+  }
+  if (h.phase) {
+    const phase = majority2(t, 'phase', 'preview', 'result');
+    if (phase && h.phase !== phase) return `phase: ${h.phase} ≠ ${phase}`;
+  }
+  if (h.act) {
+    const act = majority(t, 'act');
+    if (act && conflictingActs.has(`${h.act}|${act}`)) return `act: ${h.act} ≠ ${act}`;
+  }
+  for (const c in h.ordinals) {
     const o = majority(t, `ord:${c}`);
-    if (o && +o !== v) return `${c} ordinal: ${v} ≠ ${o}`;
+    if (o && +o !== h.ordinals[c]) return `${c} ordinal: ${h.ordinals[c]} ≠ ${o}`;
   }
   // scores: a report conflicts only when none of its scores is one the event's reports named
   const scores = h.scores ?? (h.score ? [h.score] : []);
-  const score = majority(t, 'score');
-  if (scores.length && score && !scores.some((x) => t[`score:${x}`])) return `score: ${scores.join('/')} ≠ ${score}`;
+  if (scores.length && !scores.some((x) => t[`score:${x}`])) {
+    const score = majority(t, 'score');
+    if (score) return `score: ${scores.join('/')} ≠ ${score}`;
+  }
   return null;
 }
