@@ -6,7 +6,7 @@ import { CONTAINMENT_THRESHOLD, DEFAULT_THRESHOLD, matchPair } from '../../src/d
 /** Rows of 16-bit values where row r agrees with row 0 on a share `r / rows` of its values. */
 function rows(n: number, seed: number): Uint16Array {
   let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const sigs = new Uint16Array(n * NUM_PERMS);
   for (let t = 0; t < NUM_PERMS; t++) sigs[t] = (rnd() * 65536) | 0;
   for (let r = 1; r < n; r++)
@@ -27,8 +27,7 @@ describe('the signature sketch', () => {
     for (let r = 0; r < n; r++) writeSketch(sketch, r, sigs, r, NUM_PERMS);
     for (let r = 1; r < n; r++) {
       let same = 0;
-      for (let t = 0; t < SKETCH_VALUES; t++)
-        if ((sigs[t] & 0xff) === (sigs[r * NUM_PERMS + t] & 0xff)) same++;
+      for (let t = 0; t < SKETCH_VALUES; t++) if ((sigs[t] & 0xff) === (sigs[r * NUM_PERMS + t] & 0xff)) same++;
       expect(sketchAgreements(sketch, 0, r)).toBe(same);
     }
   });
