@@ -218,6 +218,7 @@ export class Clusterer {
       source: d.source,
       days: d.days,
       weekdays: d.weekdays,
+      monthDays: d.monthDays,
       hap: happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS))),
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
     };

@@ -94,6 +94,8 @@ export interface Facts {
   source: DateSource;
   days: number[];
   weekdays: number[];
+  /** Undated articles: the days of the year named without a year ('02-20'), see EventDate.monthDays. */
+  monthDays?: string[];
   hap: Happening;
   /** The people it names, in order of first mention ('@person:kadhimi'): the first is its lead actor. */
   people: string[];
@@ -351,7 +353,7 @@ const weekdaysOf = (date: string, source: DateSource): number[] =>
  *   3. both have a date (one only published): same day 1, a day apart `gap1`, further 0
  *   4. weekdays only (no published date to anchor "الخميس"): they must share one, at `weekday`
  *   5. no date on one side: content alone, at `noDate`
- *   6. an undated article and a dated event: their lead actors must be among each other's people
+ *   6. an undated article and a dated event: its lead actor must be among the event's people
  */
 export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   // dates first (cheap, and most events in the window are on other days), then the happening
@@ -359,9 +361,11 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   if (e.factor === 0) return e;
   const conflict = happeningConflict(a.hap, c.tally);
   if (conflict) return { factor: 0, basis: 'happening-conflict', detail: () => conflict };
-  // 6. an undated article joining a dated event: its lead actor must be one of the event's people, and the
-  //    event's lead one of the article's (the counterparts agree both ways): "فؤاد حسين يلتقي ستولتنبرغ" is not
-  //    the defence ministers' decision of that month. Between undated reports (a feed with no dates at all)
+  // 6. an undated article joining a dated event: its lead actor must be one of the event's people: "فؤاد حسين
+  //    يلتقي ستولتنبرغ" is not the defence ministers' decision of that month. Only that way round: the event's own
+  //    lead (the first person its first report names) is too often a by-stander ("زيلينسكي" opening a report of
+  //    the Jeddah summit) to ask the article to name it; own set, development half, event F1 0.862 → 0.867 with
+  //    dates and 0.849 → 0.859 withheld, eval-dev unchanged. Between undated reports (a feed with no dates at all)
   //    the first person named is too often a by-stander to decide (eval-dev with `published` withheld).
   if (e.factor > 0 && e.factor < 1 && !a.date && c.date && c.lead && a.people.length) {
     const lead = a.people[0];
@@ -370,12 +374,6 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
         factor: 0,
         basis: 'different-actor',
         detail: () => `its lead ${lead.slice(8)} is not among the event's people`,
-      };
-    if (!a.people.includes(c.lead))
-      return {
-        factor: 0,
-        basis: 'different-actor',
-        detail: () => `the event's lead ${c.lead?.slice(8)} is not among its people`,
       };
   }
   return e;
@@ -394,6 +392,19 @@ function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
           basis: 'different-day',
           detail: () => `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`,
         };
+  }
+  // an undated article that names a day and month ("20 فبراير") and a dated event: the event's day of the year (or
+  // the day either side: a night, a late report) must be one of them. The 20 February quake in Hatay is not
+  // the 6 February quake, though both fell on a Monday and share every word.
+  if (!a.date && a.monthDays?.length && c.date) {
+    const cd = toDays(c.date);
+    const near = [cd - 1, cd, cd + 1].map((d) => isoOf(d).slice(5));
+    if (!a.monthDays.some((md) => near.includes(md)))
+      return {
+        factor: 0,
+        basis: 'different-day',
+        detail: () => `names ${a.monthDays!.join(', ')} (no year); the event ${c.date}`,
+      };
   }
   const gap = dayGap(a.date, c.date);
   if (gap !== null) {

@@ -5,6 +5,7 @@
  * and for stories, with the dates and with `published` withheld, beside the
  * "same published day = same event" baseline; then F1 over shuffled orders (order dependence).
  * Real pages (rows with `raw` and no `text`, the eval-dev format) go through `khabar clean` first.
+ * `--part dev|heldout` keeps one half of the set, split by story (test/eval/split.ts: for the own real set).
  * `--grid` prints F1 over a grid of event and story thresholds (how the shipped constants were chosen).
  */
 import { readFileSync, realpathSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Article } from '../../src/core/article.js';
 import { articleFromObject } from '../../src/ingest/jsonl.js';
 import { CLUSTER_BATCH, Clusterer, type ClusterParams } from '../../src/stories/index.js';
 import { cleanLabelled, needsClean, sameDayBaseline } from './cluster-real.js';
+import { isPart, splitPart } from './split.js';
 
 export interface Labelled {
   obj: Record<string, unknown>;
@@ -164,10 +166,12 @@ const f3 = (x: number) => x.toFixed(3);
 const line = (label: string, x: PRF) => `  ${label.padEnd(44)} P ${f3(x.p)}  R ${f3(x.r)}  F1 ${f3(x.f1)}\n`;
 
 async function main(argv: string[]): Promise<number> {
-  const path = argv.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+  const partAt = argv.indexOf('--part');
+  const part = partAt >= 0 ? argv[partAt + 1] : undefined;
+  const path = argv.find((a, i) => !a.startsWith('--') && !/^\d+$/.test(a) && !(partAt >= 0 && i === partAt + 1));
   if (!path) {
     process.stderr.write(
-      'usage: npm run eval:cluster -- <labelled.jsonl> [--shuffles 10] [--seed 1] [--grid] [--verbose]\n',
+      'usage: npm run eval:cluster -- <labelled.jsonl> [--part dev|heldout] [--shuffles 10] [--seed 1] [--grid] [--verbose]\n',
     );
     return 2;
   }
@@ -175,14 +179,19 @@ async function main(argv: string[]): Promise<number> {
     const i = argv.indexOf(name);
     return i >= 0 ? Number(argv[i + 1]) : d;
   };
-  const labelled = loadLabelled(path);
+  if (partAt >= 0 && !isPart(part)) {
+    process.stderr.write(`--part takes dev or heldout, not ${part ?? 'nothing'}\n`);
+    return 2;
+  }
+  const all = loadLabelled(path);
+  const labelled = isPart(part) ? splitPart(all, part) : all;
   // real pages (eval-dev format) go through `khabar clean` first, as a user's would
   const real = needsClean(labelled);
   const rows = real ? await cleanLabelled(labelled) : labelled;
   const r = evaluate(rows);
   const out = process.stdout;
   out.write(
-    `${path}: ${r.articles} articles${real ? ` (of ${labelled.length}, through khabar clean)` : ''}, ${r.events} events, ${r.stories} stories (predicted ${r.predicted.events} events, ${r.predicted.stories} stories)\n`,
+    `${path}${part ? ` (${part} half)` : ''}: ${r.articles} articles${real ? ` (of ${labelled.length}, through khabar clean)` : ''}, ${r.events} events, ${r.stories} stories (predicted ${r.predicted.events} events, ${r.predicted.stories} stories)\n`,
   );
   out.write(line('event  khabar', r.event));
   out.write(line('story  khabar', r.story));

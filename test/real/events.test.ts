@@ -1,32 +1,40 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
- * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file>`):
- *   eval-dev events_real.jsonl (101 articles, 47 events; the rules were developed reading its errors):
- *     event F1 0.954 with dates, 0.910 with `published` withheld; story F1 0.859; same-day baseline 0.870
- *   own real set test/fixtures/real/events/articles.jsonl (409 articles, 175 events; held out, never tuned on):
- *     event F1 0.815 with dates, 0.799 with `published` withheld; story F1 0.881; same-day baseline 0.806.
- *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met there: the floors pin what is.
+ * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`),
+ * on 2026-12-03 after the wip-events2 rules (before them in brackets):
+ *   eval-dev events_real.jsonl (99 of 101 articles through clean, 46 events; the rules were developed reading its errors):
+ *     event F1 0.945 with dates (0.945), 0.909 with `published` withheld (0.909); story F1 0.874 (0.874);
+ *     same-day baseline 0.870
+ *   own real set test/fixtures/real/events/articles.jsonl, split by story (test/eval/split.ts, fnv1a32(story) % 2):
+ *     development half (174 articles, 77 events, 25 stories; tuned on from 2026-12-03):
+ *       event F1 0.867 (0.807), withheld 0.859 (0.819); story F1 0.904 (0.906); same-day baseline 0.814
+ *     held-out half (231 of 235 articles, 95 events, 34 stories; never read, only its figures at start and end):
+ *       event F1 0.848 (0.833), withheld 0.802 (0.791); story F1 0.914 (0.914); same-day baseline 0.807.
+ *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met on the own set: the floors pin what is,
+ *     and on the held-out half the withheld figure is still under the same-day baseline.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanLabelled, sameDayBaseline } from '../eval/cluster-real.js';
 import { evaluate, loadLabelled, shuffled, type Labelled } from '../eval/cluster.js';
+import { splitPart, type Part } from '../eval/split.js';
 import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
-  'eval-dev events_real': { event: 0.94, withheld: 0.89, story: 0.84, withheldBeatsBaseline: true },
-  'own real set': { event: 0.8, withheld: 0.78, story: 0.86, withheldBeatsBaseline: false },
+  'eval-dev events_real': { event: 0.94, withheld: 0.89, story: 0.86, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.85, withheld: 0.84, story: 0.89, withheldBeatsBaseline: true },
+  'own real set, held-out half': { event: 0.83, withheld: 0.78, story: 0.9, withheldBeatsBaseline: false },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));
 /** Over 10 shuffled input orders, event F1 may move this much at most (issue 11). */
 const MAX_ORDER_SPREAD = 0.02;
 
-function gate(name: keyof typeof FLOORS, path: () => string) {
+function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
   describe(`events on real news: ${name}`, () => {
     let labelled: Labelled[];
     let rows: Labelled[];
     const load = async () => {
-      labelled ??= loadLabelled(path());
+      labelled ??= part ? splitPart(loadLabelled(path()), part) : loadLabelled(path());
       rows ??= await cleanLabelled(labelled);
       return rows;
     };
@@ -43,7 +51,7 @@ function gate(name: keyof typeof FLOORS, path: () => string) {
       await load();
       const r = evaluate(await cleanLabelled(labelled, true));
       expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].withheld);
-      // on the own set (0.799 against 0.806) it does not yet: pinned as what is, not what the issue asks
+      // on the own held-out half (0.802 against 0.807) it does not yet: pinned as what is, not what the issue asks
       if (FLOORS[name].withheldBeatsBaseline) expect(r.event.f1).toBeGreaterThan(sameDayBaseline(labelled).f1);
     });
 
@@ -63,4 +71,5 @@ function gate(name: keyof typeof FLOORS, path: () => string) {
 }
 
 gate('eval-dev events_real', () => evalDevFile('events_real.jsonl'));
-gate('own real set', () => OWN_SET);
+gate('own real set, development half', () => OWN_SET, 'dev');
+gate('own real set, held-out half', () => OWN_SET, 'heldout');

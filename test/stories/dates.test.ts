@@ -21,7 +21,9 @@ describe('dates: relative expressions against the published date', () => {
   it('should resolve أمس, أول أمس and "الخميس الماضي"', () => {
     expect(when('أعلنت الوزارة أمس أن', '2021-07-01').date).toBe('2021-06-30');
     expect(when('وقع الحادث أول أمس في', '2021-07-01').date).toBe('2021-06-29');
-    expect(when('اجتمع الوزراء الخميس الماضي', '2021-07-01').date).toBe('2021-06-24');
+    expect(when('اجتمع الوزراء الخميس الماضي', '2021-06-27').date).toBe('2021-06-24');
+    // a week back is background (BACKGROUND_DAYS): the report is about something later, dated by its page
+    expect(when('اجتمع الوزراء الخميس الماضي', '2021-07-01')).toMatchObject({ date: '2021-07-01', days: [] });
   });
 
   it('should skip forward-looking expressions: the report is dated, not what it announces', () => {
@@ -31,6 +33,23 @@ describe('dates: relative expressions against the published date', () => {
       source: 'published',
     });
     expect(when('قرر الرئيس تنظيم انتخابات يوم 7 سبتمبر 2024', '2024-03-14').date).toBe('2024-03-14');
+  });
+
+  it('should not read a weekday written before a full date as a relative day (a site header above the lede)', () => {
+    // the header's crawl date is after publication: neither it nor its weekday dates the report
+    expect(
+      when('الخميس 31 يوليو 2025 10:05 م\nنجح المنتخب الأرجنتيني في التتويج بكأس العالم', '2022-12-18'),
+    ).toMatchObject({
+      date: '2022-12-18',
+      source: 'published',
+      days: [],
+    });
+  });
+
+  it('should keep a weekday written before a day and month with no year ("الجمعة 19 من أيار")', () => {
+    expect(when('اختتمت القمة العربية في جدة أعمالها اليوم، الجمعة 19 من أيار، بموافقة الوفود', null).weekdays).toEqual(
+      [5],
+    );
   });
 
   it('should read the lede before the headline', () => {
@@ -60,7 +79,7 @@ describe('dates: explicit dates in their regional month names', () => {
 
   it('should take a day and month without a year from the published year', () => {
     expect(when('في 28 يونيو قال', '2021-07-01').date).toBe('2021-06-28');
-    expect(when('في 28 ديسمبر قال', '2022-01-03').date).toBe('2021-12-28');
+    expect(when('في 29 ديسمبر قال', '2022-01-01').date).toBe('2021-12-29');
   });
 
   it('should convert a Hijri date ("29 شعبان 1445 هـ" is 10 March 2024)', () => {

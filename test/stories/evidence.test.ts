@@ -54,6 +54,35 @@ describe('happening: what makes one happening', () => {
   it('should tell a match preview from its result', () => {
     expect(hap('تعرف على موعد نهائي دوري أبطال إفريقيا بين الأهلي وكايزر تشيفز').phase).toBe('preview');
     expect(hap('الأهلي يتوج بطلا لدوري أبطال إفريقيا للمرة الـ 12').phase).toBe('result');
+    // the final is tonight: "يواجه" says so before "التتويج" names what is at stake
+    expect(hap('المغرب يواجه الأردن في تتويج كأس العرب 2025 على ملعب لوسيل').phase).toBe('preview');
+  });
+
+  it("should tell a third party's reaction from the happening it reacts to", () => {
+    const t = {};
+    tallyAdd(t, hap('وفاة رئيس دولة الإمارات الشيخ خليفة بن زايد', 'أعلنت وزارة شؤون الرئاسة اليوم وفاة الشيخ خليفة'));
+    const pope = hap(
+      '',
+      'حرص قداسة البابا تواضروس الثاني، بابا الإسكندرية، على تقديم التعازى في وفاة الشيخ خليفة بن زايد',
+    );
+    expect(pope.reaction).toBe(true);
+    expect(happeningConflict(pope, t)).toBe('a reaction to the happening, not the happening');
+    // "تعزيز" is not "تعزية", even cut at the edge of the lede's opening
+    expect(hap('', 'عقد مجلس حلف شمال الأطلسي اجتماعا لمناقشة سبل تعزيز التعاون').reaction).toBe(false);
+  });
+
+  it('should keep every score of a report: a final on penalties is 3-3, 4-2 and 4-3 in three reports', () => {
+    const t = {};
+    tallyAdd(t, hap('الأرجنتين بطلة كأس العالم', 'بعد تعادلهما 3-3 في الوقتين الأصلي والاضافي'));
+    expect(hap('الأرجنتين تتوج بعد الفوز علي فرنسا 4-3', 'بنتيجة 4-2 وكانت انتهت 3-3').scores).toEqual([
+      '3-4',
+      '2-4',
+      '3-3',
+    ]);
+    expect(
+      happeningConflict(hap('الأرجنتين تتوج بعد الفوز علي فرنسا 4-3', 'بنتيجة 4-2 وكانت انتهت 3-3'), t),
+    ).toBeNull();
+    expect(happeningConflict(hap('المغرب يفوز على كندا', 'بنتيجة 2-1'), t)).toBe('score: 1-2 ≠ 3-3');
   });
 
   it('should read ordinals in words and digits ("الشحنة العاشرة", "أول دفعة", "للمرة الـ 11")', () => {
@@ -86,6 +115,18 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(b.event).not.toBe(a.event);
     expect(b.story).toBe(a.story);
     expect(b.trace.map((r) => r.rule)).toContain('stories/different-day');
+  });
+
+  it('should not join an undated article to a dated event on another day of the year it names (no year)', () => {
+    const quake = (day: string) =>
+      `ضرب زلزال مدمر مساء يومه الإثنين ${day} المنطقة الحدودية بين تركيا وسوريا وأفادت إدارة الكوارث التركية بانهيار مبان في هاتاي وحلب`;
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', quake('6 فبراير 2023'), { published: '2023-02-06' }));
+    const b = c.add(article('b', quake('20 فبراير')));
+    const same = c.add(article('c', quake('6 فبراير')));
+    expect(b.event).not.toBe(a.event);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/different-day');
+    expect(same.event).toBe(a.event);
   });
 
   it('should join on the same named weekday, and say so (stories/date-weekday)', () => {

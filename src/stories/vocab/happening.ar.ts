@@ -20,11 +20,23 @@ export const PREVIEW = new RegExp(
       'يبحث عن',
       // "يلتقي النادي الأهلي المصري مع كايزر تشيفز، مساء السبت"
       'يلتقي(?: [\\u0621-\\u064a]+){1,4} (?:مع|في)',
+      // a vote under way, its result still ahead: "الجزائريون يختارون اليوم رئيسا جديدا", "للإدلاء بأصواتهم"
+      'يختارون',
+      'للادلاء باصواتهم',
+      'يدلون باصواتهم',
+      // "تتجه أنظار الجماهير العربية مساء اليوم إلى ملعب لوسيل"
+      'تتجه انظار',
       'يدرس',
       'تدرس',
     ].join('|'),
   ),
 );
+
+/**
+ * A weaker sign of a preview, read only when no result word is found: "المغرب يواجه الأردن في تتويج كأس العرب" (the
+ * final is tonight), while a result often names the next match ("فيما يواجه منتخب المغرب نظيره الكرواتي … السبت").
+ */
+export const PREVIEW_WEAK = new RegExp(W(['يواجه', 'تواجه'].join('|')));
 
 /** A result: it happened and has a winner ("توج الأهلي", "تغلب على", "يهزم تونس", "تقصي مصر", "أحرزت اللقب"). */
 export const RESULT = new RegExp(
@@ -41,6 +53,9 @@ export const RESULT = new RegExp(
       'يهزم',
       'تهزم',
       'تغلب',
+      // "بعد تغلبه على نظيره المغربي بهدفين"
+      'تغلبه',
+      'تغلبها',
       'فوزه',
       'فوزها',
       'تفوز',
@@ -111,3 +126,39 @@ export const ORDINAL_WORDS: Record<string, number> = {
   'الثانيه عشره': 12,
   'الثانيه عشر': 12,
 };
+
+/**
+ * A third party's reaction to a happening: congratulations, condolences, a welcome, praise. Both real sets label
+ * a reaction its own event of the story, even on the same day ("رانيا يوسف تهنئ الشيخ محمد بن زايد", "حرص البابا
+ * تواضروس على تقديم التعازي في وفاة الشيخ خليفة", "رفع أمير المنطقة الشرقية أسمى آيات التهاني … بمناسبة صدور
+ * الميزانية"). Read from the headline and the opening of the lede only (REACTION_CHARS): a report of the happening
+ * itself often ends with the condolences it drew.
+ */
+export const REACTION = new RegExp(
+  W(
+    [
+      'تهنئ',
+      'يهنئ',
+      'هنات',
+      'تهنئه',
+      'التهاني',
+      'التهنئه',
+      'بالتهنئه',
+      'تعزي',
+      'يعزي',
+      'التعازي',
+      'بالتعازي',
+      'تعزيه',
+      'برقيه عزاء',
+      // not نعى: "نعى الديوان الأميري … وفاة أمير الكويت" is the party's own announcement of the death
+      'يرحب',
+      'ترحب',
+      'رحب',
+      'رحبت',
+      'اشاد',
+      'اشادت',
+      'يشيد',
+      'تشيد',
+    ].join('|'),
+  ),
+);
