@@ -61,19 +61,47 @@ const keyTokens = (s: string) =>
     .split(' ')
     .filter((t) => t !== '' && !isStopword(t));
 
+/**
+ * One path segment, percent-decoded even when part of it is broken: a stored URL cut inside a
+ * letter ("…-%D8%A7%D9") or carrying a stray "%" ("50%-خصم") made decodeURIComponent throw
+ * on the whole path, and the slug was lost. Each run of %XX escapes is decoded on its own; a run
+ * that is not valid UTF-8 keeps its whole letters and drops the broken bytes.
+ */
+export function decodeSegment(seg: string): string {
+  if (!seg.includes('%')) return seg;
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      // drop broken bytes from the end, up to one UTF-8 letter's worth (3 bytes), then give up
+      for (let cut = run.length; cut > 0 && run.length - cut <= MAX_BROKEN_BYTES * 3; cut -= 3) {
+        try {
+          return decodeURIComponent(run.slice(0, cut));
+        } catch {
+          // a broken byte at the end: try without it
+        }
+      }
+      return ' ';
+    });
+  }
+}
+/** A cut UTF-8 letter leaves at most 3 of its 4 bytes. */
+const MAX_BROKEN_BYTES = 3;
+
 /** Content words of the URL's headline slug ("/article/3206508-السعودية-تُسجل-498-إصابة"), or []. */
 export function slugWords(url: string | null | undefined): string[] {
   if (!url) return [];
   let path: string;
   try {
-    path = decodeURIComponent(new URL(url).pathname);
+    path = new URL(url).pathname;
   } catch {
     return [];
   }
   // the segment with the most Arabic letters is the headline's
   let best = '';
   let most = 0;
-  for (const seg of path.split('/')) {
+  for (const raw of path.split('/')) {
+    const seg = decodeSegment(raw);
     const ar = (seg.match(/[\u0621-\u064a]/g) ?? []).length;
     if (ar > most) [best, most] = [seg, ar];
   }

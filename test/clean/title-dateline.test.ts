@@ -80,6 +80,19 @@ describe('titles', () => {
         'https://example.com/news/12-%D9%88%D8%B2%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D8%B5%D8%AD%D8%A9-%D8%AA%D8%B3%D8%AC%D9%84',
       ),
     ).toEqual(['وزاره', 'الصحه', 'تسجل']));
+  it('should keep the words of a slug whose URL was cut inside a letter or carries a stray "%"', () => {
+    // "وزارة-الصحة-تسجل" cut after the first byte of "ل"; a literal "%" before the Arabic words
+    expect(
+      slugWords(
+        'https://example.com/news/12-%D9%88%D8%B2%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D8%B5%D8%AD%D8%A9-%D8%AA%D8%B3%D8%AC%D9',
+      ),
+    ).toEqual(['وزاره', 'الصحه', 'تسج']);
+    expect(
+      slugWords(
+        'https://example.com/50%-%D8%AE%D8%B5%D9%85-%D8%B9%D9%84%D9%89-%D8%A7%D9%84%D8%AA%D8%B0%D8%A7%D9%83%D8%B1',
+      ),
+    ).toEqual(['50', 'خصم', 'التذاكر']);
+  });
   it('should never take a byline, a date line or a caption for the headline', () => {
     const a = clean(
       [
