@@ -126,10 +126,17 @@ export function listingUrl(url: string | null | undefined): string | null {
   const path = decodeURIComponent(u.pathname);
   const m = LISTING_PATH.exec(path);
   if (m) return m[1].toLowerCase();
-  // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section
+  // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section, unless the path names an
+  // article by its headline: "/تسلمت-دعوة-لاجتماع-يخص-العراق-…/الترا-عراق/أخبار?page=1" (ultrairaq)
   const page = u.searchParams.get('page') ?? /\/page\/(\d+)\/?$/.exec(path)?.[1];
-  return page && /^\d+$/.test(page) ? `page ${page} of a section` : null;
+  if (!page || !/^\d+$/.test(page)) return null;
+  return path.split('/').some(isHeadlineSlug) ? null : `page ${page} of a section`;
 }
+
+/** A section's name is one to three words ("Arab-and-world", "اخبار-محلية"); a headline slug is longer. */
+const SLUG_MIN_WORDS = 5;
+const isHeadlineSlug = (segment: string): boolean =>
+  segment.split(/[-_\s\u00a0]+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= SLUG_MIN_WORDS;
 
 /** Non-empty lines of a text with their 1-based numbers and matching keys. */
 export function splitLines(text: string): Line[] {

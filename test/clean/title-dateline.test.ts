@@ -159,6 +159,9 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.com/category/sport/page/3/')).toBe('category');
     expect(listingUrl('https://example.com/2024/05/01/tag-line-of-a-story')).toBeNull();
     expect(listingUrl('https://example.com/news/12345/category-winners-announced')).toBeNull();
+    // a page parameter after an article's headline slug is not a section's page
+    expect(listingUrl('https://example.com/وزير-الخارجية-يستقبل-سفير-بعثة-الحلف-في-بغداد/أخبار?page=1')).toBeNull();
+    expect(listingUrl('https://example.com/اخبار-محلية?page=3')).toBe('page 3 of a section');
     const a = clean([LEAD, MORE].join('\n'), 'https://example.com/tag/الصحة');
     expect(a.rejected?.rule).toBe('clean/index-page');
   });
