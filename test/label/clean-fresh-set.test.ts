@@ -1,0 +1,37 @@
+/**
+ * test/fixtures/real/clean/fresh.jsonl, 57 real pages labelled on 2026-12-03 and not yet used for development
+ * or evaluation (see the set's README): it stays valid and shares no page and no site with pages.jsonl, so a
+ * later session can make it development or held-out data without a leak.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJsonl, validate } from '../fixtures/real/tools/validate.js';
+
+const DIR = join(process.cwd(), 'test', 'fixtures', 'real', 'clean');
+
+function load(name: string): Record<string, unknown>[] {
+  const errors: string[] = [];
+  const file = join(DIR, name);
+  const records = parseJsonl(readFileSync(file, 'utf8'), file, errors);
+  expect(errors).toEqual([]);
+  return records;
+}
+
+describe('fresh real cleaning set', () => {
+  it('should pass the validator and share no url with the labelled set', () => {
+    const labelled = load('pages.jsonl').map((r) => String(r.url));
+    const rep = validate(load('fresh.jsonl'), labelled);
+    expect(rep.errors).toEqual([]);
+    expect(rep.pages).toBeGreaterThanOrEqual(50);
+  });
+
+  it('should share no site with the labelled set', () => {
+    const sites = new Set(load('pages.jsonl').map((r) => String(r.site)));
+    expect(
+      load('fresh.jsonl')
+        .filter((r) => sites.has(String(r.site)))
+        .map((r) => r.id),
+    ).toEqual([]);
+  });
+});
