@@ -130,17 +130,27 @@ function relativeDate(m: RegExpExecArray, anchor: number): number {
   return back === 6 ? anchor + 1 : anchor - back;
 }
 
-function explicitNoYear(s: string, anchor: number): { iso: string; index: number; length: number } | null {
-  DAY_MONTH.lastIndex = 0;
-  const year = new Date(anchor * DAY_MS).getUTCFullYear();
-  for (let m = DAY_MONTH.exec(s); m; m = DAY_MONTH.exec(s)) {
+/** Each day and month without a year in `s` ("30 يونيو", "19 من أيار", the month one word or two), read in `year`. */
+function* daysAndMonths(
+  s: string,
+  year: number,
+): Generator<{ iso: string; index: number; length: number; day: string; month: string }> {
+  for (const m of s.matchAll(DAY_MONTH)) {
     for (const month of [m[2], m[2].split(/\s+/)[0]]) {
       const d = findDate(`${m[1]} ${month} ${year}`);
       if (!d) continue;
-      let days = toDays(d.iso);
-      if (days - anchor > 183) days = toDays(findDate(`${m[1]} ${month} ${year - 1}`)?.iso ?? d.iso);
-      return { iso: fromDays(days), index: m.index, length: m[0].indexOf(month) + month.length };
+      yield { iso: d.iso, index: m.index, length: m[0].indexOf(month) + month.length, day: m[1], month };
+      break;
     }
+  }
+}
+
+function explicitNoYear(s: string, anchor: number): { iso: string; index: number; length: number } | null {
+  const year = new Date(anchor * DAY_MS).getUTCFullYear();
+  for (const f of daysAndMonths(s, year)) {
+    let days = toDays(f.iso);
+    if (days - anchor > 183) days = toDays(findDate(`${f.day} ${f.month} ${year - 1}`)?.iso ?? f.iso);
+    return { iso: fromDays(days), index: f.index, length: f.length };
   }
   return null;
 }
@@ -221,13 +231,9 @@ const ANY_YEAR = 2024;
  * A day after "حتى" is when something lasts until ("وتستمر حتى 18 ديسمبر الجاري"), not the happening: skipped.
  */
 function dayMonths(s: string): string[] {
-  DAY_MONTH.lastIndex = 0;
-  for (let m = DAY_MONTH.exec(s); m; m = DAY_MONTH.exec(s)) {
-    if (UNTIL.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
-    for (const month of [m[2], m[2].split(/\s+/)[0]]) {
-      const d = findDate(`${m[1]} ${month} ${ANY_YEAR}`);
-      if (d) return widen(s, m.index, toDays(d.iso)).map((day) => fromDays(day).slice(5));
-    }
+  for (const f of daysAndMonths(s, ANY_YEAR)) {
+    if (UNTIL.test(s.slice(Math.max(0, f.index - 12), f.index))) continue;
+    return widen(s, f.index, toDays(f.iso)).map((day) => fromDays(day).slice(5));
   }
   return [];
 }

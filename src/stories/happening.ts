@@ -126,7 +126,7 @@ export function tallyAdd(t: HappeningTally, h: Happening): void {
   if (h.phase) inc(`phase:${h.phase}`);
   if (h.act) inc(`act:${h.act}`);
   for (const [c, v] of Object.entries(h.ordinals)) inc(`ord:${c}:${v}`);
-  for (const s of h.scores ?? (h.score ? [h.score] : [])) inc(`score:${s}`);
+  for (const s of h.scores) inc(`score:${s}`);
   if (h.reaction !== undefined) inc(`reaction:${h.reaction ? 'yes' : 'no'}`);
 }
 
@@ -172,10 +172,9 @@ export function happeningConflict(h: Happening, t: HappeningTally): string | nul
     if (o && +o !== h.ordinals[c]) return `${c} ordinal: ${h.ordinals[c]} ≠ ${o}`;
   }
   // scores: a report conflicts only when none of its scores is one the event's reports named
-  const scores = h.scores ?? (h.score ? [h.score] : []);
-  if (scores.length && !scores.some((x) => t[`score:${x}`])) {
+  if (h.scores.length && !h.scores.some((x) => t[`score:${x}`])) {
     const score = majority(t, 'score');
-    if (score) return `score: ${scores.join('/')} ≠ ${score}`;
+    if (score) return `score: ${h.scores.join('/')} ≠ ${score}`;
   }
   return null;
 }

@@ -18,22 +18,14 @@ import { findDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import { pruneChrome } from './prune.js';
 
-export interface HtmlExtract {
+/** The page's metadata (meta.ts; `published` is YYYY-MM-DD) with its main content. */
+export interface HtmlExtract extends Omit<PageMeta, 'via'> {
   /** Main-content blocks as text lines, in order, one paragraph/heading per line. */
   lines: string[];
   /** Per line: the share of its letters inside links (the cleaner's evidence for link lines). */
   linkShare: number[];
   /** The other extractor's lines, for the cleaner to try before it rejects the page as empty. */
   alternative: Block[] | null;
-  title: string | null;
-  /** YYYY-MM-DD */
-  published: string | null;
-  modified: string | null;
-  author: string | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
-  dir: string | null;
   reasons: Reason[];
 }
 

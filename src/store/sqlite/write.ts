@@ -5,7 +5,6 @@
  */
 import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
-import { normalize } from '../../text/normalize.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
 
 export class SqliteWriter {
@@ -38,7 +37,9 @@ export class SqliteWriter {
           event_date = excluded.event_date, why = excluded.why, trace = excluded.trace, meta = excluded.meta
         RETURNING rowid`),
       ftsDelete: p(`DELETE FROM articles_fts WHERE rowid = ?`),
-      ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`),
+      // what is indexed, and how it is normalized, is the view's one definition (migration 004)
+      ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body)
+        SELECT article_rowid, title, body FROM articles_fts_source WHERE article_rowid = ?`),
       removedDelete: p(`DELETE FROM removed_lines WHERE article_id = ?`),
       removed: p(`INSERT INTO removed_lines (article_id, seq, line, text, reason) VALUES (?, ?, ?, ?, ?)`),
       entity: p(`INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`),
@@ -185,7 +186,7 @@ export class SqliteWriter {
       meta: JSON.stringify(a.meta),
       now,
     }) as { rowid: number };
-    if (!rejected) this.s.ftsInsert.run(BigInt(rowid), normalize(a.title ?? ''), normalize(text));
+    this.s.ftsInsert.run(BigInt(rowid)); // a rejected article is not in the view: nothing is inserted
     this.s.removedDelete.run(a.id);
     a.removed.forEach((r, i) => this.s.removed.run(a.id, i, r.line ?? null, r.text, r.reason));
     this.s.mentionsDelete.run(a.id);
