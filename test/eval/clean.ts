@@ -19,7 +19,7 @@ import {
   type CleanError,
   type GoldDoc,
 } from './clean-metrics.js';
-import { splitBySite, type SplitPart } from './split.js';
+import { isPart, splitBySite } from './split.js';
 
 export function readGold(path: string): GoldDoc[] {
   return readFileSync(path, 'utf8')
@@ -37,11 +37,15 @@ export function readGold(path: string): GoldDoc[] {
 function main(args: string[]) {
   const partAt = args.indexOf('--part');
   const part = partAt >= 0 ? args[partAt + 1] : undefined;
-  if (part !== undefined && part !== 'dev' && part !== 'heldout') throw new Error('--part takes dev or heldout');
+  if (partAt >= 0 && !isPart(part)) {
+    process.stderr.write(`--part takes dev or heldout, not ${part ?? 'nothing'}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const path =
     args.find((a, i) => !a.startsWith('--') && (partAt < 0 || i !== partAt + 1)) ?? 'test/fixtures/clean/gold.jsonl';
   const all = readGold(path);
-  const gold = part ? splitBySite(all, part as SplitPart) : all;
+  const gold = isPart(part) ? splitBySite(all, part) : all;
   const t0 = performance.now();
   const k = score(gold, khabarPredictions(gold));
   const ms = performance.now() - t0;

@@ -12,8 +12,6 @@ import { fnv1a32 } from '../../src/text/hash.js';
 import type { GoldDoc } from './clean-metrics.js';
 
 export type Part = 'dev' | 'heldout';
-/** The cleaning eval's name for the same two halves. */
-export type SplitPart = Part;
 export const PARTS: readonly Part[] = ['dev', 'heldout'];
 
 const half = (key: string): Part => (fnv1a32(key) % 2 === 0 ? 'dev' : 'heldout');
