@@ -44,12 +44,14 @@ import {
 } from './template-leak.js';
 import {
   datelineOf,
+  headerCreditOf,
   looksLikeBody,
   looksLikeDateline,
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { isCaption, pickTitle, REPEAT_WEIGHT, stripTitleSuffix, type TitleWeights } from './title.js';
+import { isCaption, stripTitleSuffix } from './title.js';
+import { chooseTitle, titleChoice, type TitleChoice, type TitleModel } from './title-model.js';
 
 export { SiteLineIndex } from './site-lines.js';
 
@@ -59,8 +61,10 @@ export interface CleanOptions {
   /** Keep documents that are not Arabic instead of rejecting them. */
   keepNonArabic?: boolean;
   stats?: Stats;
-  /** The title's evidence weights (evaluation refits them; the defaults are TITLE_WEIGHTS). */
-  titleWeights?: TitleWeights;
+  /** The headline model (cross-validation fits its own; the default is the shipped TITLE_MODEL). */
+  titleModel?: TitleModel;
+  /** Called with each page's headline candidates and the kept lines they index (training reads them). */
+  onTitleChoice?: (choice: TitleChoice, lines: Line[]) => void;
 }
 
 /** Where a standalone dateline may sit: within the first lines after the title. */
@@ -425,15 +429,10 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   //    scored on slug, repeats and position (title.ts); what sits above it is masthead.
   let body = kept;
   if (!a.title) {
-    const pick = pickTitle(
-      body,
-      firstBody,
-      (key) => lines.filter((l) => l.norm === key).length,
-      a.url,
-      opts.titleWeights,
-    );
-    // with no paragraph to stand above, a headline needs evidence beyond its shape
-    if (pick && (firstBody >= 0 || (pick.score >= REPEAT_WEIGHT && body.length > 1))) {
+    const choice = titleChoice(body, (key) => lines.filter((l) => l.norm === key).length, a.url);
+    opts.onTitleChoice?.(choice, body);
+    const pick = chooseTitle(choice, opts.titleModel);
+    if (pick) {
       const t = body[pick.index];
       a.title = stripTitleSuffix(t.text);
       a.trace.push(
@@ -443,8 +442,11 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
         }),
       );
       stats?.inc('edits/clean/title');
-      for (const l of body.slice(0, pick.index)) drop(l, 'clean/masthead');
-      body = body.slice(pick.index + 1);
+      // above the headline: the site's name, menus and dates; a paragraph there (a lead printed above
+      // the headline) stays body
+      const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l));
+      for (const l of above) drop(l, 'clean/masthead');
+      body = body.filter((l, i) => i > pick.index || (i < pick.index && !above.includes(l)));
     } else if (firstBody > 0) {
       // No headline: short lines above the first paragraph are the site's name and section.
       const top = body
@@ -471,7 +473,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   let di = -1;
   let credit: string | null = null;
   for (let i = header.length - 1; i >= 0 && di < 0; i--) {
-    credit = datelineOf(header[i].text);
+    credit = datelineOf(header[i].text) ?? (lead > 0 ? headerCreditOf(header[i].text, i === header.length - 1) : null);
     if (credit) di = i;
   }
   const out = new Set<Line>();

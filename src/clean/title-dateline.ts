@@ -38,7 +38,7 @@ const NO_DELETE: NormalizeOptions = {
 const NO_DELETE_HARAKAT: NormalizeOptions = { ...NO_DELETE, harakat: true };
 /** An inline credit is at most this long, closer included ("الدار البيضاء \"مغارب كم\": "). */
 const INLINE_MAX_CHARS = 45;
-const INLINE_CLOSER = /[-–—ـ:/|()"«»]/;
+const INLINE_CLOSER = /[-–—ـ:/|()"«»“”_]/;
 
 const n = (xs: string[]) => xs.map((x) => normalize(x));
 const PLACE = alt(n(DATELINE_CITIES));
@@ -71,7 +71,10 @@ const INLINE_PLACE_SOURCE = new RegExp(
 /** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
  *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
  *  name carries an outlet word or the colon is glued to the lead. */
-const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s)/u;
+const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s|\s_(?=\p{L}))/u;
+/** A site's name in quotes opening the lead: "“المدارنت”/ استشهد …", "«الخليج»: قال …". The quotes mark a
+ *  name, so no outlet word is needed. */
+const INLINE_QUOTED_OUTLET = /^([“"«][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[”"»])\s*(?:[-–—/:])\s*/u;
 const OUTLET = alt(n(OUTLET_WORDS));
 /** A credit's side names a place, an agency (as a word) or an outlet ("شفق نيوز", "وكالة سند للأنباء"). */
 const PLACE_AGENCY_WORD = new RegExp(`(^|[\\s(«"|/])(${PLACE}|${AGENCY})($|[\\s)»"|/:.،-])`, 'iu');
@@ -84,13 +87,14 @@ const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
  *  "القاهرة/", "الرياض:", "واشنطن (رويترز)", "الكويت (كونا)", "تونس (وات)-". */
 const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
 /** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
- *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …". */
+ *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …", a month in two calendars and a year
+ *  ("واشنطن 13 مارس آذار (رويترز) – قال …", "الشهيد الحافظ ، 02 ديسمبر 2024 (واص) - مرت …"). A known
+ *  agency in brackets or between slashes is the evidence, so the place before it may be any one to three
+ *  words: no list names every camp, town and district a story is filed from. */
 const INLINE_WIRE = new RegExp(
-  `^((?:${PLACE})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
+  `^((?:${PLACE}|[\\p{L}]+(?:\\s[\\p{L}]+){0,2})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
   'u',
 );
-/** Agency names that never open a sentence, so a credit may end at them with no closing dash:
- *  "القاهرة - أ ش أ أعلنت …", "دمشق-سانا أكد …" ("خاص", "متابعة", "معا" are words too: not here). */
 const BARE_AGENCY = alt(
   n(['رويترز', 'أ ف ب', 'ا ف ب', 'فرانس برس', 'د ب أ', 'واس', 'وام', 'قنا', 'كونا', 'سانا', 'بترا', 'واع', 'وفا']),
   n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
@@ -150,6 +154,22 @@ function creditParts(norm: string): boolean {
   const parts = norm.split(CREDIT_SEPARATOR).map((p) => p.trim());
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return false;
   return parts.every((p) => wordsOf(p) <= 4 && /^[(«"]?[\p{L}\d .]+[)»"]?$/u.test(p));
+}
+
+const PLACE_ALONE = new RegExp(`^(${PLACE})$`, 'u');
+/** A name of one to four words closed by a colon: "الدرر الشامية:", "اسرار بريس:". */
+const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*:$/u;
+
+/**
+ * A credit the header gives on its own line with no dash, where a dateline stands (between the headline
+ * and the lead): a known place alone ("رام الله" above the reporter's name), or, right above the lead, a
+ * name closed by a colon ("الدرر الشامية:"). Elsewhere these are a tag and a label.
+ */
+export function headerCreditOf(line: string, aboveLead: boolean): string | null {
+  const text = line.trim();
+  if (PLACE_ALONE.test(normalize(text, NO_DELETE_HARAKAT).trim())) return text;
+  if (aboveLead && COLON_CLOSED_NAME.test(text)) return text.replace(/\s*:$/, '').trim();
+  return null;
 }
 
 export function looksLikeDateline(line: string): boolean {
@@ -223,6 +243,7 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
+    INLINE_QUOTED_OUTLET.exec(norm) ??
     outletCredit(norm);
   if (!m || m[1].trim() === '' || m[0].length > INLINE_MAX_CHARS) return null;
   const cut = offsets[m[0].length];

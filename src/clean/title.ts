@@ -1,14 +1,10 @@
 /**
- * The headline of a page of raw text lines: a headline-shaped line near the top, scored on
- * evidence real pages give (eval-dev clean_real.jsonl, 49 pages from 48 sites):
- *   1. shape: 3–25 words, no final full stop or comma ("?" and "!" are headline ends:
- *      "هل يؤجَل ديربي الأهلي والزمالك بالدوري المصري؟"), not a byline, date, caption, credit
- *   2. the URL's slug: many Arabic sites put the headline there ("/أيها-العرب-لا-تتركوا")
- *   3. repeats: themes print the headline two or three times (breadcrumb, <h1>, image alt)
- *   4. position: the last headline-shaped line above the first paragraph, and length (a
- *      two-word caption "كورونا في السعودية" under the headline loses to the headline)
- * Bylines, timestamps and captions are never titles: "بقلم / د. أحمد", "58 ثانية ago",
- * "مدار الساعة ـ نشر في 2023/01/16", "جانب من الجولة".
+ * What can be a headline: its shape (3–25 words, no final full stop or comma; "?" and "!" are
+ * headline ends: "هل يؤجَل ديربي الأهلي والزمالك بالدوري المصري؟"), never a byline, date, caption or
+ * credit ("بقلم / د. أحمد", "58 ثانية ago", "مدار الساعة ـ نشر في 2023/01/16", "جانب من الجولة");
+ * the URL's slug, where many Arabic sites put the headline ("/أيها-العرب-لا-تتركوا"); and what
+ * follows a headline but is not part of it (" - عاجل", a site's name, a breadcrumb before it).
+ * Which candidate is the headline is the learned choice of title-model.ts.
  */
 import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
@@ -19,25 +15,6 @@ import { alt } from './vocab/alt.js';
 import { CAPTION_OPENERS } from './vocab/boilerplate.ar.js';
 import { OUTLET_WORDS } from './vocab/datelines.ar.js';
 
-/** Without a first paragraph to stop at, a headline is looked for in this many lines. */
-export const TITLE_SEARCH_LINES = 8;
-/**
- * Evidence weights: a slug match alone beats a repeat alone; either beats position and length.
- * Chosen on eval-dev; `npm run eval:clean-cv` refits them by grid search on four fifths of
- * eval-dev's sites and scores the fifth it did not see (title accuracy 0.98 fitted, 0.94 on the
- * held-out folds; the folds pick slug 0, as eval-dev's titles are found without the slug too).
- */
-export interface TitleWeights {
-  slug: number;
-  repeat: number;
-  last: number;
-  long: number;
-}
-export const TITLE_WEIGHTS: TitleWeights = { slug: 3, repeat: 2, last: 1, long: 1 };
-/** With no paragraph to stand above, a headline needs this much evidence (a repeat or the slug). */
-export const REPEAT_WEIGHT = TITLE_WEIGHTS.repeat;
-/** A headline of 5+ words beats a 3–4-word label or caption ("الفجر الفني", "صورة الخبر"). */
-export const LONG_HEADLINE_WORDS = 5;
 /** Share of the slug's content words a line must carry to match it (slugs are often cut). */
 export const SLUG_MIN_SHARE = 0.6;
 
@@ -54,7 +31,7 @@ const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
 const BYLINE_OPEN = /^(بقلم|كتب|كتبت|بواسطه|تحرير|اعداد|متابعه)(\s|$|[:/\-–])/;
 const TIME = /\d{1,2}:\d{2}|\b(ago|gmt|eet|am|pm)\b/i;
 
-const keyTokens = (s: string) =>
+export const keyTokens = (s: string) =>
   normalize(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -116,12 +93,29 @@ const SITE_WORD = new RegExp(
   `(^|\\s)(عاجل|صحيفه|جريده|موقع|بوابه|قناه|شبكه|${alt(n(OUTLET_WORDS))})($|\\s)|^[a-z0-9-]+\\.[a-z]{2,}$`,
   'iu',
 );
-/** The headline without a site's name or an "عاجل" tag after a dash; at least TITLE_MIN_WORDS stay. */
+/** "عاجل" glued to its dash: "… إلى إقليم- عاجل". */
+const URGENT_SUFFIX = /\s*[-–—|]\s*عاجل\s*$/u;
+/** A breadcrumb printed on the headline's line: "الرئيسية / دولي / الحوثيون يفرضون …" (the headline is
+ *  the last part), "الرئيسية أخبار كارثة البطالة في مصر" (the home link and a section word). */
+const CRUMB_SEPARATOR = /\s*[/»>›]\s*/u;
+const HOME_SECTION = /^(الرئيسي[ةه])\s+((أ|ا)خبار\s+)?/u;
+
+/** The headline without a breadcrumb before it or a site's name or an "عاجل" tag after a dash; at least
+ *  TITLE_MIN_WORDS stay. */
 export function stripTitleSuffix(title: string): string {
-  const m = SUFFIX.exec(title);
-  if (!m || !SITE_WORD.test(normalize(m[1]).trim())) return title;
-  const head = title.slice(0, m.index).trim();
-  return head.split(/\s+/).length >= TITLE_MIN_WORDS ? head : title;
+  const enough = (s: string) => s.split(/\s+/).length >= TITLE_MIN_WORDS;
+  let t = title;
+  if (HOME_SECTION.test(t)) {
+    const parts = t.split(CRUMB_SEPARATOR);
+    const head = parts.length > 1 ? parts[parts.length - 1] : t.replace(HOME_SECTION, '');
+    if (enough(head)) t = head.trim();
+  }
+  const urgent = URGENT_SUFFIX.exec(t);
+  if (urgent && enough(t.slice(0, urgent.index))) t = t.slice(0, urgent.index).trim();
+  const m = SUFFIX.exec(t);
+  if (!m || !SITE_WORD.test(normalize(m[1]).trim())) return t;
+  const head = t.slice(0, m.index).trim();
+  return enough(head) ? head : t;
 }
 
 /** A caption closed by a dash or slash and the photo agency, wherever it stands ("… دقلو / Gettyimages.ru"). */
@@ -143,6 +137,8 @@ export function isCaption(l: Line): boolean {
 export function notATitle(l: Line): string | null {
   // cheap tests first: this runs on every line above the first paragraph
   if (l.words < TITLE_MIN_WORDS || l.words > TITLE_MAX_WORDS) return 'length';
+  // "+ الخط -": a font-size widget counts three words, but only one is a word
+  if (l.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < TITLE_MIN_WORDS) return 'length';
   if (TITLE_END_BAD.test(l.text.trim())) return 'ends like a sentence or a teaser';
   if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
   if (BYLINE_OPEN.test(l.norm)) return 'byline';
@@ -157,55 +153,4 @@ export function notATitle(l: Line): string | null {
   if (d && l.words - d.length / 4 < TITLE_MIN_WORDS) return 'date';
   if (looksLikeDateline(l.text)) return 'dateline';
   return null;
-}
-
-export interface TitlePick {
-  /** Index into the lines given. */
-  index: number;
-  score: number;
-  evidence: Record<string, string | number>;
-}
-
-/**
- * Picks the headline among `lines[0 .. end)` (the lines above the first paragraph).
- * `count(key)` tells how often a line key occurs on the page (kept or dropped lines alike).
- */
-export function pickTitle(
-  lines: Line[],
-  end: number,
-  count: (key: string) => number,
-  url: string | null | undefined,
-  w: TitleWeights = TITLE_WEIGHTS,
-): TitlePick | null {
-  const slug = slugWords(url);
-  const last = end >= 0 ? end : Math.min(lines.length, TITLE_SEARCH_LINES);
-  let best: TitlePick | null = null;
-  const shaped: number[] = [];
-  for (let i = 0; i < last; i++) if (!notATitle(lines[i])) shaped.push(i);
-  const lastShaped = shaped.at(-1) ?? -1;
-  for (const i of shaped) {
-    const l = lines[i];
-    const evidence: Record<string, string | number> = { words: l.words };
-    let score = l.words >= LONG_HEADLINE_WORDS ? w.long : 0;
-    const repeats = count(l.norm);
-    // a caption printed twice ("كورونا في السعودية") repeats too: three words prove nothing
-    if (repeats >= 2 && l.words > TITLE_MIN_WORDS) {
-      score += w.repeat;
-      evidence.repeats = repeats;
-    }
-    if (slug.length) {
-      const mine = new Set(keyTokens(l.text));
-      const shared = slug.filter((t) => mine.has(t)).length;
-      if (shared >= 2 && shared / slug.length >= SLUG_MIN_SHARE) {
-        score += w.slug;
-        evidence.slug = `${shared}/${slug.length}`;
-      }
-    }
-    if (i === lastShaped && end > 0) {
-      score += w.last;
-      evidence.position = 'last headline above the first paragraph';
-    }
-    if (!best || score > best.score) best = { index: i, score, evidence };
-  }
-  return best;
 }

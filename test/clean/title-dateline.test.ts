@@ -118,7 +118,8 @@ describe('titles', () => {
       'https://example.com/post/1/وزارة-الصحة-تسجل-ثلاث-إصابات',
     );
     expect(a.title).toBe('وزارة الصحة تسجل ثلاث إصابات جديدة');
-    expect(a.trace.find((r) => r.rule === 'clean/title')?.evidence).toMatchObject({ slug: '5/5' });
+    // the learned choice names the features that decided it: the slug first
+    expect(Object.keys(a.trace.find((r) => r.rule === 'clean/title')?.evidence ?? {})).toContain('slug_match');
   });
   it('should drop every copy of the headline, also with the site name glued on', () => {
     const t = 'وزارة الصحة تسجل ثلاث إصابات جديدة';

@@ -11,6 +11,8 @@
  */
 import { newArticle } from '../../src/core/article.js';
 import { cleanArticle, SiteLineIndex, splitLines, type CleanOptions } from '../../src/clean/index.js';
+import type { Line } from '../../src/clean/line-rules.js';
+import type { TitleChoice } from '../../src/clean/title-model.js';
 import { normalize } from '../../src/text/normalize.js';
 
 export interface GoldDoc {
@@ -72,7 +74,13 @@ const placeLine = (p: unknown): number | null =>
   p && typeof p === 'object' && 'line' in p ? (p as { line: number }).line : null;
 
 /** What khabar predicts for each page (documents of one site cleaned together, as `khabar clean` does). */
-export function khabarPredictions(gold: GoldDoc[], opts: Pick<CleanOptions, 'titleWeights'> = {}): Prediction[] {
+export function khabarPredictions(
+  gold: GoldDoc[],
+  opts: Pick<CleanOptions, 'titleModel'> & {
+    /** Each page's headline candidates, with the page's index (pages whose title came otherwise have none). */
+    onTitleChoice?: (choice: TitleChoice, lines: Line[], page: number) => void;
+  } = {},
+): Prediction[] {
   const index = new SiteLineIndex();
   for (const g of gold)
     index.observe(
@@ -82,7 +90,8 @@ export function khabarPredictions(gold: GoldDoc[], opts: Pick<CleanOptions, 'tit
   return gold.map((g, i) => {
     const id = g.id ?? `#${i + 1}`;
     const a = cleanArticle(newArticle({ id, source: id, raw: g.raw, site: g.site ?? null, url: g.url ?? null }), {
-      ...opts,
+      titleModel: opts.titleModel,
+      onTitleChoice: opts.onTitleChoice && ((c, lines) => opts.onTitleChoice?.(c, lines, i)),
       siteLines: index,
     });
     const why = new Map<number, string>();

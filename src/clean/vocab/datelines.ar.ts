@@ -36,6 +36,7 @@ export const AGENCIES = [
   'أ ش أ',
   'بنا',
   'العمانية',
+  'واص', // the Sahrawi agency SPS: "الشهيد الحافظ ، 02 ديسمبر 2024 (واص) -"
   'وات', // Tunisia's TAP as Arabic copy names it: "تونس 15 جانفي (وات) -"
   // national and foreign agencies as Arabic copy names them
   'سونا',
