@@ -51,6 +51,7 @@ import {
   splitInlineDateline,
 } from './title-dateline.js';
 import { isCaption, stripTitleSuffix } from './title.js';
+import { furnitureProbability, LINE_DROP_PROBABILITY, lineFeatures, type LineModel } from './line-model.js';
 import { chooseTitle, titleChoice, type TitleChoice, type TitleModel } from './title-model.js';
 
 export { SiteLineIndex } from './site-lines.js';
@@ -63,6 +64,11 @@ export interface CleanOptions {
   stats?: Stats;
   /** The headline model (cross-validation fits its own; the default is the shipped TITLE_MODEL). */
   titleModel?: TitleModel;
+  /** The furniture model and its threshold (cross-validation fits its own; defaults LINE_MODEL, LINE_DROP_PROBABILITY). */
+  lineModel?: LineModel;
+  lineDropProbability?: number;
+  /** Called with each page's lines and their furniture features (training reads them). */
+  onLineFeatures?: (lines: Line[], features: number[][]) => void;
   /** Called with each page's headline candidates and the kept lines they index (training reads them). */
   onTitleChoice?: (choice: TitleChoice, lines: Line[]) => void;
 }
@@ -516,6 +522,25 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
         body.splice(i, 1);
       }
     }
+
+  // 7d. furniture by its shape and its neighbours' (line-model.ts): on a page with paragraphs only,
+  //     never a line that reads as a paragraph itself
+  if (!html && body.some((l) => looksLikeBody(l))) {
+    const features = lineFeatures(
+      lines,
+      lines.map((l) => looksLikeBody(l)),
+    );
+    opts.onLineFeatures?.(lines, features);
+    const at = new Map(lines.map((l, i) => [l.line, i]));
+    const min = opts.lineDropProbability ?? LINE_DROP_PROBABILITY;
+    for (let i = paragraphs.length - 1; i >= 0; i--) {
+      const x = features[at.get(body[i].line) ?? -1];
+      if (!x || looksLikeBody(body[i]) || furnitureProbability(x, opts.lineModel) < min) continue;
+      drop(body[i], 'clean/furniture');
+      paragraphs.splice(i, 1);
+      body.splice(i, 1);
+    }
+  }
 
   // 8. repairs
   const repaired: string[] = [];

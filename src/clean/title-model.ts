@@ -5,7 +5,7 @@
  * Every headline-shaped kept line near the top (title.ts `notATitle` says which are never titles) is a
  * candidate; "no title" is one more choice. A conditional logit (a softmax over the page's choices)
  * scores each candidate as w·features, and "no title" as its own bias; the best choice wins. The
- * weights are trained in the repository (`npm run train:title`, test/eval/title-train.ts) on the
+ * weights are trained in the repository (`npm run train:clean`, test/eval/clean-train.ts) on the
  * development pages only and shipped as JSON (title-model.json); `npm run eval:clean-cv` fits them
  * again fold by fold and scores the sites each fit did not see. A pick's `evidence` names the
  * features that decided it, so a user reads why a line is the headline.

@@ -1,7 +1,7 @@
 /**
  * `npm run eval:clean-cv -- [file.jsonl ...] [--folds 5|site]`: cross-validation by site of the headline
  * model (src/clean/title-model.ts). Each fold's sites are left out, the model is fitted on the other
- * folds' pages (test/eval/title-fit.ts, as `npm run train:title` fits the shipped one), and the left-out
+ * folds' pages (test/eval/title-fit.ts, as `npm run train:clean` fits the shipped one), and the left-out
  * pages are cleaned with it: their title accuracy is the figure the fit did not see.
  * Default files: the development sets, ../shared/eval-dev/clean_real.jsonl and
  * test/fixtures/real/clean/pages.jsonl. Also fits on each file alone and scores the others.
@@ -9,8 +9,10 @@
  */
 import { TITLE_MODEL } from '../../src/clean/title-model.js';
 import { fnv1a32 } from '../../src/text/hash.js';
-import type { GoldDoc } from './clean-metrics.js';
+import { LINE_DROP_PROBABILITY, type LineModel } from '../../src/clean/line-model.js';
+import { khabarPredictions, score, type GoldDoc, type Prediction } from './clean-metrics.js';
 import { readGold } from './clean.js';
+import { fitLineModel, lineExamples } from './line-fit.js';
 import { fitTitleModel, titleExamples, titleHits, type TitleExample } from './title-fit.js';
 
 const DEV_SETS = ['../shared/eval-dev/clean_real.jsonl', 'test/fixtures/real/clean/pages.jsonl'];
@@ -54,6 +56,37 @@ function titleExamplesByPage(gold: GoldDoc[]): { examples: { page: number; examp
   return { examples: out };
 }
 
+/** Thresholds of the furniture model tried by the cross-validation. */
+const DROP_PROBABILITIES = [0.8, 0.9, 0.95, 0.98, 1.01];
+
+/**
+ * The furniture model fitted fold by fold: the body P/R/F1 of every page cleaned with the model its fold
+ * did not see, for each threshold (1.01 = the model off: the rules alone).
+ */
+export function crossValidateFurniture(gold: GoldDoc[], folds: number) {
+  const fold = gold.map((g) => fnv1a32(siteOf(g)) % folds);
+  const examples = lineExamples(gold);
+  const models: LineModel[] = [];
+  for (let f = 0; f < folds; f++)
+    models.push(
+      fitLineModel(
+        examples.filter((e) => fold[e.page] !== f),
+        `fold ${f}`,
+      ),
+    );
+  return DROP_PROBABILITIES.map((p) => {
+    const preds: Prediction[] = new Array(gold.length);
+    for (let f = 0; f < folds; f++) {
+      const out = khabarPredictions(gold, { lineModel: models[f], lineDropProbability: p });
+      gold.forEach((_, i) => {
+        if (fold[i] === f) preds[i] = out[i];
+      });
+    }
+    const s = score(gold, preds);
+    return { p, precision: s.precision, recall: s.recall, f1: s.f1 };
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const foldArg = args.includes('--folds') ? args[args.indexOf('--folds') + 1] : '5';
@@ -71,6 +104,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `  title accuracy fitted (in-fold) ${pct(r.fitted)}, on the folds each fit did not see ${pct(r.heldOut)}`,
     `  shipped model (${TITLE_MODEL.fitted ?? '?'}) on all pages: ${pct(shipped.filter(Boolean).length / gold.length)}`,
   ];
+  out.push(`  furniture model, body on the folds each fit did not see (shipped threshold ${LINE_DROP_PROBABILITY}):`);
+  for (const r of crossValidateFurniture(gold, folds || 5))
+    out.push(
+      `    drop at p ≥ ${r.p > 1 ? 'never (rules only)' : r.p}: P ${pct(r.precision)} R ${pct(r.recall)} F1 ${pct(r.f1)}`,
+    );
   // across the sets: fitted on one file alone, scored on each other one
   if (sets.length > 1)
     sets.forEach((set, s) => {

@@ -76,9 +76,11 @@ const placeLine = (p: unknown): number | null =>
 /** What khabar predicts for each page (documents of one site cleaned together, as `khabar clean` does). */
 export function khabarPredictions(
   gold: GoldDoc[],
-  opts: Pick<CleanOptions, 'titleModel'> & {
+  opts: Pick<CleanOptions, 'titleModel' | 'lineModel' | 'lineDropProbability'> & {
     /** Each page's headline candidates, with the page's index (pages whose title came otherwise have none). */
     onTitleChoice?: (choice: TitleChoice, lines: Line[], page: number) => void;
+    /** Each page's lines and furniture features, with the page's index (pages without paragraphs have none). */
+    onLineFeatures?: (lines: Line[], features: number[][], page: number) => void;
   } = {},
 ): Prediction[] {
   const index = new SiteLineIndex();
@@ -91,7 +93,10 @@ export function khabarPredictions(
     const id = g.id ?? `#${i + 1}`;
     const a = cleanArticle(newArticle({ id, source: id, raw: g.raw, site: g.site ?? null, url: g.url ?? null }), {
       titleModel: opts.titleModel,
+      lineModel: opts.lineModel,
+      lineDropProbability: opts.lineDropProbability,
       onTitleChoice: opts.onTitleChoice && ((c, lines) => opts.onTitleChoice?.(c, lines, i)),
+      onLineFeatures: opts.onLineFeatures && ((lines, f) => opts.onLineFeatures?.(lines, f, i)),
       siteLines: index,
     });
     const why = new Map<number, string>();

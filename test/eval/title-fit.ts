@@ -1,7 +1,7 @@
 /**
  * Fitting the headline model (src/clean/title-model.ts): a conditional logit over each page's choices
  * (its candidate lines and "no title"), fitted by gradient descent with an L2 penalty on the
- * development pages' labels. Used by `npm run train:title` (writes src/clean/title-model.json) and by
+ * development pages' labels. Used by `npm run train:clean` (writes src/clean/title-model.json) and by
  * `npm run eval:clean-cv` (fits fold by fold and scores the sites each fit did not see).
  */
 import { stripTitleSuffix } from '../../src/clean/title.js';
