@@ -51,7 +51,13 @@ import {
   splitInlineDateline,
 } from './title-dateline.js';
 import { isCaption, stripTitleSuffix } from './title.js';
-import { furnitureProbability, LINE_DROP_PROBABILITY, lineFeatures, type LineModel } from './line-model.js';
+import {
+  furnitureProbability,
+  judgedByShape,
+  LINE_DROP_PROBABILITY,
+  lineFeatures,
+  type LineModel,
+} from './line-model.js';
 import { chooseTitle, titleChoice, type TitleChoice, type TitleModel } from './title-model.js';
 
 export { SiteLineIndex } from './site-lines.js';
@@ -101,6 +107,9 @@ function outletOf(credit: string): string | null {
   return head.split(/\s+/).length >= 2 ? head : null;
 }
 
+/** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
+ *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */
+const CUT_PARAGRAPH_WORDS = 10;
 /** Without a headline, lines above the first paragraph this short are masthead ("الأيام التونسية", "وطنية"). */
 const MASTHEAD_MAX_WORDS = 4;
 /** A page whose lines are all menu-sized and that had at least this many section names is a menu
@@ -136,6 +145,11 @@ export function listingUrl(url: string | null | undefined): string | null {
   const path = decodeURIComponent(u.pathname);
   const m = LISTING_PATH.exec(path);
   if (m) return m[1].toLowerCase();
+  // Drupal's term pages ("/taxonomy/term/14130") and WordPress's date archives ("/?m=20230704",
+  // "/2023/07/", "/2023/07/04/"): lists of a topic's or a day's articles
+  if (/^\/(?:[a-z]{2}\/)?taxonomy\/term\/\d+\/?$/i.test(path)) return 'taxonomy term';
+  if (/^\d{6,8}$/.test(u.searchParams.get('m') ?? '') || /^\/\d{4}\/\d{2}(\/\d{2})?\/?$/.test(path))
+    return 'date archive';
   // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section, unless the path names an
   // article by its headline: "/تسلمت-دعوة-لاجتماع-يخص-العراق-…/الترا-عراق/أخبار?page=1" (ultrairaq)
   const page = u.searchParams.get('page') ?? /\/page\/(\d+)\/?$/.exec(path)?.[1];
@@ -305,7 +319,8 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     //    line stays ("date 2025-09-17 دبي في 17 سبتمبر /وام/ أعلنت …" is the lead)
     const dated = cutDateLeak(l.text);
     if (dated) {
-      a.published ??= dated.iso;
+      // a month alone ("2023-08") is no publication day
+      if (dated.iso.length === 10) a.published ??= dated.iso;
       if (dated.rest === '') {
         drop(l, DATE_LEAK_RULE);
         continue;
@@ -412,7 +427,15 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // a raw excerpt cut off mid-paragraph ends in a short line that is not a link; a parsed HTML page is whole
     const cutOff =
       !html && tail.length === 1 && tail[0].line === lines[lines.length - 1]?.line && !/[:|©]/.test(tail[0].norm);
-    const trailing = (l: Line) => headlineLike(l) && applies('clean/trailing-links', l);
+    // …and so is the document's last line after other links when it reads as prose cut off: it opens with
+    // the conjunction و ("وأضاف عبد العاطي: “الصراعات الإقليمية …") or runs CUT_PARAGRAPH_WORDS words
+    // without a headline's end ("يبدأ الاتحاد حملة الدفاع عن لقبه بحلوله ضيفًا على ا")
+    const last = lines[lines.length - 1];
+    const cutProse = (l: Line) =>
+      !html &&
+      l.line === last?.line &&
+      (/^و[\u0621-\u064a]{2,}/.test(l.norm) || (l.words >= CUT_PARAGRAPH_WORDS && !/[!?؟|©]/.test(l.text)));
+    const trailing = (l: Line) => headlineLike(l) && !cutProse(l) && applies('clean/trailing-links', l);
     const links = cutOff ? [] : tail.filter(trailing);
     for (const l of links) drop(l, 'clean/trailing-links');
     if (links.length) kept.splice(lastBody + 1, tail.length, ...tail.filter((l) => !trailing(l)));
@@ -501,12 +524,21 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   if (di >= 0 && credit) {
     a.dateline = credit;
     note('clean/dateline', 'edit', `line ${header[di].line} is the dateline`, header[di].line);
-  } else if (paragraphs.length > 0) {
-    const inline = splitInlineDateline(paragraphs[0]);
-    if (inline) {
+  } else {
+    // the first paragraph, or the lead under a deck ("بغداد/ المسلة: أعلنت …" under "الوزارة بينت ان وحدات
+    // التوليد الجديدة …"): past the first paragraph only a credit that is a dateline on its own (a place or
+    // an agency) counts, as a site's name there may open a teaser
+    const leadAt = Math.max(
+      1,
+      body.findIndex((l) => looksLikeBody(l)),
+    );
+    for (let i = 0; i < paragraphs.length && i <= leadAt; i++) {
+      const inline = splitInlineDateline(paragraphs[i]);
+      if (!inline || (i > 0 && !looksLikeDateline(inline.dateline))) continue;
       a.dateline = inline.dateline;
-      paragraphs[0] = inline.rest;
-      note('clean/dateline', 'edit', `"${inline.dateline}" opens the first paragraph`, body[0].line);
+      paragraphs[i] = inline.rest;
+      note('clean/dateline', 'edit', `"${inline.dateline}" opens the ${i ? 'lead' : 'first paragraph'}`, body[i].line);
+      break;
     }
   }
   // 7c. a later paragraph opening with the site's own credit is the teaser of its next story
@@ -535,7 +567,8 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     const min = opts.lineDropProbability ?? LINE_DROP_PROBABILITY;
     for (let i = paragraphs.length - 1; i >= 0; i--) {
       const x = features[at.get(body[i].line) ?? -1];
-      if (!x || looksLikeBody(body[i]) || furnitureProbability(x, opts.lineModel) < min) continue;
+      if (!x || !judgedByShape(body[i], looksLikeBody(body[i])) || furnitureProbability(x, opts.lineModel) < min)
+        continue;
       drop(body[i], 'clean/furniture');
       paragraphs.splice(i, 1);
       body.splice(i, 1);

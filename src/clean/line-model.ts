@@ -9,8 +9,8 @@
  * What it catches: the headlines of other articles in a list without a heading ("تألق المغرب في مجال
  * الرياضة وتقارير صادمة" between "الأكثر قراءة" items), labels and widgets of sites no vocabulary knows.
  * What it never touches: a line that reads as a paragraph (looksLikeBody: a finished sentence of 8+
- * words, or 20+ words), and any line of a page with no paragraph at all: a real sentence is never
- * dropped for its shape alone.
+ * words, or 20+ words) unless it is list items glued with wide gaps, and any line of a page with no
+ * paragraph at all: a real sentence is never dropped for its shape alone.
  */
 import type { Line } from './line-rules.js';
 import { keyTokens } from './title.js';
@@ -46,6 +46,7 @@ export const LINE_FEATURES = [
   'in_run', // one of three or more lines in a row that are not paragraphs: a list
   'body_overlap', // share of its content words found in the page's paragraphs
   'position', // line index / lines on the page
+  'gap', // three or more spaces inside: items of a list printed on one line
 ] as const;
 type LineFeature = (typeof LINE_FEATURES)[number];
 
@@ -57,6 +58,21 @@ export interface LineModel {
 }
 
 export const LINE_MODEL: LineModel = shipped as LineModel;
+
+/**
+ * Items of a list printed on one line, three or more spaces apart ("رئيس الوزراء يتابع جهود توطين صناعة
+ * الحرير في مصر    رئيس البنك الزراعي يتفقد …"): on the development pages, 8 lines have such a gap and
+ * none is body (two spaces are a typing slip inside prose: 7 body lines, 8 others).
+ */
+const GLUED_ITEMS = /\S {3,}\S/;
+
+/**
+ * The lines the model may judge: not a paragraph, or a paragraph-long line of glued list items. Reading as a
+ * paragraph otherwise protects a line: a real sentence is never dropped for its shape alone.
+ */
+export function judgedByShape(l: Line, readsAsParagraph: boolean): boolean {
+  return !readsAsParagraph || GLUED_ITEMS.test(l.text);
+}
 
 /** Lines in a row that make a list. */
 const RUN_LINES = 3;
@@ -110,6 +126,7 @@ export function lineFeatures(lines: Line[], body: boolean[]): number[][] {
       in_run: run[i] >= RUN_LINES ? 1 : 0,
       body_overlap: words.length ? words.filter((t) => bodyWords.has(t)).length / words.length : 0,
       position: lines.length > 1 ? i / (lines.length - 1) : 0,
+      gap: GLUED_ITEMS.test(text) ? 1 : 0,
     };
     return LINE_FEATURES.map((name) => f[name]);
   });

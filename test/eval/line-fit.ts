@@ -5,7 +5,7 @@
  * fold by fold, by `npm run eval:clean-cv`.
  */
 import { looksLikeBody } from '../../src/clean/title-dateline.js';
-import { LINE_FEATURES, type LineModel } from '../../src/clean/line-model.js';
+import { judgedByShape, LINE_FEATURES, type LineModel } from '../../src/clean/line-model.js';
 import { khabarPredictions, type GoldDoc } from './clean-metrics.js';
 
 export interface LineExample {
@@ -30,7 +30,7 @@ export function lineExamples(gold: GoldDoc[]): LineExample[] {
       const ambiguous = new Set(g.ambiguous ?? []);
       lines.forEach((l, i) => {
         const k = l.line - 1;
-        if (looksLikeBody(l) || ambiguous.has(k)) return;
+        if (!judgedByShape(l, looksLikeBody(l)) || ambiguous.has(k)) return;
         out.push({ x: features[i], y: body.has(k) ? 0 : 1, page });
       });
     },
