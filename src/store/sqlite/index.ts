@@ -9,6 +9,7 @@ import type { ArticleWrite, RunRecord, Store, StoryQuery, WriteExtras, WriterLoc
 import { normalize } from '../../text/normalize.js';
 import { NORMALIZE_FUNCTION } from '../migrations/004_fts_external.js';
 import { migrate } from './migrate.js';
+import { unpack } from './packed.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
 import { SqliteWriter } from './write.js';
@@ -104,7 +105,7 @@ export class SqliteStore implements Store {
          WHERE s.site = ? ORDER BY d.ingested_at DESC, d.id LIMIT ?`,
       )
       .all(site, limit) as { raw: Buffer; raw_kind: 'text' | 'html' }[];
-    return rows.map((r) => ({ raw: r.raw.toString('utf8'), rawKind: r.raw_kind }));
+    return rows.map((r) => ({ raw: unpack(r.raw).toString('utf8'), rawKind: r.raw_kind }));
   }
 
   /** Writes through this connection (SQLite's data_version counts only other connections'). */

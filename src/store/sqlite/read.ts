@@ -26,8 +26,9 @@ import {
   type Row,
 } from '../rows.js';
 import { toFtsQuery } from '../search/query.js';
+import { unpackJson } from './packed.js';
 
-const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
+const json = unpackJson;
 
 export class SqliteReader {
   constructor(private readonly db: Database.Database) {}

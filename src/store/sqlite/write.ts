@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
+import { pack, packJson } from './packed.js';
 
 export class SqliteWriter {
   private readonly s;
@@ -148,8 +149,8 @@ export class SqliteWriter {
       url: a.url,
       raw_kind: a.rawKind,
       encoding,
-      raw: Buffer.from(a.raw, 'utf8'),
-      original: a.bytes ? Buffer.from(a.bytes) : null,
+      raw: pack(Buffer.from(a.raw, 'utf8')),
+      original: a.bytes ? pack(Buffer.from(a.bytes)) : null,
       // a rejected document is in no index: never waits for one
       indexed: unindexed && status !== 'rejected' ? 0 : 1,
       sha256,
@@ -182,7 +183,7 @@ export class SqliteWriter {
       story_id: rejected ? null : (a.story ?? null),
       event_date: a.eventDate ?? null,
       why: a.why ? JSON.stringify(a.why) : null,
-      trace: JSON.stringify(a.trace),
+      trace: packJson(a.trace),
       meta: JSON.stringify(a.meta),
       now,
     }) as { rowid: number };
