@@ -29,6 +29,8 @@ const CREDIT_DASH = /\s[-–—/]\s*(afp|reuters|getty ?images(\.[a-z]+)?|ا ف 
 const LABEL_NUMBER = /^[^:：\d]{2,30}[:：]\s*[\d\s/.-]+$/;
 const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
 const BYLINE_OPEN = /^(بقلم|كتب|كتبت|بواسطه|تحرير|اعداد|متابعه)(\s|$|[:/\-–])/;
+/** The masthead's credits: "رئيس مجلسي الإدارة والتحرير أحمد عامر", "رئيس التحرير: …", "المدير العام …". */
+const MASTHEAD_CREDIT = /^(رئيس (مجلس|مجلسي) الاداره|رئيس التحرير|مدير التحرير|المدير العام|رئيسه التحرير)(\s|$|[:/\-–])/;
 const TIME = /\d{1,2}:\d{2}|\b(ago|gmt|eet|am|pm)\b/i;
 
 export const keyTokens = (s: string) =>
@@ -145,7 +147,7 @@ export function notATitle(l: Line): string | null {
   if (l.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < TITLE_MIN_WORDS) return 'length';
   if (TITLE_END_BAD.test(l.text.trim())) return 'ends like a sentence or a teaser';
   if (!/[\u0621-\u064a]/.test(l.norm)) return 'no Arabic';
-  if (BYLINE_OPEN.test(l.norm)) return 'byline';
+  if (BYLINE_OPEN.test(l.norm) || MASTHEAD_CREDIT.test(l.norm)) return 'byline';
   if (TIME.test(l.norm)) return 'time';
   if (isCaption(l)) return 'caption';
   if (LABEL_NUMBER.test(l.norm)) return 'label and number';
