@@ -557,18 +557,19 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
 
   // 7d. furniture by its shape and its neighbours' (line-model.ts): on a page with paragraphs only,
   //     never a line that reads as a paragraph itself
-  if (!html && body.some((l) => looksLikeBody(l))) {
+  const judged = new Set(body.filter((l) => judgedByShape(l, looksLikeBody(l))).map((l) => l.line));
+  if (!html && judged.size && judged.size < body.length) {
     const features = lineFeatures(
       lines,
       lines.map((l) => looksLikeBody(l)),
+      opts.onLineFeatures ? undefined : (i) => judged.has(lines[i].line),
     );
-    opts.onLineFeatures?.(lines, features);
+    opts.onLineFeatures?.(lines, features as number[][]);
     const at = new Map(lines.map((l, i) => [l.line, i]));
     const min = opts.lineDropProbability ?? LINE_DROP_PROBABILITY;
     for (let i = paragraphs.length - 1; i >= 0; i--) {
-      const x = features[at.get(body[i].line) ?? -1];
-      if (!x || !judgedByShape(body[i], looksLikeBody(body[i])) || furnitureProbability(x, opts.lineModel) < min)
-        continue;
+      const x = judged.has(body[i].line) ? features[at.get(body[i].line) ?? -1] : null;
+      if (!x || furnitureProbability(x, opts.lineModel) < min) continue;
       drop(body[i], 'clean/furniture');
       paragraphs.splice(i, 1);
       body.splice(i, 1);

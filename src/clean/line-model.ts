@@ -13,7 +13,7 @@
  * paragraph at all: a real sentence is never dropped for its shape alone.
  */
 import type { Line } from './line-rules.js';
-import { keyTokens } from './title.js';
+import { normTokens } from './title.js';
 import shipped from './line-model.json' with { type: 'json' };
 
 /**
@@ -44,7 +44,7 @@ export const LINE_FEATURES = [
   'prev_body', // the line before is a paragraph
   'next_body', // the line after is a paragraph
   'in_run', // one of three or more lines in a row that are not paragraphs: a list
-  'body_overlap', // share of its content words found in the page's paragraphs
+  'body_overlap', // share of its content words found in the page's first paragraphs
   'position', // line index / lines on the page
   'gap', // three or more spaces inside: items of a list printed on one line
 ] as const;
@@ -74,18 +74,31 @@ export function judgedByShape(l: Line, readsAsParagraph: boolean): boolean {
   return !readsAsParagraph || GLUED_ITEMS.test(l.text);
 }
 
+/** Paragraphs a line's words are looked for in (`body_overlap`): the lead is enough, and tokenizing a long
+ *  article's every paragraph for a few header lines cost 5 % of the cleaner's time. */
+const OVERLAP_PARAGRAPHS = 5;
+
 /** Lines in a row that make a list. */
 const RUN_LINES = 3;
 
 /**
- * The features of every line of a page. `lines` are the page's non-blank lines in order, `body[i]`
- * whether line i reads as a paragraph.
+ * The features of the lines of a page the model is asked about (`asked(i)`; the others get null).
+ * `lines` are the page's non-blank lines in order, `body[i]` whether line i reads as a paragraph.
  */
-export function lineFeatures(lines: Line[], body: boolean[]): number[][] {
+export function lineFeatures(
+  lines: Line[],
+  body: boolean[],
+  asked: (i: number) => boolean = () => true,
+): (number[] | null)[] {
   const first = body.indexOf(true);
   const last = body.lastIndexOf(true);
   const bodyWords = new Set<string>();
-  for (let i = 0; i < lines.length; i++) if (body[i]) for (const t of keyTokens(lines[i].text)) bodyWords.add(t);
+  // the story's words, from its first paragraphs: a teaser of another story shares few of them
+  for (let i = 0, seen = 0; i < lines.length && seen < OVERLAP_PARAGRAPHS; i++)
+    if (body[i]) {
+      seen++;
+      for (const t of normTokens(lines[i].norm)) bodyWords.add(t);
+    }
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
   // the length of the run of non-paragraph lines each line sits in
@@ -97,11 +110,12 @@ export function lineFeatures(lines: Line[], body: boolean[]): number[][] {
     i = Math.max(j, i + 1);
   }
   return lines.map((l, i) => {
+    if (!asked(i)) return null;
     const text = l.text;
     const chars = text.replace(/\s/g, '').length || 1;
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     const digits = (text.match(/[\d٠-٩]/g) ?? []).length;
-    const words = keyTokens(text);
+    const words = normTokens(l.norm);
     const w = l.words;
     const f: Record<LineFeature, number> = {
       words_1_2: w <= 2 ? 1 : 0,

@@ -17,7 +17,7 @@
  */
 import type { Line } from './line-rules.js';
 import { looksLikeBody, TITLE_MIN_WORDS } from './title-dateline.js';
-import { keyTokens, notATitle, slugWords, SLUG_MIN_SHARE } from './title.js';
+import { normTokens, notATitle, slugWords, SLUG_MIN_SHARE } from './title.js';
 import shipped from './title-model.json' with { type: 'json' };
 
 /** Candidates are looked for among this many kept lines from the top. */
@@ -94,9 +94,16 @@ export function titleChoice(
     if (body[i] && ++paragraphs >= TITLE_WINDOW_BODY) break;
     if (!notATitle(lines[i])) window.push(i);
   }
+  // each line's content words, tokenized once: a candidate reads the paragraphs below it
+  const tokens = new Map<number, string[]>();
+  const tokensOf = (j: number) => {
+    let t = tokens.get(j);
+    if (!t) tokens.set(j, (t = normTokens(lines[j].norm)));
+    return t;
+  };
   const candidates = window.map((i, k) => {
     const l = lines[i];
-    const words = keyTokens(l.text);
+    const words = tokensOf(i);
     const mine = new Set(words);
     const shared = slug.filter((t) => mine.has(t)).length;
     let next = i + 1;
@@ -105,7 +112,7 @@ export function titleChoice(
     for (let j = i + 1, seen = 0; j < lines.length && seen < LEAD_PARAGRAPHS; j++)
       if (body[j]) {
         seen++;
-        for (const t of keyTokens(lines[j].text)) lead.add(t);
+        for (const t of tokensOf(j)) lead.add(t);
       }
     const chars = l.text.replace(/\s/g, '').length || 1;
     const f: Record<FeatureName, number> = {

@@ -30,15 +30,18 @@ const LABEL_NUMBER = /^[^:：\d]{2,30}[:：]\s*[\d\s/.-]+$/;
 const TITLE_END_BAD = /[.،,:؛;]["'”»)]*$|(\.\.|…)$/;
 const BYLINE_OPEN = /^(بقلم|كتب|كتبت|بواسطه|تحرير|اعداد|متابعه)(\s|$|[:/\-–])/;
 /** The masthead's credits: "رئيس مجلسي الإدارة والتحرير أحمد عامر", "رئيس التحرير: …", "المدير العام …". */
-const MASTHEAD_CREDIT = /^(رئيس (مجلس|مجلسي) الاداره|رئيس التحرير|مدير التحرير|المدير العام|رئيسه التحرير)(\s|$|[:/\-–])/;
+const MASTHEAD_CREDIT =
+  /^(رئيس (مجلس|مجلسي) الاداره|رئيس التحرير|مدير التحرير|المدير العام|رئيسه التحرير)(\s|$|[:/\-–])/;
 const TIME = /\d{1,2}:\d{2}|\b(ago|gmt|eet|am|pm)\b/i;
 
-export const keyTokens = (s: string) =>
-  normalize(s)
+/** Content words of an already normalized text (a Line's `norm`). */
+export const normTokens = (norm: string) =>
+  norm
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((t) => t !== '' && !isStopword(t));
+export const keyTokens = (s: string) => normTokens(normalize(s));
 
 /**
  * One path segment, percent-decoded even when part of it is broken: a stored URL cut inside a
