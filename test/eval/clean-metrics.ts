@@ -64,6 +64,15 @@ export function matchKey(s: string | null | undefined): string {
     .trim();
 }
 
+/**
+ * The comparison key of titles: matchKey without a trailing media tag ("… لمعرض الكتاب 2018 | صور",
+ * "… (فيديو)"). eval-dev's labels keep the tag and our own labellers left it out; the headline is the
+ * same either way, so neither side is penalised for it.
+ */
+export function titleKey(s: string | null | undefined): string {
+  return matchKey(s).replace(/\s+(صور|فيديو|بالصور|بالفيديو)$/u, '');
+}
+
 function tokenBag(lines: string[]): Map<string, number> {
   const bag = new Map<string, number>();
   for (const l of lines) for (const t of matchKey(l).split(' ')) if (t) bag.set(t, (bag.get(t) ?? 0) + 1);
@@ -184,7 +193,7 @@ export function score(gold: GoldDoc[], preds: Prediction[]): CleanScores {
         errors.push({ id, kind: 'lost-body', group: p.why?.get(j) ?? 'dropped', detail: `${j}: ${g.lines[j]}` });
     const wrong = (got: string | null, want: string | null) =>
       got === null ? 'missed' : want === null ? 'none wanted' : 'different';
-    const titleRight = matchKey(p.title) === matchKey(g.title);
+    const titleRight = titleKey(p.title) === titleKey(g.title);
     const datelineRight = matchKey(p.dateline) === matchKey(g.dateline);
     if (g.title) titled++;
     if (g.title && titleRight) titledOk++;

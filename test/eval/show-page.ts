@@ -33,7 +33,7 @@ for (const id of ids) {
         : g.title && l.text.includes(g.title)
           ? 'T'
           : '-';
-    const why = p.why.get(k) ?? 'kept';
+    const why = p.why?.get(k) ?? 'kept';
     const nt = notATitle(l) ?? 'shape-ok';
     out.push(`${String(k).padStart(3)} ${gl} ${why.padEnd(24)} ${nt.padEnd(12)} ${l.text.slice(0, 110)}`);
   }

@@ -6,7 +6,7 @@
  */
 import { stripTitleSuffix } from '../../src/clean/title.js';
 import { FEATURES, type TitleChoice, type TitleModel } from '../../src/clean/title-model.js';
-import { khabarPredictions, matchKey, type GoldDoc } from './clean-metrics.js';
+import { khabarPredictions, titleKey, type GoldDoc } from './clean-metrics.js';
 
 /** One page as a training example: its choices and the right one (candidates.length = "no title"). */
 export interface TitleExample {
@@ -44,8 +44,8 @@ export function titleExamples(
     const c = choices[i];
     if (!c) return;
     const { choice, texts } = c;
-    const want = matchKey(g.title);
-    const target = want === '' ? choice.candidates.length : texts.findIndex((t) => matchKey(t) === want);
+    const want = titleKey(g.title);
+    const target = want === '' ? choice.candidates.length : texts.findIndex((t) => titleKey(t) === want);
     if (target < 0) unreachable.push(g.id ?? `#${i + 1}`);
     else if (choice.candidates.length) {
       examples.push({ choice, target });
@@ -92,5 +92,5 @@ export function fitTitleModel(examples: TitleExample[], fitted: string): TitleMo
 
 /** Title accuracy of the whole cleaner under a model (the page's real outcome, title copies and all). */
 export function titleHits(gold: GoldDoc[], model: TitleModel): boolean[] {
-  return khabarPredictions(gold, { titleModel: model }).map((p, i) => matchKey(p.title) === matchKey(gold[i].title));
+  return khabarPredictions(gold, { titleModel: model }).map((p, i) => titleKey(p.title) === titleKey(gold[i].title));
 }

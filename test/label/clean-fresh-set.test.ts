@@ -1,7 +1,7 @@
 /**
- * test/fixtures/real/clean/fresh.jsonl, 57 real pages labelled on 2026-12-03 and not yet used for development
- * or evaluation (see the set's README): it stays valid and shares no page and no site with pages.jsonl, so a
- * later session can make it development or held-out data without a leak.
+ * test/fixtures/real/clean/fresh.jsonl, 57 real pages labelled on 2026-12-03: measured blind once that day,
+ * then made development data (see the set's README). It stays valid and shares no page and no site with
+ * pages.jsonl.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
