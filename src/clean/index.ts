@@ -45,6 +45,7 @@ import {
 import {
   datelineOf,
   headerCreditOf,
+  namesPlaceOrAgency,
   looksLikeBody,
   looksLikeDateline,
   looksLikeMasthead,
@@ -79,6 +80,9 @@ export interface CleanOptions {
   onTitleChoice?: (choice: TitleChoice, lines: Line[]) => void;
 }
 
+/** An inline credit opens the lead, which may sit under a deck, a kicker or a stamp the rules kept: the first
+ *  paragraph takes any credit, the next ones only a credit that names a place or an agency. */
+const DATELINE_LEAD_PARAGRAPHS = 4;
 /** Where a standalone dateline may sit: within the first lines after the title. */
 const DATELINE_SEARCH_LINES = 3;
 /** Between the headline and the first paragraph, a line this short that does not end a
@@ -129,9 +133,13 @@ const TIMESTAMP_MAX_WORDS = 8;
  */
 export const MIN_BODY_LETTERS = 20;
 
-/** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3". */
+/** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3",
+ *  after a language or section prefix ("/newspaper/tag/شعراء"), with a tag's id before its name
+ *  ("/tag/1551/مؤشر-الدولار") and a page number, bare or not ("/tag/صينية/4"). */
 const LISTING_PATH =
-  /^\/(?:[a-z]{2}\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/[^/]+\/?(page\/\d+\/?)?$/i;
+  /^\/(?:[^/]+\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]+\/?((page\/)?\d+\/?)?$/i;
+/** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
+const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
 
 /** What kind of listing a URL names ("tag", "page 1262 of a section"), or null for an article's URL. */
 export function listingUrl(url: string | null | undefined): string | null {
@@ -143,7 +151,7 @@ export function listingUrl(url: string | null | undefined): string | null {
     return null;
   }
   const path = decodeURIComponent(u.pathname);
-  const m = LISTING_PATH.exec(path);
+  const m = LISTING_PATH.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
   if (m) return m[1].toLowerCase();
   // Drupal's term pages ("/taxonomy/term/14130") and WordPress's date archives ("/?m=20230704",
   // "/2023/07/", "/2023/07/04/"): lists of a topic's or a day's articles
@@ -528,13 +536,9 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // the first paragraph, or the lead under a deck ("بغداد/ المسلة: أعلنت …" under "الوزارة بينت ان وحدات
     // التوليد الجديدة …"): past the first paragraph only a credit that is a dateline on its own (a place or
     // an agency) counts, as a site's name there may open a teaser
-    const leadAt = Math.max(
-      1,
-      body.findIndex((l) => looksLikeBody(l)),
-    );
-    for (let i = 0; i < paragraphs.length && i <= leadAt; i++) {
+    for (let i = 0; i < paragraphs.length && i < DATELINE_LEAD_PARAGRAPHS; i++) {
       const inline = splitInlineDateline(paragraphs[i]);
-      if (!inline || (i > 0 && !looksLikeDateline(inline.dateline))) continue;
+      if (!inline || (i > 0 && !namesPlaceOrAgency(inline.dateline))) continue;
       a.dateline = inline.dateline;
       paragraphs[i] = inline.rest;
       note('clean/dateline', 'edit', `"${inline.dateline}" opens the ${i ? 'lead' : 'first paragraph'}`, body[i].line);

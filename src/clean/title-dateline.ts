@@ -63,6 +63,19 @@ const INLINE_DATELINE_OPEN = new RegExp(
   `^((?:${PLACE})\\s*(?:\\([^()]{2,25}\\)\\s*${DASH}|[-–—ـ/]\\s*(?!(?:قال|اعلن|اكد|ذكر|افاد|كشف|اوضح|اشار)\\s)[\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?::|\\s[-–—ـ]\\s)))\\s*`,
   'u',
 );
+/** A place and a full date, with or without a source in brackets, closed by a dash or colon: "الفاشر 1 أكتوبر
+ *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …". A day, a month and a year in front of the
+ *  lead are a dateline whatever the place is called. */
+const INLINE_DATED =
+  /^([\p{L}]+(?:\s[\p{L}]+){0,2}\s*[،,]?\s+\d{1,2}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+\d{4}\s*(?:\([^()]{2,30}\))?)\s*[-–—ـ:]+\s*/u;
+/** A place and its country, closed by a colon: "أبوظبي، الإمارات العربية المتحدة: أعلن …". */
+const INLINE_PLACE_COUNTRY = new RegExp(`^((?:${PLACE})\\s*[،,]\\s*[\\p{L}]+(?:\\s[\\p{L}]+){0,3})\\s*:\\s*`, 'u');
+/** An agency named with its city in brackets: "وكالة السواحل للأنباء(نواكشوط)- قال …". */
+const INLINE_AGENCY_PLACE = new RegExp(
+  // the word وكالة names an agency: the city in brackets need not be known
+  `^(وكاله\\s[\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*\\(\\s*[\\p{L}]+(?:\\s[\\p{L}]+)?\\s*\\))\\s*[-–—ـ:]?\\s*`,
+  'u',
+);
 /** A place with its source glued on or quoted: "مسقط.شؤون عمانية:" (shuoon.om), 'الدار البيضاء "مغارب كم": ' (maghress.com). */
 const INLINE_PLACE_SOURCE = new RegExp(
   `^((?:${PLACE})\\s*(?:\\.\\s*[\\p{L}]+(?:\\s[\\p{L}]+){0,2}|"[^"]{2,25}"))\\s*:\\s*`,
@@ -101,7 +114,7 @@ const BARE_AGENCY = alt(
 );
 const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
 const HARAKAT = /[\u064b-\u0652]/;
-const TRAILING_DASH = new RegExp(`\\s*${DASH}\\s*$`, 'u');
+const TRAILING_DASH = new RegExp(`(?:\\s*${DASH})+\\s*$`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
@@ -168,8 +181,31 @@ const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\
 export function headerCreditOf(line: string, aboveLead: boolean): string | null {
   const text = line.trim();
   if (PLACE_ALONE.test(normalize(text, NO_DELETE_HARAKAT).trim())) return text;
-  if (aboveLead && COLON_CLOSED_NAME.test(text)) return text.replace(/\s*:$/, '').trim();
+  if (!aboveLead) return null;
+  if (COLON_CLOSED_NAME.test(text)) return text.replace(/\s*:$/, '').trim();
+  // right above the lead, a site or place and a reporter's name: "صحيفة عسير – مها القحطاني :",
+  // "موند بريس : ريفي مفيد محمد", "ساهرة رشيد/ العراق"
+  if (text.length <= HEADER_CREDIT_MAX_CHARS && creditShape(text)) return text.replace(TRAILING_DASH, '').trim();
   return null;
+}
+/** A site-and-reporter credit runs to ~35 characters ("الشاملة بريس بالمغرب وأوروبا- مراسلة: أنوار العسري" is 50). */
+const HEADER_CREDIT_MAX_CHARS = 55;
+/** Two or three parts of one to four words of letters, split by a dash, colon, slash or bar, closed by one or not. */
+function creditShape(text: string): boolean {
+  const parts = text
+    .replace(TRAILING_DASH, '')
+    .split(/\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u)
+    .map((p) => p.trim());
+  return (
+    parts.length >= 2 &&
+    parts.length <= 3 &&
+    parts.every((p) => p !== '' && wordsOf(p) <= 4 && /^[«"“]?[\p{L}\p{M} .]+[»"”]?$/u.test(p))
+  );
+}
+
+/** A credit that names a known place or agency ("أبوظبي", "أمد/ الجزائر", "الرباط (و.م.ع)"). */
+export function namesPlaceOrAgency(credit: string): boolean {
+  return PLACE_AGENCY_WORD.test(normalize(credit, NO_DELETE_HARAKAT));
 }
 
 export function looksLikeDateline(line: string): boolean {
@@ -242,6 +278,9 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     INLINE_PLACE_AGENCY.exec(norm) ??
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
+    INLINE_DATED.exec(norm) ??
+    INLINE_PLACE_COUNTRY.exec(norm) ??
+    INLINE_AGENCY_PLACE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
     INLINE_QUOTED_OUTLET.exec(norm) ??
     outletCredit(norm);
@@ -249,7 +288,7 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
   const cut = offsets[m[0].length];
   const dateline = paragraph
     .slice(0, cut)
-    .replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '')
+    .replace(new RegExp(`(?:\\s*(?:${DASH}|_))+\\s*$`, 'u'), '')
     .trim();
   const rest = paragraph.slice(cut).trim();
   if (wordsOf(rest) < 4) return null;

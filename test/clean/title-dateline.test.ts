@@ -57,6 +57,22 @@ describe('datelines', () => {
       ['أبوظبي في 17 سبتمبر / وام / أعلنت وزارة الصحة تسجيل إصابات جديدة', 'أبوظبي في 17 سبتمبر / وام'],
       ['الخرطوم 5 يناير (سونا)- أعلنت وزارة الصحة تسجيل حالات جديدة', 'الخرطوم 5 يناير (سونا)'],
       ['مسقط.شؤون عمانية:تحت رعاية وزير الدولة تدشن وزارة الصحة حملة جديدة', 'مسقط.شؤون عمانية'],
+      // any place before a known agency, a date in two calendars and a year, a full date with no agency,
+      // a place and its country, an agency with its city in brackets, a quoted or underscore-glued outlet
+      ['الشهيد الحافظ ، 02 ديسمبر 2024 (واص) - مرت أمس ذكرى تأسيس الوكالة', 'الشهيد الحافظ ، 02 ديسمبر 2024 (واص)'],
+      ['واشنطن 13 مارس آذار (رويترز) – قال وزير الدفاع إن الوزارة لا تملك أدلة', 'واشنطن 13 مارس آذار (رويترز)'],
+      ['الفاشر 1 أكتوبر 2025 ــ قال الجيش في بيان إنه صد هجوما جديدا', 'الفاشر 1 أكتوبر 2025'],
+      [
+        'بنغازي 03 يوليو 2024 (الأنباء الليبية) – تفقد رئيس الحكومة مشروعات الطرق',
+        'بنغازي 03 يوليو 2024 (الأنباء الليبية)',
+      ],
+      ['أبوظبي، الإمارات العربية المتحدة: أعلن الصندوق عن منصة جديدة للمياه', 'أبوظبي، الإمارات العربية المتحدة'],
+      [
+        'وكالة السواحل للأنباء(نواكشوط)- قال وزير الداخلية إن الانتخابات ستجرى في موعدها',
+        'وكالة السواحل للأنباء(نواكشوط)',
+      ],
+      ['“المدارنت”/ استشهد فتى برصاص جنود الاحتلال عند الحاجز صباح اليوم', '“المدارنت”'],
+      ['القبة نيوز _أصدرت دائرة الإحصاءات العامة تقريرها الشهري عن الأسعار', 'القبة نيوز'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])
@@ -70,6 +86,20 @@ describe('datelines', () => {
     const b = clean(['وطنا اليوم:' + LEAD, MORE].join('\n'));
     expect(b.dateline).toBe('وطنا اليوم');
     expect(b.paragraphs[0]).toBe(LEAD);
+  });
+  it('should read a credit the header gives without a dash: a place alone, a name closed by a colon, a site and its reporter', () => {
+    const T = 'وزارة الصحة تسجل ثلاث إصابات جديدة';
+    expect(clean([T, 'رام الله', 'نائلة خليل', LEAD, MORE].join('\n')).dateline).toBe('رام الله');
+    expect(clean([T, 'الدرر الشامية:', LEAD, MORE].join('\n')).dateline).toBe('الدرر الشامية');
+    expect(clean([T, 'صحيفة المدينة – سارة أحمد :', LEAD, MORE].join('\n')).dateline).toBe('صحيفة المدينة – سارة أحمد');
+    // a name closed by a colon is a credit only right above the lead; elsewhere it is a label
+    expect(clean([T, 'الدرر الشامية:', 'جانب من المؤتمر الصحفي', LEAD, MORE].join('\n')).dateline).toBeNull();
+  });
+  it('should split a place credit off the lead under a deck the rules kept', () => {
+    const deck = 'الوزارة بينت ان وحدات التوليد الجديدة الداخلة للخدمة أثرت بشكل إيجابي في زيادة ساعات التجهيز';
+    const a = clean(['وزارة الصحة تسجل ثلاث إصابات جديدة', deck, 'بغداد/ المسلة: ' + LEAD, MORE].join('\n'));
+    expect(a.dateline).toBe('بغداد/ المسلة');
+    expect(a.paragraphs).toContain(LEAD);
   });
 });
 
@@ -163,6 +193,13 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.info/?m=20230704')).toBe('date archive');
     expect(listingUrl('https://example.com/2023/07/')).toBe('date archive');
     expect(listingUrl('https://example.com/2023/08/14/في-ختام-الجولة-الأولى')).toBeNull();
+    // a section prefix, a tag's id, a bare page number, a listing script with its query
+    expect(listingUrl('http://example.com/newspaper/tag/%d8%b4%d8%b9%d8%b1%d8%a7%d8%a1')).toBe('tag');
+    expect(listingUrl('https://example.net/tag/%D8%B5%D9%8A%D9%86%D9%8A%D8%A9/4')).toBe('tag');
+    expect(listingUrl('https://example.co/tag/1551/%D9%85%D8%A4%D8%B4%D8%B1')).toBe('tag');
+    expect(listingUrl('https://example.net/tags.php?t=%D9%88%D8%A8%D8%A7%D8%A1')).toBe('tags');
+    expect(listingUrl('https://example.com/news/183623')).toBeNull();
+    expect(listingUrl('https://example.com/tags.php')).toBeNull();
     expect(listingUrl('https://example.com/2024/05/01/tag-line-of-a-story')).toBeNull();
     expect(listingUrl('https://example.com/news/12345/category-winners-announced')).toBeNull();
     // a page parameter after an article's headline slug is not a section's page
