@@ -1,0 +1,43 @@
+/**
+ * Our later real cleaning sets, each labelled on 2026-12-03 by helpers who never ran khabar on them, measured blind
+ * once and then made development data (see the sets' README): fresh.jsonl (57 pages) and dev2.jsonl (97 pages).
+ * Each stays valid, and no two development sets share a page or a site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJsonl, validate } from '../fixtures/real/tools/validate.js';
+
+const DIR = join(process.cwd(), 'test', 'fixtures', 'real', 'clean');
+
+function load(name: string): Record<string, unknown>[] {
+  const errors: string[] = [];
+  const file = join(DIR, name);
+  const records = parseJsonl(readFileSync(file, 'utf8'), file, errors);
+  expect(errors).toEqual([]);
+  return records;
+}
+
+describe('later real cleaning sets (development data)', () => {
+  for (const [name, earlier, min] of [
+    ['fresh.jsonl', ['pages.jsonl'], 50],
+    ['dev2.jsonl', ['pages.jsonl', 'fresh.jsonl'], 90],
+  ] as const) {
+    it(`should pass the validator: ${name}, sharing no url with ${earlier.join(', ')}`, () => {
+      const rep = validate(
+        load(name),
+        earlier.flatMap((e) => load(e).map((r) => String(r.url))),
+      );
+      expect(rep.errors).toEqual([]);
+      expect(rep.pages).toBeGreaterThanOrEqual(min);
+    });
+    it(`should share no site with ${earlier.join(', ')}: ${name}`, () => {
+      const sites = new Set(earlier.flatMap((e) => load(e).map((r) => String(r.site))));
+      expect(
+        load(name)
+          .filter((r) => sites.has(String(r.site)))
+          .map((r) => r.id),
+      ).toEqual([]);
+    });
+  }
+});
