@@ -36,7 +36,20 @@ export const PREVIEW = new RegExp(
  * A weaker sign of a preview, read only when no result word is found: "المغرب يواجه الأردن في تتويج كأس العرب" (the
  * final is tonight), while a result often names the next match ("فيما يواجه منتخب المغرب نظيره الكرواتي … السبت").
  */
-export const PREVIEW_WEAK = new RegExp(W(['يواجه', 'تواجه'].join('|')));
+export const PREVIEW_WEAK = new RegExp(
+  W(
+    [
+      'يواجه',
+      'تواجه',
+      // "يستعد حامل اللقب منتخب فرنسا للمواجهة القوية المنتظرة", "مواجهة مرتقبة", "القمة المرتقبة"
+      'يستعد',
+      'تستعد',
+      'مرتقبه',
+      'المرتقبه',
+      'المنتظره',
+    ].join('|'),
+  ),
+);
 
 /** A result: it happened and has a winner ("توج الأهلي", "تغلب على", "يهزم تونس", "تقصي مصر", "أحرزت اللقب"). */
 export const RESULT = new RegExp(
