@@ -152,8 +152,9 @@ function majority2(t: HappeningTally, field: string, a: string, b: string): stri
 /**
  * Why a report cannot be the event's happening ("phase: preview ≠ result"), or null when nothing conflicts.
  * Asked for every candidate event of every article: each field is looked up only when the report has it.
+ * `strict`: acts must be equal, not only compatible (an undated report has no date to set them apart).
  */
-export function happeningConflict(h: Happening, t: HappeningTally): string | null {
+export function happeningConflict(h: Happening, t: HappeningTally, strict = false): string | null {
   if (h.reaction !== undefined) {
     const reaction = majority2(t, 'reaction', 'no', 'yes');
     if (reaction && (reaction === 'yes') !== h.reaction)
@@ -165,7 +166,7 @@ export function happeningConflict(h: Happening, t: HappeningTally): string | nul
   }
   if (h.act) {
     const act = majority(t, 'act');
-    if (act && conflictingActs.has(`${h.act}|${act}`)) return `act: ${h.act} ≠ ${act}`;
+    if (act && (conflictingActs.has(`${h.act}|${act}`) || (strict && act !== h.act))) return `act: ${h.act} ≠ ${act}`;
   }
   for (const c in h.ordinals) {
     const o = majority(t, `ord:${c}`);

@@ -150,6 +150,23 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(u2.event).not.toBe(u1.event);
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
   });
+
+  it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
+    const arrival =
+      'وصل وزير الخارجية الأردني أيمن الصفدي اليوم الأربعاء إلى القاهرة في زيارة رسمية يبحث خلالها مع نظيره المصري سامح شكري التعاون الثنائي والأوضاع الإقليمية';
+    const meeting =
+      'التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في القاهرة وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية';
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', arrival, { published: '2021-06-30' }));
+    const b = c.add(article('b', meeting));
+    expect(b.event).not.toBe(a.event);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/happening-conflict');
+    // dated the same day, the meeting is one more report of the visit
+    const d = new Clusterer({ now: NOW });
+    const x = d.add(article('a', arrival, { published: '2021-06-30' }));
+    const y = d.add(article('b', meeting, { published: '2021-06-30' }));
+    expect(y.event).toBe(x.event);
+  });
 });
 
 describe('gazetteer: data packages and the stream', () => {
