@@ -79,8 +79,9 @@ const SHIPMENT = new RegExp(
 const TITLE = new RegExp(
   `(?:للمره|المره|لقبه|لقبها|النجمه|اللقب)\\s+(?:ال\\s*)?(\\d{1,3}|${ORD})(?![\\u0621-\\u064a])|ل(اول) مره`,
 );
-// "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years
-const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/.-])/g;
+// "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years; a full stop after it
+// ends the sentence ("تعادل المنتخبان بنتيجة 3-3."), one before a digit is a date ("3-3.2020")
+const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/-]|\.\d)/g;
 
 const ordinalValue = (s: string): number => (/^\d+$/.test(s) ? +s : (ORDINAL_WORDS[s] ?? 0));
 const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);

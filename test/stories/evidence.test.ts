@@ -85,6 +85,17 @@ describe('happening: what makes one happening', () => {
     expect(happeningConflict(hap('المغرب يفوز على كندا', 'بنتيجة 2-1'), t)).toBe('score: 1-2 ≠ 3-3');
   });
 
+  it('should read a score that ends a sentence, and not a date', () => {
+    expect(hap('', 'تعادل الفريقان بنتيجة 3-3. ثم حسمت ركلات الترجيح اللقب').scores).toEqual(['3-3']);
+    expect(hap('', 'صدر القرار في 3-3.2020 عن المحكمة').scores).toEqual([]);
+  });
+
+  it('should not read a clause that follows a name as the name ("الأمير حمزة والوضع")', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', 'قال الوزير إن الأمير حمزة والوضع تحت السيطرة بعد اعتقال المقربين منه'));
+    expect(a.entities.map((e) => e.name).join('|')).not.toMatch(/والوضع/);
+  });
+
   it('should read ordinals in words and digits ("الشحنة العاشرة", "أول دفعة", "للمرة الـ 11")', () => {
     expect(hap('وصول الشحنة العاشرة من لقاح فايزر').ordinals).toEqual({ shipment: 10 });
     expect(hap('وصول أول دفعة من لقاح فايزر الى لبنان').ordinals).toEqual({ shipment: 1 });
