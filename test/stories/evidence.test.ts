@@ -85,6 +85,18 @@ describe('happening: what makes one happening', () => {
     expect(happeningConflict(hap('المغرب يفوز على كندا', 'بنتيجة 2-1'), t)).toBe('score: 1-2 ≠ 3-3');
   });
 
+  it('should read the edition and the year of a recurring happening', () => {
+    expect(hap('اختتام أعمال القمة الخليجية الـ44 في الدوحة').ordinals).toEqual({ edition: 44 });
+    expect(hap('', 'افتتح الأمير أعمال الدورة الحادية والأربعين للمجلس').ordinals).toEqual({ edition: 41 });
+    expect(hap('انطلاق القمة الخليجية الرابعة والأربعون').ordinals).toEqual({ edition: 44 });
+    expect(hap('', 'وافقت الوفود في ختام كوب 29 على تمويل المناخ').ordinals).toEqual({ edition: 29 });
+    expect(hap('', 'فاز المرشح في الدورة الثانية من الجلسة').ordinals).toEqual({});
+    expect(hap('الكويت تقر ميزانية الدولة للعام المالي 2025').ordinals).toEqual({ year: 2025 });
+    const t = {};
+    tallyAdd(t, hap('الحكومة تقر ميزانية لعام 2024'));
+    expect(happeningConflict(hap('الحكومة تقر ميزانية لعام 2025'), t)).toBe('year ordinal: 2025 ≠ 2024');
+  });
+
   it('should read a score that ends a sentence, and not a date', () => {
     expect(hap('', 'تعادل الفريقان بنتيجة 3-3. ثم حسمت ركلات الترجيح اللقب').scores).toEqual(['3-3']);
     expect(hap('', 'صدر القرار في 3-3.2020 عن المحكمة').scores).toEqual([]);

@@ -141,6 +141,50 @@ export const ORDINAL_WORDS: Record<string, number> = {
 };
 
 /**
+ * Compound ordinals past twelve, "الحادية والثلاثين" (31): a unit word, "و", a tens word. Units as written in
+ * compounds (الحادي for 1), tens in both cases ("الدورة الحادية والثلاثين", "القمة الثانية والثلاثون").
+ */
+export const ORDINAL_UNITS: Record<string, number> = {
+  الحادي: 1,
+  الحاديه: 1,
+  الثاني: 2,
+  الثانيه: 2,
+  الثالث: 3,
+  الثالثه: 3,
+  الرابع: 4,
+  الرابعه: 4,
+  الخامس: 5,
+  الخامسه: 5,
+  السادس: 6,
+  السادسه: 6,
+  السابع: 7,
+  السابعه: 7,
+  الثامن: 8,
+  الثامنه: 8,
+  التاسع: 9,
+  التاسعه: 9,
+};
+export const ORDINAL_TENS: Record<string, number> = {
+  العشرين: 20,
+  الثلاثين: 30,
+  الاربعين: 40,
+  الخمسين: 50,
+  الستين: 60,
+  السبعين: 70,
+  الثمانين: 80,
+  التسعين: 90,
+  // in a headline's nominative: "القمة العربية الثانية والثلاثون"
+  العشرون: 20,
+  الثلاثون: 30,
+  الاربعون: 40,
+  الخمسون: 50,
+  الستون: 60,
+  السبعون: 70,
+  الثمانون: 80,
+  التسعون: 90,
+};
+
+/**
  * A third party's reaction to a happening: congratulations, condolences, a welcome, praise. Both real sets label
  * a reaction its own event of the story, even on the same day ("رانيا يوسف تهنئ الشيخ محمد بن زايد", "حرص البابا
  * تواضروس على تقديم التعازي في وفاة الشيخ خليفة", "رفع أمير المنطقة الشرقية أسمى آيات التهاني … بمناسبة صدور
