@@ -205,7 +205,8 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
   const days: number[] = [];
   const weekdays: number[] = [];
   for (const d of findDates(s))
-    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) days.push(...widen(s, d.index, toDays(d.iso)));
+    if ((anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) && !recalled(s, d.index, toDays(d.iso), anchor))
+      days.push(...widen(s, d.index, toDays(d.iso)));
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
@@ -213,14 +214,30 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
-      if (day <= anchor && anchor - day < BACKGROUND_DAYS) days.push(...widen(s, m.index + lead, day));
-    } else if (g.weekday && !g.dir) {
+      if (day <= anchor && anchor - day < BACKGROUND_DAYS && !recalled(s, m.index + lead, day, anchor))
+        days.push(...widen(s, m.index + lead, day));
+    } else if (g.weekday && !g.dir && !recalled(s, m.index + lead, null, null)) {
       const w = WEEKDAYS.indexOf(g.weekday);
       const wide = widen(s, m.index + lead, w);
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
   return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
+}
+
+/**
+ * A day named in a relative clause, a few words after "الذي"/"التي" with no comma between, recalls what an
+ * earlier day saw: "ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب الاثنين 6/2/2023 … إلى 45 ألف", "فاز … في
+ * الانتخابات الرئاسية التي جرت أمس الأحد". The report is about something after it (a toll, a result), so the day
+ * neither dates it nor joins it to that day's event. Only a day before the published one (or any day, when there
+ * is none): "الهجوم الذي وقع اليوم" is still today's.
+ */
+const RECALL = /(?:الذي|التي|اللذين|اللتين|الذين)\s+(?:[^\s،,.:؛]+\s+){0,5}$/;
+/** How far back "الذي"/"التي" is looked for before a day: five words of the clause. */
+export const RECALL_CHARS = 48;
+function recalled(s: string, index: number, day: number | null, anchor: number | null): boolean {
+  if (anchor !== null && day !== null && day >= anchor) return false;
+  return RECALL.test(s.slice(Math.max(0, index - RECALL_CHARS), index));
 }
 
 /** A leap year, so that "29 فبراير" reads as a day of the year. */
@@ -269,7 +286,9 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
   }
   found.sort((a, b) => a.index - b.index);
   const ok = found.find(
-    (f) => anchor === null || (toDays(f.date) <= anchor && anchor - toDays(f.date) < BACKGROUND_DAYS),
+    (f) =>
+      (anchor === null || (toDays(f.date) <= anchor && anchor - toDays(f.date) < BACKGROUND_DAYS)) &&
+      !recalled(s, f.index, toDays(f.date), anchor),
   );
   return ok ? { date: ok.date, source: ok.source, expr: ok.expr } : null;
 }

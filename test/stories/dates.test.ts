@@ -131,3 +131,18 @@ describe('dates: the day a preview announces', () => {
     expect(ann('يلتقي الفريقان الخميس المقبل في الدوحة', null)).toMatchObject({ date: null, weekdays: [4] });
   });
 });
+
+describe('dates: a day recalled in a relative clause', () => {
+  it('should not date a report by the day of what it follows up ("الزلزال الذي ضرب الاثنين")', () => {
+    // a toll published on Thursday for the storm "that struck on Monday": the report is Thursday's
+    const d = when('ارتفعت حصيلة ضحايا العاصفة التي ضربت الاثنين المدن الساحلية إلى 300 قتيل', '2026-03-05');
+    expect(d).toMatchObject({ date: '2026-03-05', source: 'published', days: [] });
+    // with no published date, a full date in the clause is not the report's day either
+    expect(when('ارتفعت حصيلة الفيضان الذي ضرب المدينة في 2 مارس 2026 إلى 300 قتيل', null).days).toEqual([]);
+  });
+
+  it('should keep a day in a relative clause that is the published day, and a day after a comma', () => {
+    expect(when('أعلنت الهيئة نتائج الانتخابات التي جرت اليوم', '2026-03-05').date).toBe('2026-03-05');
+    expect(when('الجلسة التي عقدها المجلس في القصر، أمس الأربعاء', '2026-03-05').date).toBe('2026-03-04');
+  });
+});
