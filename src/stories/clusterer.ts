@@ -16,7 +16,7 @@ import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
 import { reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
-import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
+import { announcedDate, LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
 import { entitiesOf, type PersonMention } from './entities.js';
 import {
   ActiveClusters,
@@ -58,6 +58,7 @@ export const MAX_LEARNED_PEOPLE = 20_000;
 /** Eviction scans every this many arrivals (cheap: one pass over active clusters). */
 const EVICT_EVERY = 256;
 const STATE_VERSION = 2;
+const DAY_NAMES_AR = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
 
 /** The tunable parameters; defaults are the named constants (see events.ts, stories.ts for how they were measured). */
 export interface ClusterParams {
@@ -213,15 +214,30 @@ export class Clusterer {
     const titleToks = split < 0 ? ts : ts.slice(0, split);
     const bodyToks = split < 0 ? [] : ts.slice(split);
     const { vec, display } = articleVector(bodyToks, titleToks, entities);
+    const hap = happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS)));
     const facts: Facts = {
       date: d.date,
       source: d.source,
       days: d.days,
       weekdays: d.weekdays,
       monthDays: d.monthDays,
-      hap: happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS))),
+      hap,
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
     };
+    // a preview is dated by the day it announces (the match, the session), not the day it was written
+    const an = hap.phase === 'preview' ? announcedDate({ title, text, published: a.published, now: this.now }) : null;
+    if (an && (an.date || !d.date)) {
+      facts.date = an.date;
+      facts.source = an.date ? 'explicit' : 'none';
+      facts.days = an.days;
+      facts.weekdays = an.weekdays;
+      facts.monthDays = [];
+      note(
+        'stories/preview-date',
+        `a preview: dated by the day it announces, ${an.date ?? DAY_NAMES_AR[an.weekdays[0]]} ("${an.expr}")`,
+        { announced: an.date ?? DAY_NAMES_AR[an.weekdays[0]], expr: an.expr },
+      );
+    }
     const eq = query(vec, this.df, this.params.eventBoost);
     const sq = query(vec, this.df, this.params.storyBoost, eq);
 

@@ -205,7 +205,8 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
   const days: number[] = [];
   const weekdays: number[] = [];
   for (const d of findDates(s))
-    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) days.push(...widen(s, d.index, toDays(d.iso)));
+    if ((anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) && !recalled(s, d.index, toDays(d.iso), anchor))
+      days.push(...widen(s, d.index, toDays(d.iso)));
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
@@ -213,14 +214,30 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
-      if (day <= anchor && anchor - day < BACKGROUND_DAYS) days.push(...widen(s, m.index + lead, day));
-    } else if (g.weekday && !g.dir) {
+      if (day <= anchor && anchor - day < BACKGROUND_DAYS && !recalled(s, m.index + lead, day, anchor))
+        days.push(...widen(s, m.index + lead, day));
+    } else if (g.weekday && !g.dir && !recalled(s, m.index + lead, null, null)) {
       const w = WEEKDAYS.indexOf(g.weekday);
       const wide = widen(s, m.index + lead, w);
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
   return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
+}
+
+/**
+ * A day named in a relative clause, a few words after "الذي"/"التي" with no comma between, recalls what an
+ * earlier day saw: "ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب الاثنين 6/2/2023 … إلى 45 ألف", "فاز … في
+ * الانتخابات الرئاسية التي جرت أمس الأحد". The report is about something after it (a toll, a result), so the day
+ * neither dates it nor joins it to that day's event. Only a day before the published one (or any day, when there
+ * is none): "الهجوم الذي وقع اليوم" is still today's.
+ */
+const RECALL = /(?:الذي|التي|اللذين|اللتين|الذين)\s+(?:[^\s،,.:؛]+\s+){0,5}$/;
+/** How far back "الذي"/"التي" is looked for before a day: five words of the clause. */
+export const RECALL_CHARS = 48;
+function recalled(s: string, index: number, day: number | null, anchor: number | null): boolean {
+  if (anchor !== null && day !== null && day >= anchor) return false;
+  return RECALL.test(s.slice(Math.max(0, index - RECALL_CHARS), index));
 }
 
 /** A leap year, so that "29 فبراير" reads as a day of the year. */
@@ -232,12 +249,14 @@ const ANY_YEAR = 2024;
  */
 function dayMonths(s: string): string[] {
   for (const f of daysAndMonths(s, ANY_YEAR)) {
-    if (UNTIL.test(s.slice(Math.max(0, f.index - 12), f.index))) continue;
+    if (until(s, f.index)) continue;
     return widen(s, f.index, toDays(f.iso)).map((day) => fromDays(day).slice(5));
   }
   return [];
 }
 const UNTIL = /(?:حتي|لغايه|غايه|وحتي)\s+(?:(?:يوم|تاريخ)\s+)?$/;
+/** A day after "حتى" ("والمقامة حاليا بدولة قطر حتى 18 ديسمبر") is when something lasts until. */
+const until = (s: string, index: number): boolean => UNTIL.test(s.slice(Math.max(0, index - 12), index));
 
 /** The first temporal expression in `s` that does not point past the anchor. */
 function firstExpression(s: string, anchor: number | null): { date: string; source: DateSource; expr: string } | null {
@@ -267,7 +286,9 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
   }
   found.sort((a, b) => a.index - b.index);
   const ok = found.find(
-    (f) => anchor === null || (toDays(f.date) <= anchor && anchor - toDays(f.date) < BACKGROUND_DAYS),
+    (f) =>
+      (anchor === null || (toDays(f.date) <= anchor && anchor - toDays(f.date) < BACKGROUND_DAYS)) &&
+      !recalled(s, f.index, toDays(f.date), anchor),
   );
   return ok ? { date: ok.date, source: ok.source, expr: ok.expr } : null;
 }
@@ -275,4 +296,103 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
 /** Whole days from a to b (b − a), or null when either is missing. */
 export function dayGap(a: string | null, b: string | null): number | null {
   return a && b ? Math.abs(toDays(b) - toDays(a)) : null;
+}
+
+/**
+ * How far into a preview the day it announces is looked for: a preview often gives the fixture in its second
+ * paragraph ("تقام مباراة نهائي كأس العرب … يوم الخميس 18 ديسمبر 2025"), past the LEDE_CHARS that date a report.
+ */
+export const PREVIEW_DATE_CHARS = 800;
+/**
+ * A preview announces what comes within this many days of its publication: fixtures of the week ahead. A day
+ * further ahead is the announced date of something else ("the next round on 2 January").
+ */
+export const PREVIEW_AHEAD_DAYS = 10;
+/** A date followed by a clock time is the page's timestamp, not a day the text announces ("16 ديسمبر 2025 12:31 صباحا"). */
+const CLOCK = /^\s*[،,-]?\s*(?:الساعه\s*)?\d{1,2}:\d{2}/;
+
+export interface Announced {
+  /** The announced day (YYYY-MM-DD) when there is an anchor or a full date, else null. */
+  date: string | null;
+  /** That day as a day number (empty without a date), and its weekday or the weekday named. */
+  days: number[];
+  weekdays: number[];
+  /** The expression as found (normalized). */
+  expr: string;
+}
+
+/**
+ * The day a preview announces: a preview is about a match or a session still ahead, so its event is that day's,
+ * not the day it was published (both real sets label a match's previews one event, dated by the match: a preview
+ * published on Tuesday "يوم الخميس 18 ديسمبر" and one on the Thursday "مساء اليوم" are one event). Read in the lede
+ * (to PREVIEW_DATE_CHARS), else the title: the first of
+ *   explicit  "يوم الخميس 18 ديسمبر 2025", "18 ديسمبر" (the published year), on or after the published day
+ *   relative  "اليوم", "غدا", "بعد غد", "الخميس المقبل", and a bare weekday read forward ("أمام منافسه المغرب،
+ *             الأربعاء" published on a Monday is that Wednesday)
+ * within PREVIEW_AHEAD_DAYS of publication. Past expressions ("أمس", "الخميس الماضي") and timestamps are skipped.
+ * Without a published date a full date still gives the day, a weekday only the weekday. Null when none is found.
+ */
+export function announcedDate(opts: {
+  title?: string | null;
+  text: string;
+  published?: string | null;
+  now: string;
+}): Announced | null {
+  const published = opts.published && /^\d{4}-\d{2}-\d{2}/.test(opts.published) ? opts.published.slice(0, 10) : null;
+  const anchor = published && toDays(published) - toDays(opts.now) <= FUTURE_TOLERANCE_DAYS ? toDays(published) : null;
+  for (const part of [normalize(opts.text.slice(0, PREVIEW_DATE_CHARS)), normalize(opts.title ?? '')]) {
+    const a = firstAnnounced(part, anchor);
+    if (a) return a;
+  }
+  return null;
+}
+
+function firstAnnounced(s: string, anchor: number | null): Announced | null {
+  const found: { index: number; day: number | null; weekday: number; expr: string }[] = [];
+  const ahead = (day: number) => anchor === null || (day >= anchor && day - anchor <= PREVIEW_AHEAD_DAYS);
+  const explicit = findDates(s);
+  for (const d of explicit) {
+    const day = toDays(d.iso);
+    if (CLOCK.test(s.slice(d.index + d.length, d.index + d.length + 24)) || !ahead(day) || until(s, d.index)) continue;
+    found.push({ index: d.index, day, weekday: weekdayOf(day), expr: s.substr(d.index, d.length) });
+  }
+  if (anchor !== null) {
+    const year = new Date(anchor * DAY_MS).getUTCFullYear();
+    for (const f of daysAndMonths(s, year)) {
+      if (explicit.some((d) => d.index === f.index) || until(s, f.index)) continue;
+      let day = toDays(f.iso);
+      if (anchor - day > 183) day = toDays(findDate(`${f.day} ${f.month} ${year + 1}`)?.iso ?? f.iso);
+      if (ahead(day)) found.push({ index: f.index, day, weekday: weekdayOf(day), expr: s.substr(f.index, f.length) });
+    }
+  }
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+    const g = m.groups ?? {};
+    if (g.back || g.twoback || (g.dir && g.dir !== 'المقبل' && g.dir !== 'القادم') || gluedToDate(s, m)) continue;
+    const expr = m[0].trim();
+    if (g.weekday) {
+      const want = WEEKDAYS.indexOf(g.weekday);
+      if (anchor === null) {
+        found.push({ index: m.index, day: null, weekday: want, expr });
+        continue;
+      }
+      const have = weekdayOf(anchor);
+      const fwd = (want - have + 7) % 7;
+      // "الخميس المقبل" is never today; a bare weekday is the nearest one on or after the published day
+      const day = anchor + (g.dir ? fwd || 7 : fwd);
+      if (ahead(day)) found.push({ index: m.index, day, weekday: want, expr });
+    } else if (anchor !== null) {
+      const day = anchor + (g.fwd ? 1 : g.twofwd ? 2 : 0);
+      found.push({ index: m.index, day, weekday: weekdayOf(day), expr });
+    }
+  }
+  if (!found.length) return null;
+  found.sort((a, b) => a.index - b.index);
+  const f = found[0];
+  return {
+    date: f.day === null ? null : fromDays(f.day),
+    days: f.day === null ? [] : [f.day],
+    weekdays: [f.weekday],
+    expr: f.expr,
+  };
 }

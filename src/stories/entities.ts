@@ -215,6 +215,9 @@ function personAfterTitle(
     if (NAME_LINKS.has(t.norm)) max = NAME_MAX + 1;
     // a third word with a preposition is what the person does, not their name: "فؤاد حسين لمناقشة", "بمشاركة"
     if (end - k >= 2 && /^[لب]/.test(t.norm) && !NAME_LINKS.has(ts[end - 1].norm)) break;
+    // after the first word, "و" with an article or a verb's prefix starts what follows the name ("الأمير حمزة
+    // والوضع تحت السيطرة", "حمزة ويعرض"): names that begin with و (وليد, وائل) have neither
+    if (end > k && /^و(?:ال|[يتن])/.test(t.norm)) break;
     end++;
   }
   // one word is a name only as a family nisba ("رئيس الوزراء الكاظمي"), never "ضرورة"

@@ -5,14 +5,24 @@
  *   phase    preview ("تعرف على موعد نهائي …", "يحتضن ملعب … مساء اليوم") | result ("توج", "تغلب", "يهزم")
  *   act      call ("اتصالا هاتفيا") | meeting ("التقى", "استقبل") | attack ("محاولة اغتيال") | shipment ("شحنة")
  *            | visit | vote | verdict | aftershock | statement: the first one the headline (else the lede) names
- *   ordinals "الشحنة العاشرة", "أول دفعة" (shipment 10, 1); "للمرة الـ 11", "النجمة العاشرة" (title 11, 10)
+ *   ordinals "الشحنة العاشرة", "أول دفعة" (shipment 10, 1); "للمرة الـ 11", "النجمة العاشرة" (title 11, 10);
+ *            "القمة العربية الـ32", "الدورة الحادية والثلاثين", "كوب 28" (edition); "للعام المالي 2024" (year)
  *   score    "بنتيجة 1-0", "3-صفر" (a match result)
  *   reaction "تهنئ", "تقديم التعازي", "رحبت" in the headline or the lede's opening: a third party's reaction
  * Two reports conflict when one is a reaction and the other not, their phases differ, their acts are a pair below, an ordinal of one class or the
  * score differ: then they never share an event, however alike their words (stories/happening-conflict).
  * Heuristics are data: the lists below, each with an example.
  */
-import { HAPPENING_ACTS, ORDINAL_WORDS, PREVIEW, PREVIEW_WEAK, REACTION, RESULT } from './vocab/happening.ar.js';
+import {
+  HAPPENING_ACTS,
+  ORDINAL_TENS,
+  ORDINAL_UNITS,
+  ORDINAL_WORDS,
+  PREVIEW,
+  PREVIEW_WEAK,
+  REACTION,
+  RESULT,
+} from './vocab/happening.ar.js';
 
 /** How much of the body the happening is read from: the lede (as for dates). */
 export const HAPPENING_CHARS = 400;
@@ -79,10 +89,36 @@ const SHIPMENT = new RegExp(
 const TITLE = new RegExp(
   `(?:للمره|المره|لقبه|لقبها|النجمه|اللقب)\\s+(?:ال\\s*)?(\\d{1,3}|${ORD})(?![\\u0621-\\u064a])|ل(اول) مره`,
 );
-// "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years
-const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/.-])/g;
+// "3-صفر", "(1-0)", "1 - 1": one or two digits a side, not part of a date or a range of years; a full stop after it
+// ends the sentence ("تعادل المنتخبان بنتيجة 3-3."), one before a digit is a date ("3-3.2020")
+const SCORE = /(?<![\d/.-])(\d{1,2}|صفر)\s*[-–]\s*(\d{1,2}|صفر)(?![\d/-]|\.\d)/g;
 
-const ordinalValue = (s: string): number => (/^\d+$/.test(s) ? +s : (ORDINAL_WORDS[s] ?? 0));
+// "الحاديه والثلاثين" (31), "العشرين" (20)
+const COMPOUND = `(?:(?:${Object.keys(ORDINAL_UNITS).join('|')}) و)?(?:${Object.keys(ORDINAL_TENS).join('|')})`;
+/**
+ * The edition of a recurring happening: "القمة العربية الـ32", "الدورة الحادية والثلاثين للقمة", "جلسته الـ12",
+ * "الدورة الـ 27 لمؤتمر الأطراف", "كوب 28", "COP27". Two summits, sessions or conferences of one body are two
+ * events of its story, and their reports share every other word. A part of one ("الدورة الثانية من الجلسة", the
+ * second round of a vote) is not an edition.
+ */
+const EDITION = new RegExp(
+  `(?:القمه|الدوره|النسخه|الجلسه|جلسته|جلستها|المؤتمر)(?:\\s+[\\u0621-\\u064a]{3,}){0,2}?\\s+(?:ال\\s*)?(\\d{1,3}|${COMPOUND}|${ORD})(?![\\u0621-\\u064a\\d])(?!\\s+من\\s)|(?:cop|كوب)\\s*(\\d{2})(?!\\d)`,
+  'i',
+);
+/**
+ * The year a recurring happening is for: "الميزانية العامة للعام المالي 1444 / 1445هـ (2023م)", "ميزانية
+ * السعودية لعام 2024", "للعام المالي 2026": a budget (or plan, or season) for one year is not the next year's.
+ * The first Gregorian year within a few words of the phrase.
+ */
+const FOR_YEAR =
+  /(?:لعام|للعام|العام المالي|لسنه|للسنه|ميزانيه)(?:\s+المالي)?[^\d\n]{0,12}(?:\d{4}\s*\/\s*\d{4}\s*ه?\s*\(?)?((?:19|20)\d\d)(?!\d)/;
+
+const ordinalValue = (s: string): number => {
+  if (/^\d+$/.test(s)) return +s;
+  if (ORDINAL_WORDS[s]) return ORDINAL_WORDS[s];
+  const [unit, tens] = s.includes(' و') ? s.split(' و') : ['', s];
+  return ORDINAL_TENS[tens] ? ORDINAL_TENS[tens] + (ORDINAL_UNITS[unit] ?? 0) : 0;
+};
 const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
 
 /** The happening features of a report, from its normalized headline and lede. */
@@ -93,6 +129,8 @@ export function happeningOf(title: string, lede: string): Happening {
   for (const [cls, re] of [
     ['shipment', SHIPMENT],
     ['title', TITLE],
+    ['edition', EDITION],
+    ['year', FOR_YEAR],
   ] as const) {
     const m = re.exec(both);
     const v = m ? ordinalValue(m[1] ?? m[2]) : 0;
@@ -152,8 +190,9 @@ function majority2(t: HappeningTally, field: string, a: string, b: string): stri
 /**
  * Why a report cannot be the event's happening ("phase: preview ≠ result"), or null when nothing conflicts.
  * Asked for every candidate event of every article: each field is looked up only when the report has it.
+ * `strict`: acts must be equal, not only compatible (an undated report has no date to set them apart).
  */
-export function happeningConflict(h: Happening, t: HappeningTally): string | null {
+export function happeningConflict(h: Happening, t: HappeningTally, strict = false): string | null {
   if (h.reaction !== undefined) {
     const reaction = majority2(t, 'reaction', 'no', 'yes');
     if (reaction && (reaction === 'yes') !== h.reaction)
@@ -165,7 +204,7 @@ export function happeningConflict(h: Happening, t: HappeningTally): string | nul
   }
   if (h.act) {
     const act = majority(t, 'act');
-    if (act && conflictingActs.has(`${h.act}|${act}`)) return `act: ${h.act} ≠ ${act}`;
+    if (act && (conflictingActs.has(`${h.act}|${act}`) || (strict && act !== h.act))) return `act: ${h.act} ≠ ${act}`;
   }
   for (const c in h.ordinals) {
     const o = majority(t, `ord:${c}`);

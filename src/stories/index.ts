@@ -13,7 +13,7 @@ export {
   type ClustererState,
 } from './clusterer.js';
 export { extractEntities, type PersonMention } from './entities.js';
-export { resolveEventDate, type EventDate } from './dates.js';
+export { announcedDate, resolveEventDate, type Announced, type EventDate } from './dates.js';
 export { Gazetteer, loadGazetteer, defaultGazetteer, type GazetteerEntry } from './gazetteer/index.js';
 export { EVENT_THRESHOLD, EVENT_BOOST } from './events.js';
 export { STORY_THRESHOLD, STORY_BOOST, STORY_WINDOW_DAYS, EVENT_WINDOW_DAYS } from './stories.js';

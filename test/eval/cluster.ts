@@ -7,6 +7,8 @@
  * Real pages (rows with `raw` and no `text`, the eval-dev format) go through `khabar clean` first.
  * `--part dev|heldout` keeps one half of the set, split by story (test/eval/split.ts: for the own real set).
  * `--grid` prints F1 over a grid of event and story thresholds (how the shipped constants were chosen).
+ * `--errors` prints the event errors (gold events split, predicted events that merge gold events) and the story
+ * splits, with dates and with `published` withheld. It refuses `--part heldout`: that half is never read.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -171,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   const path = argv.find((a, i) => !a.startsWith('--') && !/^\d+$/.test(a) && !(partAt >= 0 && i === partAt + 1));
   if (!path) {
     process.stderr.write(
-      'usage: npm run eval:cluster -- <labelled.jsonl> [--part dev|heldout] [--shuffles 10] [--seed 1] [--grid] [--verbose]\n',
+      'usage: npm run eval:cluster -- <labelled.jsonl> [--part dev|heldout] [--shuffles 10] [--seed 1] [--grid] [--errors] [--verbose]\n',
     );
     return 2;
   }
@@ -181,6 +183,10 @@ async function main(argv: string[]): Promise<number> {
   };
   if (partAt >= 0 && !isPart(part)) {
     process.stderr.write(`--part takes dev or heldout, not ${part ?? 'nothing'}\n`);
+    return 2;
+  }
+  if (argv.includes('--errors') && part === 'heldout') {
+    process.stderr.write('--errors reads articles and errors: not on the held-out half (its totals only)\n');
     return 2;
   }
   const all = loadLabelled(path);
@@ -223,6 +229,12 @@ async function main(argv: string[]): Promise<number> {
         '\n',
     );
   }
+  if (argv.includes('--errors'))
+    for (const [name, res] of [
+      ['dated', r],
+      ['withheld', withheld],
+    ] as const)
+      out.write(`-- errors, ${name}\n${errorReport(res, rows)}`);
   if (argv.includes('--verbose')) {
     for (const [name, res, rs] of [
       ['dated', r, rows],
@@ -238,6 +250,35 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * The errors of a run, for reading: every predicted event that holds more than one gold event (a merge), every
+ * gold event spread over more than one predicted event (a split), and the gold stories split, each article with
+ * its published and event dates, decision, score and reasons, and the opening of its title and text.
+ */
+export function errorReport(res: EvalResult, rows: Labelled[]): string {
+  const lines: string[] = [];
+  const gold = new Map(rows.map((r, i) => [res.assigned[i]?.id, r]));
+  const show = (a: Article) => {
+    const w = a.why;
+    const head = `${a.title ?? ''} | ${(a.paragraphs[0] ?? a.raw).slice(0, 110)}`.replace(/\s+/g, ' ');
+    return `    ${a.id} gold=${gold.get(a.id)?.event} pred=${a.event} pub=${a.published ?? '-'} date=${a.eventDate ?? '-'} ${w?.decision} ${w?.score ?? ''} [${(w?.reasons ?? []).join(',')}]\n      ${head}`;
+  };
+  const by = (key: (a: Article) => string) => {
+    const m = new Map<string, Article[]>();
+    for (const a of res.assigned) m.set(key(a), [...(m.get(key(a)) ?? []), a]);
+    return m;
+  };
+  const goldEvent = (a: Article) => gold.get(a.id)?.event ?? '?';
+  for (const [ev, as] of by((a) => a.event!))
+    if (new Set(as.map(goldEvent)).size > 1) lines.push(`  MERGE ${ev}`, ...as.map(show));
+  for (const [ev, as] of by(goldEvent))
+    if (new Set(as.map((a) => a.event)).size > 1) lines.push(`  SPLIT ${ev}`, ...as.map(show));
+  for (const [st, as] of by((a) => gold.get(a.id)?.story ?? '?'))
+    if (new Set(as.map((a) => a.story)).size > 1)
+      lines.push(`  STORY SPLIT ${st}: ${as.map((a) => `${a.id}→${a.story}`).join(' ')}`);
+  return lines.join('\n') + '\n';
 }
 
 /** The rows with `published` set to null. */

@@ -1,17 +1,20 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
- * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`),
- * on 2026-12-03 after the wip-events2 rules (before them in brackets), with the cleaner of that day:
+ * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
+ * Measured on 2026-12-04 after the s20-events rules (2026-12-03's figures in brackets), with the cleaner of that day:
  *   eval-dev events_real.jsonl (100 of 101 articles through clean, 47 events; the rules were developed reading its errors):
- *     event F1 0.945 with dates (0.945), 0.905 with `published` withheld (0.909); story F1 0.868 (0.874);
- *     same-day baseline 0.870 (one more article since a headline slug before "?page=1" is no section page)
+ *     event F1 0.959 with dates (0.945), 0.919 with `published` withheld (0.905); story F1 0.852 (0.868);
+ *     same-day baseline 0.870. The story floor moved from 0.86 to 0.85 (the issue's target): two undated reports of
+ *     Fuad Hussein's NATO meetings no longer join his Washington arrival event (event F1 +0.014) and, as events of
+ *     their own, join the neighbouring NATO-mission story rather than the Iraq–NATO relations one.
  *   own real set test/fixtures/real/events/articles.jsonl, split by story (test/eval/split.ts, fnv1a32(story) % 2):
  *     development half (174 articles, 77 events, 25 stories; tuned on from 2026-12-03):
- *       event F1 0.865 (0.807), withheld 0.856 (0.819); story F1 0.904 (0.906); same-day baseline 0.814
+ *       event F1 0.894 (0.865), withheld 0.864 (0.856); story F1 0.906 (0.904); same-day baseline 0.814
  *     held-out half (231 of 235 articles, 95 events, 34 stories; never read, only its figures at start and end):
- *       event F1 0.843 (0.833), withheld 0.798 (0.791); story F1 0.914 (0.914); same-day baseline 0.807.
+ *       event F1 0.841 (0.843), withheld 0.795 (0.798); story F1 0.914 (0.914); same-day baseline 0.807.
  *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met on the own set: the floors pin what is,
- *     and on the held-out half the withheld figure is still under the same-day baseline.
+ *     and on the held-out half the withheld figure is still under the same-day baseline. The development half's
+ *     gains of 2026-12-04 did not carry to the held-out half (its floors are unchanged).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +24,8 @@ import { splitPart, type Part } from '../eval/split.js';
 import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
-  'eval-dev events_real': { event: 0.94, withheld: 0.89, story: 0.86, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.85, withheld: 0.84, story: 0.89, withheldBeatsBaseline: true },
+  'eval-dev events_real': { event: 0.95, withheld: 0.91, story: 0.85, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.88, withheld: 0.85, story: 0.9, withheldBeatsBaseline: true },
   'own real set, held-out half': { event: 0.83, withheld: 0.78, story: 0.9, withheldBeatsBaseline: false },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEventDate } from '../../src/stories/index.js';
+import { announcedDate, resolveEventDate } from '../../src/stories/index.js';
 
 const NOW = '2030-01-01';
 const when = (text: string, published: string | null, title = '') =>
@@ -98,5 +98,51 @@ describe('dates: missing and future', () => {
   it('should not trust a published date in the future, but keep an explicit one from the text', () => {
     expect(when('قال اليوم', '2031-05-05')).toMatchObject({ date: null, futurePublished: true });
     expect(when('في 30 حزيران 2021 قال', '2031-05-05')).toMatchObject({ date: '2021-06-30', futurePublished: true });
+  });
+});
+
+describe('dates: the day a preview announces', () => {
+  const ann = (text: string, published: string | null, title = '') =>
+    announcedDate({ text, title, published, now: NOW });
+
+  it('should date a preview by its fixture, not by its page stamp', () => {
+    // published on a Tuesday, a timestamp first, the final on Thursday
+    const a = ann(
+      'الرباط في الثلاثاء 3 مارس 2026 10:15 صباحا - ينتظر الجمهور مباراة الوداد والرجاء التي تقام يوم الخميس 5 مارس 2026 على ملعب المدينة.',
+      '2026-03-03',
+    );
+    expect(a).toMatchObject({ date: '2026-03-05' });
+  });
+
+  it('should read "غدا", "الخميس المقبل" and a bare weekday forward, and "اليوم" as the published day', () => {
+    expect(ann('يلتقي الفريقان غدا في الملعب الكبير', '2026-03-03')?.date).toBe('2026-03-04');
+    expect(ann('يستعد المنتخب لمواجهة منافسه، الخميس، في نصف النهائي', '2026-03-02')?.date).toBe('2026-03-05');
+    expect(ann('تقام المباراة الخميس المقبل', '2026-03-05')?.date).toBe('2026-03-12');
+    expect(ann('يحتضن الملعب مساء اليوم المباراة النهائية', '2026-03-05')?.date).toBe('2026-03-05');
+  });
+
+  it('should skip past days, "حتى" and days beyond PREVIEW_AHEAD_DAYS', () => {
+    expect(ann('فاز الفريق أمس على منافسه ويلتقي غدا بطل المجموعة', '2026-03-03')?.date).toBe('2026-03-04');
+    expect(ann('البطولة مستمرة حتى 20 مارس ويلعب الفريق الخميس', '2026-03-03')?.date).toBe('2026-03-05');
+    expect(ann('تنطلق البطولة في 30 أبريل 2026', '2026-03-03')).toBeNull();
+  });
+
+  it('should give only the weekday when nothing anchors it', () => {
+    expect(ann('يلتقي الفريقان الخميس المقبل في الدوحة', null)).toMatchObject({ date: null, weekdays: [4] });
+  });
+});
+
+describe('dates: a day recalled in a relative clause', () => {
+  it('should not date a report by the day of what it follows up ("الزلزال الذي ضرب الاثنين")', () => {
+    // a toll published on Thursday for the storm "that struck on Monday": the report is Thursday's
+    const d = when('ارتفعت حصيلة ضحايا العاصفة التي ضربت الاثنين المدن الساحلية إلى 300 قتيل', '2026-03-05');
+    expect(d).toMatchObject({ date: '2026-03-05', source: 'published', days: [] });
+    // with no published date, a full date in the clause is not the report's day either
+    expect(when('ارتفعت حصيلة الفيضان الذي ضرب المدينة في 2 مارس 2026 إلى 300 قتيل', null).days).toEqual([]);
+  });
+
+  it('should keep a day in a relative clause that is the published day, and a day after a comma', () => {
+    expect(when('أعلنت الهيئة نتائج الانتخابات التي جرت اليوم', '2026-03-05').date).toBe('2026-03-05');
+    expect(when('الجلسة التي عقدها المجلس في القصر، أمس الأربعاء', '2026-03-05').date).toBe('2026-03-04');
   });
 });

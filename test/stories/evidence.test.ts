@@ -85,6 +85,29 @@ describe('happening: what makes one happening', () => {
     expect(happeningConflict(hap('المغرب يفوز على كندا', 'بنتيجة 2-1'), t)).toBe('score: 1-2 ≠ 3-3');
   });
 
+  it('should read the edition and the year of a recurring happening', () => {
+    expect(hap('اختتام أعمال القمة الخليجية الـ44 في الدوحة').ordinals).toEqual({ edition: 44 });
+    expect(hap('', 'افتتح الأمير أعمال الدورة الحادية والأربعين للمجلس').ordinals).toEqual({ edition: 41 });
+    expect(hap('انطلاق القمة الخليجية الرابعة والأربعون').ordinals).toEqual({ edition: 44 });
+    expect(hap('', 'وافقت الوفود في ختام كوب 29 على تمويل المناخ').ordinals).toEqual({ edition: 29 });
+    expect(hap('', 'فاز المرشح في الدورة الثانية من الجلسة').ordinals).toEqual({});
+    expect(hap('الكويت تقر ميزانية الدولة للعام المالي 2025').ordinals).toEqual({ year: 2025 });
+    const t = {};
+    tallyAdd(t, hap('الحكومة تقر ميزانية لعام 2024'));
+    expect(happeningConflict(hap('الحكومة تقر ميزانية لعام 2025'), t)).toBe('year ordinal: 2025 ≠ 2024');
+  });
+
+  it('should read a score that ends a sentence, and not a date', () => {
+    expect(hap('', 'تعادل الفريقان بنتيجة 3-3. ثم حسمت ركلات الترجيح اللقب').scores).toEqual(['3-3']);
+    expect(hap('', 'صدر القرار في 3-3.2020 عن المحكمة').scores).toEqual([]);
+  });
+
+  it('should not read a clause that follows a name as the name ("الأمير حمزة والوضع")', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', 'قال الوزير إن الأمير حمزة والوضع تحت السيطرة بعد اعتقال المقربين منه'));
+    expect((a.entities ?? []).map((e) => e.name).join('|')).not.toMatch(/والوضع/);
+  });
+
   it('should read ordinals in words and digits ("الشحنة العاشرة", "أول دفعة", "للمرة الـ 11")', () => {
     expect(hap('وصول الشحنة العاشرة من لقاح فايزر').ordinals).toEqual({ shipment: 10 });
     expect(hap('وصول أول دفعة من لقاح فايزر الى لبنان').ordinals).toEqual({ shipment: 1 });
@@ -149,6 +172,23 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(d2.trace.map((r) => r.rule)).toContain('stories/date-same-day');
     expect(u2.event).not.toBe(u1.event);
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
+  });
+
+  it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
+    const arrival =
+      'وصل وزير الخارجية الأردني أيمن الصفدي اليوم الأربعاء إلى القاهرة في زيارة رسمية يبحث خلالها مع نظيره المصري سامح شكري التعاون الثنائي والأوضاع الإقليمية';
+    const meeting =
+      'التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في القاهرة وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية';
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', arrival, { published: '2021-06-30' }));
+    const b = c.add(article('b', meeting));
+    expect(b.event).not.toBe(a.event);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/happening-conflict');
+    // dated the same day, the meeting is one more report of the visit
+    const d = new Clusterer({ now: NOW });
+    const x = d.add(article('a', arrival, { published: '2021-06-30' }));
+    const y = d.add(article('b', meeting, { published: '2021-06-30' }));
+    expect(y.event).toBe(x.event);
   });
 });
 

@@ -36,7 +36,20 @@ export const PREVIEW = new RegExp(
  * A weaker sign of a preview, read only when no result word is found: "المغرب يواجه الأردن في تتويج كأس العرب" (the
  * final is tonight), while a result often names the next match ("فيما يواجه منتخب المغرب نظيره الكرواتي … السبت").
  */
-export const PREVIEW_WEAK = new RegExp(W(['يواجه', 'تواجه'].join('|')));
+export const PREVIEW_WEAK = new RegExp(
+  W(
+    [
+      'يواجه',
+      'تواجه',
+      // "يستعد حامل اللقب منتخب فرنسا للمواجهة القوية المنتظرة", "مواجهة مرتقبة", "القمة المرتقبة"
+      'يستعد',
+      'تستعد',
+      'مرتقبه',
+      'المرتقبه',
+      'المنتظره',
+    ].join('|'),
+  ),
+);
 
 /** A result: it happened and has a winner ("توج الأهلي", "تغلب على", "يهزم تونس", "تقصي مصر", "أحرزت اللقب"). */
 export const RESULT = new RegExp(
@@ -86,8 +99,8 @@ export const HAPPENING_ACTS: [string, RegExp][] = [
   ['visit', new RegExp(W('زياره|يزور|يصل|وصل'))],
   // "حاز على 72 صوتا", "التصويت على"
   ['vote', new RegExp(W('تصويت|صوتا|اصوات'))],
-  // "قضت المحكمة", "حكم بالسجن"
-  ['verdict', new RegExp(W('قضت|حكما|حكم بالسجن|الحكم علي'))],
+  // "قضت المحكمة", "حكم بالسجن", "أصدرت محكمة أمن الدولة، الاثنين، حكمها" (not حكمه: "رأس الحكمة"), "السجن 15 عاما", "ببراءة"
+  ['verdict', new RegExp(W('قضت|حكما|حكمها|حكم بالسجن|الحكم علي|السجن|بالسجن|بالاعدام|براءه|ببراءه'))],
   // "هزة ارتدادية"
   ['aftershock', new RegExp(W('هزه ارتداديه|هزات ارتداديه'))],
 ];
@@ -125,6 +138,50 @@ export const ORDINAL_WORDS: Record<string, number> = {
   'الثاني عشر': 12,
   'الثانيه عشره': 12,
   'الثانيه عشر': 12,
+};
+
+/**
+ * Compound ordinals past twelve, "الحادية والثلاثين" (31): a unit word, "و", a tens word. Units as written in
+ * compounds (الحادي for 1), tens in both cases ("الدورة الحادية والثلاثين", "القمة الثانية والثلاثون").
+ */
+export const ORDINAL_UNITS: Record<string, number> = {
+  الحادي: 1,
+  الحاديه: 1,
+  الثاني: 2,
+  الثانيه: 2,
+  الثالث: 3,
+  الثالثه: 3,
+  الرابع: 4,
+  الرابعه: 4,
+  الخامس: 5,
+  الخامسه: 5,
+  السادس: 6,
+  السادسه: 6,
+  السابع: 7,
+  السابعه: 7,
+  الثامن: 8,
+  الثامنه: 8,
+  التاسع: 9,
+  التاسعه: 9,
+};
+export const ORDINAL_TENS: Record<string, number> = {
+  العشرين: 20,
+  الثلاثين: 30,
+  الاربعين: 40,
+  الخمسين: 50,
+  الستين: 60,
+  السبعين: 70,
+  الثمانين: 80,
+  التسعين: 90,
+  // in a headline's nominative: "القمة العربية الثانية والثلاثون"
+  العشرون: 20,
+  الثلاثون: 30,
+  الاربعون: 40,
+  الخمسون: 50,
+  الستون: 60,
+  السبعون: 70,
+  الثمانون: 80,
+  التسعون: 90,
 };
 
 /**
