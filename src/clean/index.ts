@@ -489,10 +489,13 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       for (const l of above) drop(l, 'clean/masthead');
       body = body.filter((l, i) => i > pick.index || (i < pick.index && !above.includes(l)));
     } else if (firstBody > 0) {
-      // No headline: short lines above the first paragraph are the site's name and section.
+      // No headline: short lines above the first paragraph are the site's name and section, but the one right
+      // above it may be the credit ("الثبات ـ لبنان", "24 ساعةـمتابعة", "> زنجبار«الأيام» خاص:"): left to 7b
+      const credit = (l: Line, i: number) =>
+        looksLikeDateline(l.text) || (i === firstBody - 1 && headerCreditOf(l.text, true) !== null);
       const top = body
         .slice(0, firstBody)
-        .filter((l) => (l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text)) && !looksLikeDateline(l.text));
+        .filter((l, i) => (l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text)) && !credit(l, i));
       for (const l of top) drop(l, 'clean/masthead');
       body = body.filter((l) => !top.includes(l));
     }

@@ -60,14 +60,18 @@ const INLINE_DATELINE = new RegExp(
  *  words not opening with a reporting verb, closed by a colon or a second dash, so
  *  "البصرة - قال المحافظ: …" is never cut after the verb. */
 const INLINE_DATELINE_OPEN = new RegExp(
-  `^((?:${PLACE})\\s*(?:\\([^()]{2,25}\\)\\s*${DASH}|[-–—ـ/]\\s*(?!(?:قال|اعلن|اكد|ذكر|افاد|كشف|اوضح|اشار)\\s)[\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?::|\\s[-–—ـ]\\s)))\\s*`,
+  `^((?:${PLACE})\\s*(?:\\([^()]{2,25}\\)\\s*${DASH}|[-–—ـ/]\\s*(?!(?:قال|اعلن|اكد|ذكر|افاد|كشف|اوضح|اشار)\\s)[\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?::|\\s?[-–—ـ]\\s)))\\s*`,
   'u',
 );
 /** A place and a full date, with or without a source in brackets, closed by a dash or colon: "الفاشر 1 أكتوبر
- *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …". A day, a month and a year in front of the
+ *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …", "كسلا 24-3-2021 (سونا) – اعلن …". A day, a month and a year in front of the
  *  lead are a dateline whatever the place is called. */
 const INLINE_DATED =
-  /^([\p{L}]+(?:\s[\p{L}]+){0,2}\s*[،,]?\s+\d{1,2}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+\d{4}\s*(?:\([^()]{2,30}\))?)\s*[-–—ـ:]+\s*/u;
+  /^([\p{L}]+(?:\s[\p{L}]+){0,2}\s*[،,]?\s+(?:\d{1,2}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*(?:\([^()]{2,30}\))?)\s*[-–—ـ:]+\s*/u;
+/** One to three words closed by a spaced dash, after a credit: the reporter's name. */
+const REPORTER_AFTER = /^([\p{L}]+(?:\s[\p{L}]+){0,2})\s[-–—ـ]\s/u;
+/** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
+const INLINE_REPORTER_PLACE = new RegExp(`^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s[-–—ـ]\\s(?:${PLACE}))\\s[-–—ـ]\\s`, 'u');
 /** A place and its country, closed by a colon: "أبوظبي، الإمارات العربية المتحدة: أعلن …". */
 const INLINE_PLACE_COUNTRY = new RegExp(`^((?:${PLACE})\\s*[،,]\\s*[\\p{L}]+(?:\\s[\\p{L}]+){0,3})\\s*:\\s*`, 'u');
 /** An agency named with its city in brackets: "وكالة السواحل للأنباء(نواكشوط)- قال …". */
@@ -84,7 +88,7 @@ const INLINE_PLACE_SOURCE = new RegExp(
 /** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
  *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
  *  name carries an outlet word or the colon is glued to the lead. */
-const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s|\s_(?=\p{L}))/u;
+const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s|\s_\s?(?=\p{L})|\s\|\s)/u;
 /** A site's name in quotes opening the lead: "“المدارنت”/ استشهد …", "«الخليج»: قال …". The quotes mark a
  *  name, so no outlet word is needed. */
 const INLINE_QUOTED_OUTLET = /^([“"«][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[”"»])\s*(?:[-–—/:])\s*/u;
@@ -169,6 +173,7 @@ function creditParts(norm: string): boolean {
   return parts.every((p) => wordsOf(p) <= 4 && /^[(«"]?[\p{L}\d .]+[)»"]?$/u.test(p));
 }
 
+const CAPTION_WORD = /(^|\s)(صوره|ارشيفيه|تصوير|الصوره)($|\s)/u;
 const PLACE_ALONE = new RegExp(`^(${PLACE})$`, 'u');
 /** A name of one to four words closed by a colon: "الدرر الشامية:", "اسرار بريس:". */
 const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*:$/u;
@@ -199,7 +204,15 @@ function creditShape(text: string): boolean {
   return (
     parts.length >= 2 &&
     parts.length <= 3 &&
-    parts.every((p) => p !== '' && wordsOf(p) <= 4 && /^[«"“]?[\p{L}\p{M} .]+[»"”]?$/u.test(p))
+    parts.every((p) => p !== '' && wordsOf(p) <= 4 && /^[«"“]?[\p{L}\p{M} .]+[»"”]?$/u.test(p)) &&
+    // "نشر في: آخر تحديث" is a stamp's labels, "… - صورة أرشيفية" a caption's credit: names and places carry
+    // no function words and no photo words
+    !parts.some((p) =>
+      normalize(p)
+        .split(' ')
+        .some((w) => isStopword(w)),
+    ) &&
+    !CAPTION_WORD.test(normalize(text))
   );
 }
 
@@ -239,6 +252,8 @@ export function datelineOf(line: string): string | null {
   if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
     return null;
+  // a caption's credit is no dateline: "انتخابات تركيا المحلية. - صورة أرشيفية"
+  if (CAPTION_WORD.test(norm)) return null;
   const asWritten = () =>
     text
       .slice(0, at(norm.length))
@@ -279,13 +294,17 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     INLINE_DATELINE_OPEN.exec(norm) ??
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATED.exec(norm) ??
+    INLINE_REPORTER_PLACE.exec(norm) ??
     INLINE_PLACE_COUNTRY.exec(norm) ??
     INLINE_AGENCY_PLACE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
     INLINE_QUOTED_OUTLET.exec(norm) ??
     outletCredit(norm);
   if (!m || m[1].trim() === '' || m[0].length > INLINE_MAX_CHARS) return null;
-  const cut = offsets[m[0].length];
+  // a reporter's name after the credit, closed by the same kind of dash: "العالم الآن – منير حرب – ألحق …"
+  const reporter = /[-–—ـ]\s*$/.test(m[0]) ? REPORTER_AFTER.exec(norm.slice(m[0].length)) : null;
+  const end = m[0].length + (reporter && !reporter[1].split(' ').some((w) => isStopword(w)) ? reporter[0].length : 0);
+  const cut = offsets[end];
   const dateline = paragraph
     .slice(0, cut)
     .replace(new RegExp(`(?:\\s*(?:${DASH}|_))+\\s*$`, 'u'), '')

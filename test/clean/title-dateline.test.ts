@@ -73,6 +73,12 @@ describe('datelines', () => {
       ],
       ['“المدارنت”/ استشهد فتى برصاص جنود الاحتلال عند الحاجز صباح اليوم', '“المدارنت”'],
       ['القبة نيوز _أصدرت دائرة الإحصاءات العامة تقريرها الشهري عن الأسعار', 'القبة نيوز'],
+      // a numeric date, a reporter before the place, a reporter after the site, a spaced underscore, a bar
+      ['كسلا 24-3-2021 (سونا) – اعلن الوالي عن خطة جديدة لحصاد المحاصيل', 'كسلا 24-3-2021 (سونا)'],
+      ['أحمد جودة - القاهرة - أعلن مسؤول صحي ارتفاع حالات الإصابة بالمرض', 'أحمد جودة - القاهرة'],
+      ['العالم الآن – منير حرب – ألحق الفيصلي الخسارة الأولى بفريق السلط', 'العالم الآن – منير حرب'],
+      ['الوئام الوطني _ بدأت الحكومة اليوم مراجعة القرار المتعلق بالحظر', 'الوئام الوطني'],
+      ['يمني برس | تم اليوم توزيع الحقائب المدرسية على طلاب المدارس', 'يمني برس'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])
@@ -92,6 +98,11 @@ describe('datelines', () => {
     expect(clean([T, 'رام الله', 'نائلة خليل', LEAD, MORE].join('\n')).dateline).toBe('رام الله');
     expect(clean([T, 'الدرر الشامية:', LEAD, MORE].join('\n')).dateline).toBe('الدرر الشامية');
     expect(clean([T, 'صحيفة المدينة – سارة أحمد :', LEAD, MORE].join('\n')).dateline).toBe('صحيفة المدينة – سارة أحمد');
+    // a page with no headline keeps the credit right above its lead for the dateline, not as masthead
+    expect(clean(['الثبات ـ لبنان', LEAD, MORE].join('\n')).dateline).toBe('الثبات ـ لبنان');
+    // a stamp's labels and a caption's credit are not credits
+    expect(clean([T, 'نشر في: آخر تحديث', LEAD, MORE].join('\n')).dateline).toBeNull();
+    expect(clean([T, 'انتخابات المجلس البلدي. - صورة أرشيفية', LEAD, MORE].join('\n')).dateline).toBeNull();
     // a name closed by a colon is a credit only right above the lead; elsewhere it is a label
     expect(clean([T, 'الدرر الشامية:', 'جانب من المؤتمر الصحفي', LEAD, MORE].join('\n')).dateline).toBeNull();
   });
