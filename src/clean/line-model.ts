@@ -59,6 +59,17 @@ export interface LineModel {
 
 export const LINE_MODEL: LineModel = shipped as LineModel;
 
+/** A model's weights in LINE_FEATURES' order, by name (a feature it does not know weighs 0). */
+const aligned = new WeakMap<LineModel, number[]>();
+function weightsOf(m: LineModel): number[] {
+  let w = aligned.get(m);
+  if (!w) {
+    const at = new Map(m.features.map((f, j) => [f, m.weights[j]]));
+    aligned.set(m, (w = LINE_FEATURES.map((f) => at.get(f) ?? 0)));
+  }
+  return w;
+}
+
 /**
  * Items of a list printed on one line, three or more spaces apart ("رئيس الوزراء يتابع جهود توطين صناعة
  * الحرير في مصر    رئيس البنك الزراعي يتفقد …"): on the development pages, 8 lines have such a gap and
@@ -148,14 +159,15 @@ export function lineFeatures(
 
 /** Probability that a line with these features is furniture. */
 export function furnitureProbability(x: number[], m: LineModel = LINE_MODEL): number {
-  const z = x.reduce((acc, v, j) => acc + v * m.weights[j], m.bias);
+  const w = weightsOf(m);
+  const z = x.reduce((acc, v, j) => acc + v * w[j], m.bias);
   return 1 / (1 + Math.exp(-z));
 }
 
 /** The features that pushed a line towards furniture most, with their share of the score. */
 export function furnitureEvidence(x: number[], m: LineModel = LINE_MODEL): Record<string, number> {
   const out: Record<string, number> = {};
-  x.map((v, j) => ({ name: m.features[j], by: v * m.weights[j] }))
+  x.map((v, j) => ({ name: LINE_FEATURES[j], by: v * weightsOf(m)[j] }))
     .filter((t) => t.by > 0)
     .sort((a, b) => b.by - a.by)
     .slice(0, 3)

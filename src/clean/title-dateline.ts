@@ -109,7 +109,7 @@ const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\
  *  agency in brackets or between slashes is the evidence, so the place before it may be any one to three
  *  words: no list names every camp, town and district a story is filed from. */
 const INLINE_WIRE = new RegExp(
-  `^((?:${PLACE}|[\\p{L}]+(?:\\s[\\p{L}]+){0,2})\\s*(?:[،,]?\\s*(?:في\\s+)?\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
+  `^((?:${PLACE}|[\\p{L}]+(?:\\s[\\p{L}]+){0,2})\\s*(?:[،,]?\\s*(?:في\\s+)?(?:\\d{1,2}|اول)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
   'u',
 );
 const BARE_AGENCY = alt(
@@ -195,8 +195,9 @@ export function headerCreditOf(line: string, aboveLead: boolean): string | null 
 }
 /** A site-and-reporter credit runs to ~35 characters ("الشاملة بريس بالمغرب وأوروبا- مراسلة: أنوار العسري" is 50). */
 const HEADER_CREDIT_MAX_CHARS = 55;
-/** Two or three parts of one to four words of letters, split by a dash, colon, slash or bar, closed by one or not. */
-function creditShape(text: string): boolean {
+/** Two or three parts of one to four words of letters, split by a dash, colon, slash or bar, closed by one or not:
+ *  the shape of a site-or-place-and-reporter credit ("وادي الدواسر – مبارك الدوسري"). */
+export function creditShape(text: string): boolean {
   const parts = text
     .replace(TRAILING_DASH, '')
     .split(/\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u)
@@ -219,6 +220,13 @@ function creditShape(text: string): boolean {
 /** A credit that names a known place or agency ("أبوظبي", "أمد/ الجزائر", "الرباط (و.م.ع)"). */
 export function namesPlaceOrAgency(credit: string): boolean {
   return PLACE_AGENCY_WORD.test(normalize(credit, NO_DELETE_HARAKAT));
+}
+
+/** A lead opening with a wire credit, cut short or not: "واشنطن أول أكتوبر تشرين الأول (رويترز) – قال البيت الأبيض". */
+export function opensWithWireCredit(line: string): boolean {
+  if (!/[(/]/.test(line.slice(0, INLINE_MAX_CHARS))) return false;
+  const wire = INLINE_WIRE.exec(normalize(line, NO_DELETE_HARAKAT));
+  return wire !== null && wire[0].length < line.length;
 }
 
 export function looksLikeDateline(line: string): boolean {

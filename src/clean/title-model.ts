@@ -16,7 +16,7 @@
  * ending in "!", and one fixed position rule cannot weigh those.
  */
 import type { Line } from './line-rules.js';
-import { looksLikeBody, TITLE_MIN_WORDS } from './title-dateline.js';
+import { creditShape, looksLikeBody, TITLE_MIN_WORDS } from './title-dateline.js';
 import { normTokens, notATitle, slugWords, SLUG_MIN_SHARE } from './title.js';
 import shipped from './title-model.json' with { type: 'json' };
 
@@ -48,6 +48,7 @@ export const FEATURES = [
   'digits', // share of characters that are digits
   'latin', // carries Latin letters
   'position', // how far down the window, 0 at the top
+  'credit_shape', // two or three short parts split by a dash: a site or place and a reporter ("وادي الدواسر – مبارك الدوسري")
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 const REPEATS = FEATURES.indexOf('repeats');
@@ -64,6 +65,18 @@ export interface TitleModel {
 }
 
 export const TITLE_MODEL: TitleModel = shipped as TitleModel;
+
+/** A model's weights in FEATURES' order, by name: a feature the model does not know weighs 0, so a model
+ *  fitted before a feature was added still reads (and `npm run train:clean` fits the new one). */
+const aligned = new WeakMap<TitleModel, number[]>();
+function weightsOf(m: TitleModel): number[] {
+  let w = aligned.get(m);
+  if (!w) {
+    const at = new Map(m.features.map((f, j) => [f, m.weights[j]]));
+    aligned.set(m, (w = FEATURES.map((f) => at.get(f) ?? 0)));
+  }
+  return w;
+}
 
 export interface TitleCandidate {
   /** Index into the kept lines. */
@@ -133,6 +146,7 @@ export function titleChoice(
       digits: (l.text.match(/[\d٠-٩]/g) ?? []).length / chars,
       latin: /[a-z]/i.test(l.text) ? 1 : 0,
       position: window.length > 1 ? k / (window.length - 1) : 0,
+      credit_shape: creditShape(l.text) ? 1 : 0,
     };
     return { index: i, x: FEATURES.map((name) => f[name]) };
   });
@@ -149,7 +163,8 @@ export function titleChoice(
 
 /** The scores of every candidate and of "no title" (the last entry). */
 export function choiceScores(c: TitleChoice, m: TitleModel = TITLE_MODEL): number[] {
-  const s = c.candidates.map((cand) => cand.x.reduce((acc, v, j) => acc + v * m.weights[j], 0));
+  const w = weightsOf(m);
+  const s = c.candidates.map((cand) => cand.x.reduce((acc, v, j) => acc + v * w[j], 0));
   s.push(m.none + (c.noBody ? m.noneNoBody : 0));
   return s;
 }
@@ -174,7 +189,7 @@ export function chooseTitle(c: TitleChoice, m: TitleModel = TITLE_MODEL): TitleP
   const z = s.reduce((acc, v) => acc + Math.exp(v - max), 0);
   const cand = c.candidates[best];
   const top = cand.x
-    .map((v, j) => ({ name: m.features[j], by: v * m.weights[j] }))
+    .map((v, j) => ({ name: FEATURES[j], by: v * weightsOf(m)[j] }))
     .filter((t) => t.by > 0)
     .sort((a, b) => b.by - a.by)
     .slice(0, EVIDENCE_FEATURES);

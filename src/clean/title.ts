@@ -10,7 +10,13 @@ import { findDate } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Line } from './line-rules.js';
-import { looksLikeDateline, MASTHEAD_RE, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from './title-dateline.js';
+import {
+  looksLikeDateline,
+  MASTHEAD_RE,
+  opensWithWireCredit,
+  TITLE_MAX_WORDS,
+  TITLE_MIN_WORDS,
+} from './title-dateline.js';
 import { alt } from './vocab/alt.js';
 import { CAPTION_OPENERS } from './vocab/boilerplate.ar.js';
 import { OUTLET_WORDS } from './vocab/datelines.ar.js';
@@ -161,5 +167,6 @@ export function notATitle(l: Line): string | null {
   const d = /\d/.test(l.norm) ? findDate(l.norm) : null;
   if (d && l.words - d.length / 4 < TITLE_MIN_WORDS) return 'date';
   if (looksLikeDateline(l.text)) return 'dateline';
+  if (opensWithWireCredit(l.text)) return 'lead with a wire credit';
   return null;
 }
