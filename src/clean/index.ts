@@ -470,7 +470,8 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   //    scored on slug, repeats and position (title.ts); what sits above it is masthead.
   let body = kept;
   if (!a.title) {
-    const choice = titleChoice(body, (key) => lines.filter((l) => l.norm === key).length, a.url);
+    const count = (key: string) => lines.filter((l) => l.norm === key).length;
+    const choice = titleChoice(body, count, a.url, html !== null);
     opts.onTitleChoice?.(choice, body);
     const pick = chooseTitle(choice, opts.titleModel);
     if (pick) {

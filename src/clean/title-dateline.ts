@@ -213,7 +213,9 @@ export function creditShape(text: string): boolean {
         .split(' ')
         .some((w) => isStopword(w)),
     ) &&
-    !CAPTION_WORD.test(normalize(text))
+    !CAPTION_WORD.test(normalize(text)) &&
+    // "بلد نيوز - أخبار الأردن" is the site's masthead
+    !MASTHEAD_RE.test(normalize(text))
   );
 }
 

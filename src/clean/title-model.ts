@@ -49,6 +49,7 @@ export const FEATURES = [
   'latin', // carries Latin letters
   'position', // how far down the window, 0 at the top
   'credit_shape', // two or three short parts split by a dash: a site or place and a reporter ("وادي الدواسر – مبارك الدوسري")
+  'opens_wa', // opens with و and a word: prose continues ("وقال المتحدث …"); headlines rarely do ("وزير …" does too)
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 const REPEATS = FEATURES.indexOf('repeats');
@@ -98,6 +99,8 @@ export function titleChoice(
   lines: Line[],
   count: (key: string) => number,
   url: string | null | undefined,
+  /** On extracted HTML a paragraph is never the headline: the page's markup (og:title, <h1>, <title>) names it. */
+  paragraphsNever = false,
 ): TitleChoice {
   const slug = slugWords(url);
   const body = lines.map((l) => looksLikeBody(l));
@@ -105,7 +108,7 @@ export function titleChoice(
   let paragraphs = 0;
   for (let i = 0; i < lines.length && i < TITLE_WINDOW_LINES; i++) {
     if (body[i] && ++paragraphs >= TITLE_WINDOW_BODY) break;
-    if (!notATitle(lines[i])) window.push(i);
+    if (!notATitle(lines[i]) && !(paragraphsNever && body[i])) window.push(i);
   }
   // each line's content words, tokenized once: a candidate reads the paragraphs below it
   const tokens = new Map<number, string[]>();
@@ -147,6 +150,7 @@ export function titleChoice(
       latin: /[a-z]/i.test(l.text) ? 1 : 0,
       position: window.length > 1 ? k / (window.length - 1) : 0,
       credit_shape: creditShape(l.text) ? 1 : 0,
+      opens_wa: /^و[\u0621-\u064a]{2,}/.test(l.norm) ? 1 : 0,
     };
     return { index: i, x: FEATURES.map((name) => f[name]) };
   });
