@@ -13,7 +13,7 @@ import { processPaths, type RunOptions, type RunResult } from './pipeline/run.js
 import { openStore } from './store/index.js';
 import { Clusterer, type ClustererOptions } from './stories/clusterer.js';
 
-export type { Article, EntityMention, Removed } from './core/article.js';
+export type { Article, EntityMention, Why } from './core/article.js';
 export type { Reason, Action, Place } from './core/trace.js';
 export { KhabarError } from './core/errors.js';
 export type { Store, SearchResult, SearchHit, StoryDetail, EventDetail, ArticleDetail } from './store/store.js';

@@ -15,7 +15,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
-import { reason, type Reason } from '../core/trace.js';
+import { lineOf, reason, type Reason } from '../core/trace.js';
 import { htmlRuleApplies, letters } from './html/evidence.js';
 import type { HtmlExtract } from './html/extract.js';
 import { peekExtract, takeExtract } from './html/once.js';
@@ -27,12 +27,13 @@ import { detectLang } from './lang.js';
 import {
   bylineAuthor,
   endsSentence,
+  firstLineRule,
   headlineLike,
-  LINE_RULES,
   relatedHeading,
   tagHeading,
   type Line,
 } from './line-rules.js';
+import { DROP_MESSAGES } from './messages.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
 import {
@@ -232,8 +233,9 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   // What the pass changes, to start again from on an HTML page's other candidate.
   const before = { trace: a.trace.length, removed: a.removed.length, title: a.title, author: a.author };
   const was = { published: a.published, url: a.url, site: a.site, dateline: a.dateline };
-  const drop = (l: Line, rule: string) => {
-    a.removed.push({ text: l.text, reason: rule, line: l.line });
+  // a dropped line is one Reason: the rule, its message, the line's place and its text as written
+  const drop = (l: Line, rule: string, message = DROP_MESSAGES[rule] ?? `dropped by ${rule}`) => {
+    a.removed.push(reason(rule, 'drop-line', message, { place: { line: l.line }, text: l.text }));
     stats?.inc(`removed/${rule}`);
   };
   const note = (rule: string, action: 'edit' | 'note', message: string, line?: number) => {
@@ -323,7 +325,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       l = makeLine(leak.rest, l.line);
     }
     // 3. boilerplate line rules: first match wins
-    const hit = LINE_RULES.find((r) => l.words <= r.maxWords && applies(r.rule, l) && r.test(l) !== null);
+    const hit = firstLineRule(l, (rule) => applies(rule, l));
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
       // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
@@ -333,7 +335,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
         seen.delete(prev.norm);
         drop(prev, 'clean/teaser');
       }
-      drop(l, hit.rule);
+      drop(l, hit.rule, hit.message);
       continue;
     }
     const ts = timestampDate(l);
@@ -385,7 +387,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // 6. repeated paragraphs: keep the first copy
     const first = seen.get(l.norm);
     if (first !== undefined && applies('clean/repeated-paragraph', l)) {
-      drop(l, 'clean/repeated-paragraph');
+      drop(l, 'clean/repeated-paragraph', `repeats line ${first}`);
       continue;
     }
     if (first === undefined) seen.set(l.norm, l.line);
@@ -413,7 +415,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   let firstBody = kept.findIndex((l) => looksLikeBody(l));
   if (firstBody < 0 && kept.length > 0 && kept.every((l) => l.words <= MENU_PAGE_ITEM_MAX_WORDS && !endsSentence(l))) {
     let nav = 0;
-    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].reason === 'clean/navigation') nav++;
+    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].rule === 'clean/navigation') nav++;
     if (nav >= MENU_PAGE_MIN_NAV && nav >= kept.length) {
       for (const l of kept) drop(l, 'clean/navigation');
       kept.length = 0;
@@ -540,7 +542,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   for (const s of glued.splits) note('clean/glued-word', 'edit', `split ${s}`);
   a.paragraphs = glued.paragraphs;
 
-  a.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  a.removed.sort((x, y) => (lineOf(x) ?? 0) - (lineOf(y) ?? 0));
 
   // 9. language, empty body
   const bodyText = a.paragraphs.join('\n');
@@ -604,7 +606,8 @@ export interface CleanRecord {
   published: string | null;
   author?: string | null;
   text: string;
-  removed: { text: string; reason: string; line?: number }[];
+  /** The dropped lines as Reasons: {rule, action: 'drop-line', message, place: {line}, text}. */
+  removed: Reason[];
   edits: { rule: string; message: string }[];
   lang: string;
   chars_in: number;

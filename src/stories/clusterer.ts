@@ -14,7 +14,7 @@
 import { bodyText, type Article, type EntityMention } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
-import { reason } from '../core/trace.js';
+import { reason, type Reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
 import { entitiesOf, type PersonMention } from './entities.js';
@@ -153,10 +153,12 @@ export class Clusterer {
   private assign(a: Article): Article {
     this.seq++;
     this.counts.articles++;
-    const notes: string[] = [];
+    // one note is one Reason: in the trace, behind the decision (why.reasons), and counted once
+    const notes: Reason[] = [];
     const note = (rule: string, message: string, evidence?: Record<string, string | number>) => {
-      notes.push(rule);
-      a.trace.push(reason(rule, 'note', message, evidence ? { evidence } : {}));
+      const r = reason(rule, 'note', message, evidence ? { evidence } : {});
+      notes.push(r);
+      a.trace.push(r);
       this.stats?.inc(rule);
     };
     const text = a.paragraphs.length ? bodyText(a) : a.raw;

@@ -175,7 +175,7 @@ describe('the seeds through khabar process', () => {
     expect(wed?.dateline).toBe('بغداد 24 ـ بروكسل');
     // the Thursday seed joined Wednesday's story through what the two share
     expect(thu?.why?.decision).toBe('new-event');
-    expect(thu?.why?.reasons).toContain('stories/different-day');
+    expect(thu?.why?.reasons?.map((r) => r.rule)).toContain('stories/different-day');
     expect(thu?.why?.story_score).toBeGreaterThan(0);
     for (const name of ['الناتو', 'الكاظمي', 'بروكسل']) expect(thu?.why?.entities.join(' ')).toContain(name);
     await store.close();

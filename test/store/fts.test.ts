@@ -125,7 +125,13 @@ describe('migrating a database of the old layout', () => {
     add('a', 'الكاظمي في بروكسل', 'التقى رئيس الوزراء الأمين العام لحلف الناتو', 'stored');
     add('b', 'مؤتمر', 'اجتماع المندوبين الدائمين لحلف الناتو', 'duplicate');
     add('c', 'صفحة قسم', 'الناتو الناتو', 'rejected');
-    expect(migrate(db)).toEqual([4]);
+    // migration 004 alone (005 is tested in reasons-migration.test.ts)
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 4),
+      ),
+    ).toEqual([4]);
     const ids = (q: string) =>
       db
         .prepare(
