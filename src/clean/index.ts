@@ -14,7 +14,6 @@
  *   9. language and empty-body checks: reject with a reason, never drop silently
  */
 import type { Article } from '../core/article.js';
-import type { Stats } from '../core/stats.js';
 import { lineOf, reason, type Reason } from '../core/trace.js';
 import { htmlRuleApplies, letters } from './html/evidence.js';
 import type { HtmlExtract } from './html/extract.js';
@@ -59,7 +58,6 @@ export interface CleanOptions {
   siteLines?: SiteLineIndex;
   /** Keep documents that are not Arabic instead of rejecting them. */
   keepNonArabic?: boolean;
-  stats?: Stats;
   /** The title's evidence weights (evaluation refits them; the defaults are TITLE_WEIGHTS). */
   titleWeights?: TitleWeights;
 }
@@ -229,18 +227,15 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
 
 /** One pass over the lines of `given` (an HTML page's other candidate) or of the article. */
 function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article {
-  const { stats } = opts;
   // What the pass changes, to start again from on an HTML page's other candidate.
   const before = { trace: a.trace.length, removed: a.removed.length, title: a.title, author: a.author };
   const was = { published: a.published, url: a.url, site: a.site, dateline: a.dateline };
   // a dropped line is one Reason: the rule, its message, the line's place and its text as written
   const drop = (l: Line, rule: string, message = DROP_MESSAGES[rule] ?? `dropped by ${rule}`) => {
     a.removed.push(reason(rule, 'drop-line', message, { place: { line: l.line }, text: l.text }));
-    stats?.inc(`removed/${rule}`);
   };
   const note = (rule: string, action: 'edit' | 'note', message: string, line?: number) => {
     a.trace.push(reason(rule, action, message, line ? { place: { line } } : {}));
-    stats?.inc(`edits/${rule}`);
   };
 
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
@@ -250,7 +245,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   if (failed) {
     a.rejected = failed;
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
   }
   if (html) {
@@ -280,7 +274,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       evidence: { url: a.url ?? '' },
     });
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
   }
 
@@ -444,7 +437,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
           evidence: pick.evidence,
         }),
       );
-      stats?.inc('edits/clean/title');
       for (const l of body.slice(0, pick.index)) drop(l, 'clean/masthead');
       body = body.slice(pick.index + 1);
     } else if (firstBody > 0) {
@@ -590,7 +582,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   }
   if (a.rejected) {
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
   }
   return a;
 }

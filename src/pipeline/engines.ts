@@ -4,6 +4,7 @@
  * keeps (`state` table), so a later run joins existing duplicate groups and events.
  */
 import type { Article } from '../core/article.js';
+import { statKey } from '../core/stage.js';
 import type { Stats } from '../core/stats.js';
 import { applyDecision, dedupText } from '../dedup/articles.js';
 import { DedupIndex } from '../dedup/index.js';
@@ -56,7 +57,7 @@ export class Engines {
     }));
     // signatures made elsewhere (src/scale: by the workers that cleaned the batch), or here
     const { decisions, regrouped } = signed ? this.dedup.addSigned(items, signed) : this.dedup.addSync(items);
-    batch.forEach((a, i) => stats.inc(`decided/${applyDecision(a, this.dedup, decisions[i]).rule}`));
+    batch.forEach((a, i) => stats.inc(statKey('dedup', 'decided', applyDecision(a, this.dedup, decisions[i]).rule)));
     return regrouped.map(({ from, to }) => {
       const fromSlot = this.dedup.slotOf(from);
       const toSlot = this.dedup.slotOf(to);

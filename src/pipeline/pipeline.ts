@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
-import { cleanArticle, lineKeys, SiteLineIndex } from '../clean/index.js';
+import { lineKeys, SiteLineIndex } from '../clean/index.js';
+import { stageContext, statKey, type StageContext } from '../core/stage.js';
+import { cleanOne } from './stages/clean.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { ArticleWrite, Store, WriteExtras } from '../store/store.js';
 import { Engines } from './engines.js';
@@ -86,6 +88,8 @@ export class Pipeline {
   /** Documents in the dedup index when the state was last saved; whether windows were written since. */
   private savedAt = 0;
   private unsaved = false;
+  /** The clean stage's counting (src/core/stage.ts); rejected articles are stored here, so no sink. */
+  private readonly cleaning: StageContext;
 
   private constructor(
     readonly store: Store,
@@ -94,7 +98,9 @@ export class Pipeline {
     readonly runId: string,
     private readonly stateWithWindow: boolean,
     private readonly schedule: StateSchedule,
-  ) {}
+  ) {
+    this.cleaning = stageContext('clean', { stats });
+  }
 
   static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
     const runId = opts.runId ?? new Date().toISOString().replace(/[:.]/g, '-');
@@ -166,18 +172,15 @@ export class Pipeline {
     this.seen.set(sha, a.id);
     this.ids.add(a.id);
     // 2. clean
-    stats.inc('clean/in');
-    // an article may come rejected already (the API's clean/too-complex, src/server/clean-probe.ts)
-    if (a.rejected) stats.inc(`rejected/${a.rejected.rule}`);
-    else stats.time('clean', () => cleanArticle(a, { siteLines: this.siteLines, stats }));
-    if (a.rejected) {
+    if (!cleanOne(a, this.cleaning, this.siteLines)) {
       stats.inc('store/rejected');
       this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
       // rejected rows are in no index: they may be written ahead of their window
       if (this.pending.length >= WRITE_BATCH) await this.write();
-      return [{ source: a.source, id: a.id, status: 'rejected', detail: a.rejected.rule, message: a.rejected.message }];
+      return [
+        { source: a.source, id: a.id, status: 'rejected', detail: a.rejected!.rule, message: a.rejected!.message },
+      ];
     }
-    stats.inc('clean/out');
     this.window.push({ a, sha });
     return this.window.length >= CLUSTER_WINDOW ? this.drain() : [];
   }
@@ -216,7 +219,7 @@ export class Pipeline {
       stats.inc(a.duplicateOf ? 'dedup/duplicate' : 'dedup/canonical');
       stats.inc('cluster/in');
       stats.time('cluster', () => this.engines.clusterOne(a));
-      stats.inc(`cluster/${a.why?.decision ?? 'assigned'}`);
+      stats.inc(statKey('cluster', 'decided', a.why?.decision ?? 'assigned'));
       const status = a.duplicateOf ? 'duplicate' : 'stored';
       stats.inc(`store/${status}`);
       this.pending.push({ article: a, status, sha256: sha, runId: this.runId });

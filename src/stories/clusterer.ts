@@ -14,6 +14,7 @@
 import { bodyText, type Article, type EntityMention } from '../core/article.js';
 import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
+import { statKey } from '../core/stage.js';
 import { reason, type Reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
@@ -159,7 +160,7 @@ export class Clusterer {
       const r = reason(rule, 'note', message, evidence ? { evidence } : {});
       notes.push(r);
       a.trace.push(r);
-      this.stats?.inc(rule);
+      this.stats?.inc(statKey('cluster', 'note', rule));
     };
     const text = a.paragraphs.length ? bodyText(a) : a.raw;
     const title = a.title ?? '';
@@ -303,12 +304,16 @@ export class Clusterer {
       this.counts.stories++;
     }
     this.articleEvent.set(a.id, event.id);
-    this.stats?.inc(`stories/${decision}`);
-    a.trace.push(
-      reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
+    const decided = reason(
+      `stories/${decision}`,
+      decision === 'new-event' ? 'note' : 'join',
+      `${event.id} in ${story.id}`,
+      {
         evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },
-      }),
+      },
     );
+    a.trace.push(decided);
+    this.stats?.inc(statKey('cluster', decided.action, decided.rule));
 
     // 7. learn, then let old clusters go
     if (decision !== 'duplicate-of-canonical') this.df.add(vec);

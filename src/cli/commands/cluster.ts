@@ -11,6 +11,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { khabarError } from '../../core/errors.js';
+import { statKey } from '../../core/stage.js';
 import { fmtInt, Stats } from '../../core/stats.js';
 import { articleFromObject } from '../../ingest/jsonl.js';
 import type { Article } from '../../core/article.js';
@@ -63,7 +64,7 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
   let bad = 0;
   const fail = (where: string, why: string) => {
     bad++;
-    stats.inc(`bad-lines`);
+    stats.inc(statKey('ingest', 'error', 'bad-line'));
     io.stderr.write(`${where}: ${why}\n`);
   };
 
@@ -140,8 +141,9 @@ async function runCluster(paths: string[], flags: ClusterFlags, io: CliIO): Prom
   const seconds = (performance.now() - t0) / 1000;
   const c = clusterer.counts;
   const n = c.articles - before.articles;
-  const notes = Object.entries(stats.byPrefix('stories/'))
-    .map(([k, v]) => `${k} ${fmtInt(v)}`)
+  // the clusterer's notes and decisions (cluster/note/stories/no-date, cluster/join/stories/joined-event)
+  const notes = Object.entries(stats.byRule(['cluster/note', 'cluster/join']))
+    .map(([k, v]) => `${k.replace(/^stories\//, '')} ${fmtInt(v)}`)
     .join(', ');
   io.stderr.write(
     `cluster: ${fmtInt(n)} articles, ${fmtInt(c.events - before.events)} new events, ${fmtInt(c.stories - before.stories)} new stories` +

@@ -12,6 +12,7 @@ import { createReadStream, createWriteStream, existsSync, openSync, readSync, cl
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { khabarError } from '../../core/errors.js';
+import { statKey } from '../../core/stage.js';
 import { Stats, fmtInt } from '../../core/stats.js';
 import { DedupIndex, type DedupItem, type DedupOptions } from '../../dedup/index.js';
 import { parseShingleSpec } from '../../dedup/shingles.js';
@@ -171,13 +172,13 @@ async function runDedup(paths: string[], flags: DedupFlags, io: CliIO): Promise<
   };
   const bad = (file: number, line: number, why: string) => {
     io.stderr.write(`${paths[file]}:${line}: ${why}\n`);
-    stats.inc('dedup/bad-line');
+    stats.inc(statKey('ingest', 'error', 'bad-line'));
     mark(file, line, -2);
   };
   async function* items(): AsyncIterable<Parsed> {
     for await (const l of readLines(paths)) {
       if (isBlank(l.bytes)) continue;
-      stats.inc('documents/in');
+      stats.inc('ingest/in');
       const p = parseLine(l);
       if (typeof p === 'string') bad(l.file, l.line, p);
       else yield p;
@@ -189,7 +190,7 @@ async function runDedup(paths: string[], flags: DedupFlags, io: CliIO): Promise<
       bar.tick();
       if (decision.slot < 0) {
         io.stderr.write(`${paths[item.file]}:${item.line}: ${decision.rule}: ${decision.reasons.at(-1)!.message}\n`);
-        stats.inc(decision.rule);
+        stats.inc(statKey('dedup', 'decided', decision.rule));
       }
       mark(item.file, item.line, decision.slot);
     }
@@ -205,7 +206,7 @@ async function runDedup(paths: string[], flags: DedupFlags, io: CliIO): Promise<
     const v = (slots[l.file][l.line] ?? 0) - 3;
     if (v < 0) continue;
     const d = index.decision(v);
-    stats.inc(d.rule);
+    stats.inc(statKey('dedup', 'decided', d.rule));
     const add = `"dup_group":${JSON.stringify(d.dupGroup)},"duplicate_of":${JSON.stringify(d.duplicateOf)},"similarity":${d.similarity}`;
     for (const b of withFields(l.bytes, add)) {
       parts.push(b);
@@ -250,13 +251,13 @@ function withFields(line: Buffer, add: string): Buffer[] {
 }
 
 export function summary(stats: Stats, index: DedupIndex, seconds: number, workers: number): string {
-  const n = (rule: string) => fmtInt(stats.get(`dedup/${rule}`));
+  const n = (rule: string) => fmtInt(stats.get(statKey('dedup', 'decided', rule)));
   const m = index.memory();
-  const docs = stats.get('documents/in');
+  const docs = stats.get('ingest/in');
   return [
     `dedup: ${fmtInt(docs)} in: ${n('unique')} unique, ${n('canonical')} canonical with copies, ${n('near-duplicate')} near duplicates, ` +
       `${n('exact-duplicate')} exact duplicates, ${n('too-short')} too short, ${n('empty')} empty; ` +
-      `skipped: ${n('duplicate-id')} duplicate ids, ${n('bad-line')} bad lines`,
+      `skipped: ${n('duplicate-id')} duplicate ids, ${fmtInt(stats.get(statKey('ingest', 'error', 'bad-line')))} bad lines`,
     `  threshold ${index.opts.threshold}, containment ${index.opts.containment}, ${index.opts.shingles.kind}:${index.opts.shingles.size} shingles, ` +
       `${index.perms} MinHash values (${index.opts.minhash.scheme}), LSH ${index.opts.bands}×${index.opts.rows}; ${workers} worker(s)`,
     `  ${seconds.toFixed(2)} s, ${(docs / Math.max(seconds, 1e-9)).toFixed(0)} docs/s; index ${fmtInt(m.docs)} docs, ` +

@@ -1,0 +1,50 @@
+/**
+ * The cleaner as a stage (src/clean): boilerplate lines out, title, dateline, date and author
+ * pulled out. Its first pass counts each site's lines for cross-document boilerplate
+ * (clean/site-boilerplate). Every Reason the cleaner gave is counted once here; a rejected
+ * article goes to the rejects sink and not further.
+ */
+import type { Article } from '../../core/article.js';
+import type { Stage, StageContext } from '../../core/stage.js';
+import { cleanArticle, lineKeys, SiteLineIndex } from '../../clean/index.js';
+
+export interface CleanStageOptions {
+  keepNonArabic?: boolean;
+  /** Cross-document site boilerplate (default on). */
+  siteLines?: boolean;
+  /** Counts made elsewhere (the store's documents of a site, src/pipeline/pipeline.ts), added to. */
+  index?: SiteLineIndex;
+}
+
+export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
+  const index = opts.siteLines === false ? undefined : (opts.index ?? new SiteLineIndex());
+  return {
+    name: 'clean',
+    index,
+    prepare: index
+      ? async (articles) => {
+          for await (const a of articles) index.observe(a.site, lineKeys(a));
+        }
+      : undefined,
+    async *run(articles, ctx) {
+      for await (const a of articles) if (cleanOne(a, ctx, index, opts.keepNonArabic)) yield a;
+    },
+  };
+}
+
+/** Cleans one article and counts its Reasons; false when it was rejected (and sent to the sink). */
+export function cleanOne(a: Article, ctx: StageContext, index?: SiteLineIndex, keepNonArabic?: boolean): boolean {
+  ctx.inc('in');
+  ctx.stats.inc('clean/chars-in', a.raw.length);
+  const from = a.trace.length;
+  // an article may come rejected already (the API's clean/too-complex, src/server/clean-probe.ts)
+  if (a.rejected) ctx.count(a, a.rejected);
+  else {
+    ctx.stats.time('clean', () => cleanArticle(a, { siteLines: index, keepNonArabic }));
+    for (const r of a.removed) ctx.count(a, r);
+    for (const r of a.trace.slice(from)) ctx.count(a, r);
+  }
+  if (a.rejected) return false;
+  ctx.inc('out');
+  return true;
+}
