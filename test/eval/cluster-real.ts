@@ -34,7 +34,10 @@ export async function cleanLabelled(rows: Labelled[], withhold = false): Promise
     const collect: Stage = {
       name: 'collect',
       async *run(articles) {
-        for await (const a of articles) cleaned.push(a);
+        for await (const a of articles) {
+          cleaned.push(a);
+          yield a;
+        }
       },
     };
     await runPipeline([readStage([input], { format: 'jsonl' }), cleanStage(), collect], { stats: new Stats() });
