@@ -33,6 +33,9 @@ export interface Article {
   rejected: Reason | null;
   /** Extra fields from the input (kept and written back out). */
   meta: Record<string, unknown>;
+  /** A JSONL line as read: where (`file:line`) and the object it held. `khabar dedup` and
+   *  `khabar cluster` write that object back with their fields added. Never stored. */
+  record?: { at: string; object: Record<string, unknown> };
   /** Set by src/dedup: the canonical article's id of this article's duplicate group. */
   dupGroup?: string;
   /** Set by src/dedup: the canonical id when this article is a copy, else null. */

@@ -12,9 +12,7 @@
  * Decisions depend only on the articles seen so far, so a run is deterministic for an input order.
  */
 import { bodyText, type Article, type EntityMention } from '../core/article.js';
-import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
-import { statKey } from '../core/stage.js';
 import { reason, type Reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
@@ -89,7 +87,6 @@ export interface ClustererOptions {
   /** "Today" for future-date checks (YYYY-MM-DD); default the clock. Pass it for reproducible runs. */
   now?: string;
   gazetteer?: Gazetteer;
-  stats?: Stats;
 }
 
 export interface ClustererCounts {
@@ -112,7 +109,6 @@ export class Clusterer {
   private readonly gaz: Gazetteer;
   /** People learned from the stream, in the order learned (saved with the state). */
   readonly learned: GazetteerEntry[] = [];
-  private readonly stats?: Stats;
 
   constructor(opts: ClustererOptions = {}) {
     this.now = opts.now ?? new Date().toISOString().slice(0, 10);
@@ -128,7 +124,6 @@ export class Clusterer {
     this.stories = newStories(p.storyBoost, p.storyWindowDays);
     // a private copy: the people this stream teaches it stay with this clusterer
     this.gaz = (opts.gazetteer ?? defaultGazetteer()).clone();
-    this.stats = opts.stats;
   }
 
   /**
@@ -146,21 +141,21 @@ export class Clusterer {
     return batch;
   }
 
+  /** Sets event, story, eventDate, entities and why; every note is a Reason in the trace (the
+   *  cluster stage, src/pipeline/stages/cluster.ts, counts them). */
   add(a: Article): Article {
-    const run = () => this.assign(a);
-    return this.stats ? this.stats.time('stories', run) : run();
+    return this.assign(a);
   }
 
   private assign(a: Article): Article {
     this.seq++;
     this.counts.articles++;
-    // one note is one Reason: in the trace, behind the decision (why.reasons), and counted once
+    // one note is one Reason: in the trace and behind the decision (why.reasons)
     const notes: Reason[] = [];
     const note = (rule: string, message: string, evidence?: Record<string, string | number>) => {
       const r = reason(rule, 'note', message, evidence ? { evidence } : {});
       notes.push(r);
       a.trace.push(r);
-      this.stats?.inc(statKey('cluster', 'note', rule));
     };
     const text = a.paragraphs.length ? bodyText(a) : a.raw;
     const title = a.title ?? '';
@@ -304,16 +299,11 @@ export class Clusterer {
       this.counts.stories++;
     }
     this.articleEvent.set(a.id, event.id);
-    const decided = reason(
-      `stories/${decision}`,
-      decision === 'new-event' ? 'note' : 'join',
-      `${event.id} in ${story.id}`,
-      {
+    a.trace.push(
+      reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
         evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },
-      },
+      }),
     );
-    a.trace.push(decided);
-    this.stats?.inc(statKey('cluster', decided.action, decided.rule));
 
     // 7. learn, then let old clusters go
     if (decision !== 'duplicate-of-canonical') this.df.add(vec);

@@ -14,6 +14,11 @@ export interface CleanStageOptions {
   siteLines?: boolean;
   /** Counts made elsewhere (the store's documents of a site, src/pipeline/pipeline.ts), added to. */
   index?: SiteLineIndex;
+  /** Count the input's site lines in a first pass (default: when there is an index). */
+  firstPass?: boolean;
+  /** After the first pass, with the number of documents of each site (src/pipeline/pipeline.ts primes
+   *  the sites the input has few of with their stored documents). */
+  prime?: (sites: Map<string, number>) => Promise<void>;
 }
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
@@ -21,11 +26,17 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
   return {
     name: 'clean',
     index,
-    prepare: index
-      ? async (articles) => {
-          for await (const a of articles) index.observe(a.site, lineKeys(a));
-        }
-      : undefined,
+    prepare:
+      index && opts.firstPass !== false
+        ? async (articles, ctx) => {
+            const sites = new Map<string, number>();
+            for await (const a of articles) {
+              if (a.site) sites.set(a.site, (sites.get(a.site) ?? 0) + 1);
+              ctx.stats.time('observe', () => index.observe(a.site, lineKeys(a)));
+            }
+            await opts.prime?.(sites);
+          }
+        : undefined,
     async *run(articles, ctx) {
       for await (const a of articles) if (cleanOne(a, ctx, index, opts.keepNonArabic)) yield a;
     },
