@@ -185,37 +185,36 @@ export class Pipeline {
 
   /** 1. idempotency: the same document (identity and bytes) is never processed twice. */
   private identify(report: (o: Outcome) => void): Stage {
-    return {
-      name: 'store',
-      run: async function* (this: Pipeline, articles: AsyncIterable<Article>, ctx: StageContext) {
-        for await (const a of articles) {
-          const sha = documentKey(a);
-          const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha) ?? (await this.legacy(a));
-          if (known) {
-            ctx.inc('unchanged');
-            report({ source: a.source, id: known, status: 'unchanged', detail: known });
-            continue;
-          }
-          // stored by a run that died before its state was saved: done again, under the id it was stored with
-          const redo = await this.store.unindexedId(sha);
-          if (redo && redo !== a.id) {
-            ctx.note(a, 'store/redo', `stored as ${redo} by a run that did not finish; done again as ${redo}`);
-            a.id = redo;
-          }
-          if (this.ids.has(a.id) || (await this.store.idsTaken([a.id])).size > 0) {
-            const id = `${a.id}-${sha.slice(0, 8)}`;
-            ctx.note(a, 'store/id-conflict', `id ${a.id} is taken by other content; stored as ${id}`);
-            a.id = id;
-          }
-          this.seen.set(sha, a.id);
-          this.ids.add(a.id);
-          this.keys.set(a, sha);
-          // rejected rows are in no index: written ahead of their window once enough wait
-          if (this.rejectedRows.length >= WRITE_BATCH) await this.flush(this.rejectedRows.splice(0));
-          yield a;
-        }
-      }.bind(this),
-    };
+    return { name: 'store', run: (articles, ctx) => this.unseen(articles, ctx, report) };
+  }
+
+  private async *unseen(articles: AsyncIterable<Article>, ctx: StageContext, report: (o: Outcome) => void) {
+    for await (const a of articles) {
+      const sha = documentKey(a);
+      const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha) ?? (await this.legacy(a));
+      if (known) {
+        ctx.inc('unchanged');
+        report({ source: a.source, id: known, status: 'unchanged', detail: known });
+        continue;
+      }
+      // stored by a run that died before its state was saved: done again, under the id it was stored with
+      const redo = await this.store.unindexedId(sha);
+      if (redo && redo !== a.id) {
+        ctx.note(a, 'store/redo', `stored as ${redo} by a run that did not finish; done again as ${redo}`);
+        a.id = redo;
+      }
+      if (this.ids.has(a.id) || (await this.store.idsTaken([a.id])).size > 0) {
+        const id = `${a.id}-${sha.slice(0, 8)}`;
+        ctx.note(a, 'store/id-conflict', `id ${a.id} is taken by other content; stored as ${id}`);
+        a.id = id;
+      }
+      this.seen.set(sha, a.id);
+      this.ids.add(a.id);
+      this.keys.set(a, sha);
+      // rejected rows are in no index: written ahead of their window once enough wait
+      if (this.rejectedRows.length >= WRITE_BATCH) await this.flush(this.rejectedRows.splice(0));
+      yield a;
+    }
   }
 
   /** A row stored before keys held the identity (the key was the text's sha256): the same URL is unchanged. */
@@ -234,52 +233,49 @@ export class Pipeline {
    * saved with it must not know documents that are not written yet.
    */
   private dedupWindows(): Stage {
-    const self = this;
-    return {
-      name: 'dedup',
-      async *run(articles, ctx) {
-        let window: Article[] = [];
-        const flush = async function* () {
-          await self.writeWindow();
-          const batch = window.splice(0).sort(byDate);
-          if (batch.length === 0) return;
-          ctx.inc('in', batch.length);
-          self.regrouped.push(...ctx.stats.time('dedup', () => self.engines.dedupBatch(batch, ctx.stats)));
-          for (const { a } of canonicalsFirst(batch.map((x) => ({ a: x })))) {
-            // dedup/duplicate-id: cannot happen after the id check, kept so nothing is ever lost
-            if (a.rejected) {
-              ctx.count(a, a.rejected);
-              continue;
-            }
-            ctx.inc(a.duplicateOf ? 'duplicate' : 'canonical');
-            yield a;
-          }
-        };
-        for await (const a of articles) {
-          window.push(a);
-          if (window.length >= CLUSTER_WINDOW) yield* flush();
-        }
-        yield* flush();
-      },
-    };
+    return { name: 'dedup', run: (articles, ctx) => this.windows(articles, ctx) };
+  }
+
+  private async *windows(articles: AsyncIterable<Article>, ctx: StageContext): AsyncIterable<Article> {
+    const window: Article[] = [];
+    for await (const a of articles) {
+      window.push(a);
+      if (window.length >= CLUSTER_WINDOW) yield* this.dedupWindow(window.splice(0), ctx);
+    }
+    yield* this.dedupWindow(window, ctx);
+  }
+
+  private async *dedupWindow(window: Article[], ctx: StageContext): AsyncIterable<Article> {
+    await this.writeWindow();
+    const batch = window.sort(byDate);
+    if (batch.length === 0) return;
+    ctx.inc('in', batch.length);
+    this.regrouped.push(...ctx.stats.time('dedup', () => this.engines.dedupBatch(batch, ctx.stats)));
+    for (const { a } of canonicalsFirst(batch.map((x) => ({ a: x })))) {
+      // dedup/duplicate-id: cannot happen after the id check, kept so nothing is ever lost
+      if (a.rejected) {
+        ctx.count(a, a.rejected);
+        continue;
+      }
+      ctx.inc(a.duplicateOf ? 'duplicate' : 'canonical');
+      yield a;
+    }
   }
 
   /** 5. the store: each article's row waits for its window's transaction; the last is written at the end. */
   private write(report: (o: Outcome) => void): Stage {
-    const self = this;
-    return {
-      name: 'store',
-      async *run(articles, ctx) {
-        for await (const a of articles) {
-          const status = a.duplicateOf ? 'duplicate' : 'stored';
-          ctx.inc(status);
-          self.windowRows.push({ article: a, status, sha256: self.keys.get(a)!, runId: self.runId });
-          report({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
-          yield a;
-        }
-        await self.writeWindow();
-      },
-    };
+    return { name: 'store', run: (articles, ctx) => this.stored(articles, ctx, report) };
+  }
+
+  private async *stored(articles: AsyncIterable<Article>, ctx: StageContext, report: (o: Outcome) => void) {
+    for await (const a of articles) {
+      const status = a.duplicateOf ? 'duplicate' : 'stored';
+      ctx.inc(status);
+      this.windowRows.push({ article: a, status, sha256: this.keys.get(a)!, runId: this.runId });
+      report({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
+      yield a;
+    }
+    await this.writeWindow();
   }
 
   /** Writes the window's rows (and what was rejected meanwhile) with its regroups, and the state when due. */
