@@ -6,7 +6,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { statKey } from '../core/stage.js';
 import { fmtInt, type Stats } from '../core/stats.js';
+import type { DedupIndex } from '../dedup/index.js';
+import type { ClustererCounts } from '../stories/clusterer.js';
 import type { Outcome } from './pipeline.js';
 
 const breakdown = (o: Record<string, number>, max = 6): string => {
@@ -53,6 +56,52 @@ export function cleanSummary(stats: Stats, seconds: number): string[] {
     `  edits: ${fmtMap(own(stats.byRule(['clean/edit'])))}`,
     `  ${seconds.toFixed(2)} s, ${(inputs / Math.max(seconds, 1e-9)).toFixed(0)} docs/s, ${(mb / Math.max(seconds, 1e-9)).toFixed(1)} MB/s`,
   ];
+}
+
+/** Every unreadable input of a run (bad JSONL lines, unreadable files), whatever its code. */
+const unreadable = (stats: Stats) => Object.values(stats.byRule(['ingest/error'])).reduce((a, b) => a + b, 0);
+
+/** `khabar dedup` alone: decisions by rule, the index's parameters, speed and memory. */
+export function dedupSummary(stats: Stats, index: DedupIndex, seconds: number, workers: number): string[] {
+  const n = (rule: string) => fmtInt(stats.get(statKey('dedup', 'decided', rule)));
+  const m = index.memory();
+  const docs = stats.get('ingest/in');
+  return [
+    `dedup: ${fmtInt(docs)} in: ${n('unique')} unique, ${n('canonical')} canonical with copies, ${n('near-duplicate')} near duplicates, ` +
+      `${n('exact-duplicate')} exact duplicates, ${n('too-short')} too short, ${n('empty')} empty; ` +
+      `skipped: ${n('duplicate-id')} duplicate ids, ${fmtInt(unreadable(stats))} bad lines`,
+    `  threshold ${index.opts.threshold}, containment ${index.opts.containment}, ${index.opts.shingles.kind}:${index.opts.shingles.size} shingles, ` +
+      `${index.perms} MinHash values (${index.opts.minhash.scheme}), LSH ${index.opts.bands}×${index.opts.rows}; ${workers} worker(s)`,
+    `  ${seconds.toFixed(2)} s, ${(docs / Math.max(seconds, 1e-9)).toFixed(0)} docs/s; index ${fmtInt(m.docs)} docs, ` +
+      `${(m.total / 2 ** 20).toFixed(1)} MB (${m.bytesPerDoc} B/doc, signatures + LSH ${m.sigLshBytesPerDoc} B/doc); ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  ];
+}
+
+/** `khabar cluster` alone: what this run added (and the state's totals when it continued one), its notes. */
+export function clusterSummary(
+  stats: Stats,
+  c: ClustererCounts,
+  before: ClustererCounts,
+  continued: boolean,
+  seconds: number,
+): { lines: string[]; articles: number; bad: number } {
+  const n = c.articles - before.articles;
+  const bad = unreadable(stats);
+  // the clusterer's notes and decisions (cluster/note/stories/no-date, cluster/join/stories/joined-event)
+  const notes = Object.entries(stats.byRule(['cluster/note', 'cluster/join']))
+    .map(([k, v]) => `${k.replace(/^stories\//, '')} ${fmtInt(v)}`)
+    .join(', ');
+  const lines = [
+    `cluster: ${fmtInt(n)} articles, ${fmtInt(c.events - before.events)} new events, ${fmtInt(c.stories - before.stories)} new stories` +
+      (continued
+        ? ` (state now ${fmtInt(c.articles)} articles, ${fmtInt(c.events)} events, ${fmtInt(c.stories)} stories)`
+        : '') +
+      `, ${fmtInt(bad)} bad lines`,
+    `  ${notes || 'no notes'}`,
+    `  ${seconds.toFixed(2)} s, ${(n / Math.max(seconds, 1e-9)).toFixed(0)} articles/s`,
+  ];
+  return { lines, articles: n, bad };
 }
 
 /** Counts outcomes; every input must be in exactly one bucket. */

@@ -132,12 +132,15 @@ export class Clusterer {
    * does not depend on the input order (real feeds arrive out of order); the caller keeps its own order for output.
    * The CLI feeds batches of CLUSTER_BATCH articles, so memory stays flat.
    */
-  addBatch(batch: Article[]): Article[] {
+  addBatch(batch: Article[], onEach?: (a: Article) => void): Article[] {
     const key = (a: Article) => `${a.published ? `0${a.published}` : '1'}\u0000${a.id}`;
     const order = batch
       .map((a, i) => [key(a), i] as const)
       .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-    for (const [, i] of order) this.add(batch[i]);
+    for (const [, i] of order) {
+      this.add(batch[i]);
+      onEach?.(batch[i]);
+    }
     return batch;
   }
 

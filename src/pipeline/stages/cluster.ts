@@ -30,13 +30,11 @@ export function clusterBatches(clusterer: Clusterer, batchSize = CLUSTER_BATCH):
     async *run(articles, ctx) {
       let batch: Article[] = [];
       const flush = function* () {
-        const from = batch.map((a) => a.trace.length);
+        const from = new Map(batch.map((a) => [a, a.trace.length]));
         ctx.inc('in', batch.length);
-        ctx.stats.time('cluster', () => clusterer.addBatch(batch));
-        for (const [i, a] of batch.entries()) {
-          counted(a, from[i], ctx);
-          yield a;
-        }
+        // counted in the order clustered, as the clusterer took its notes
+        ctx.stats.time('cluster', () => clusterer.addBatch(batch, (a) => counted(a, from.get(a)!, ctx)));
+        yield* batch;
         batch = [];
       };
       for await (const a of articles) {
