@@ -153,7 +153,13 @@ export class Pipeline {
    */
   async run(
     source: Stage,
-    opts: { onOutcome?: (o: Outcome) => void; progress?: Progress | null; firstPass?: boolean } = {},
+    opts: {
+      onOutcome?: (o: Outcome) => void;
+      progress?: Progress | null;
+      firstPass?: boolean;
+      /** The source's articles are cleaned already (`khabar crawl --db`): counted, not cleaned again. */
+      cleaned?: boolean;
+    } = {},
   ): Promise<void> {
     const report = opts.onOutcome ?? (() => {});
     const rejects: RejectSink = ({ source: from, reason: r, article: a }) => {
@@ -167,7 +173,8 @@ export class Pipeline {
     };
     const clean = cleanStage({
       index: this.siteLines,
-      firstPass: opts.firstPass ?? false,
+      firstPass: (opts.firstPass ?? false) && !opts.cleaned,
+      cleanedUpstream: opts.cleaned,
       prime: (sites) => this.prime(sites),
     });
     await runPipeline(

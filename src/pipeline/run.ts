@@ -9,7 +9,7 @@ import type { ReadOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
 import { lockWriter, type LockOptions } from './lock.js';
-import { Pipeline, type Outcome } from './pipeline.js';
+import { itemsStage, Pipeline, type Outcome } from './pipeline.js';
 import { readStage } from './stages/read.js';
 import { summaryLines, tally, writeRunStats } from './summary.js';
 
@@ -27,6 +27,9 @@ export interface RunOptions extends ReadOptions {
   onOutcome?: (o: Outcome) => void;
   /** Waiting for another writer's lock on the database (lock.ts): by default for ever. */
   lock?: LockOptions;
+  /** The documents of `paths`, cleaned already (`khabar crawl --db`: the crawler cleaned each page
+   *  as it saved it): they go through the stages from here, and are not cleaned again. */
+  cleaned?: Article[];
 }
 
 export interface RunResult {
@@ -58,8 +61,12 @@ async function run(paths: string[], opts: RunOptions, stats: Stats, t0: number, 
   const pipeline = await Pipeline.open(opts.store, { stats, gazetteer: opts.gazetteer });
   const counts = { stored: 0, duplicate: 0, rejected: 0, unchanged: 0, error: 0 };
   // pass 1 (the cleaner's site lines) and pass 2 (every document through the stages): runPipeline
-  await pipeline.run(readStage(paths, { format: opts.format, exclude: opts.exclude, patch: opts.patch }), {
-    firstPass: true,
+  const source = opts.cleaned
+    ? itemsStage(opts.cleaned.map((article) => ({ ok: true as const, article })))
+    : readStage(paths, { format: opts.format, exclude: opts.exclude, patch: opts.patch });
+  await pipeline.run(source, {
+    firstPass: !opts.cleaned,
+    cleaned: !!opts.cleaned,
     progress: opts.progress,
     onOutcome: (o) => {
       counts[o.status]++;

@@ -177,7 +177,7 @@ export async function cleanJob(pool: pg.Pool, job: Job, worker: string, stats: S
     const a = item.article;
     const sha = sha256(a.raw);
     const cleanFrom = a.trace.length;
-    cleanOne(a, cleaning, siteLines);
+    cleanOne(a, cleaning, { index: siteLines });
     rows.push({ item, sha, cleanFrom });
   }
   const signed = stats.time('sign', () =>

@@ -19,6 +19,9 @@ export interface CleanStageOptions {
   /** After the first pass, with the number of documents of each site (src/pipeline/pipeline.ts primes
    *  the sites the input has few of with their stored documents). */
   prime?: (sites: Map<string, number>) => Promise<void>;
+  /** The articles come cleaned already (the crawler cleaned each page as it fetched it, for its
+   *  articles.jsonl): they are counted, never cleaned a second time. */
+  cleanedUpstream?: boolean;
 }
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
@@ -38,20 +41,26 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
           }
         : undefined,
     async *run(articles, ctx) {
-      for await (const a of articles) if (cleanOne(a, ctx, index, opts.keepNonArabic)) yield a;
+      for await (const a of articles) if (cleanOne(a, ctx, { ...opts, index })) yield a;
     },
   };
 }
 
 /** Cleans one article and counts its Reasons; false when it was rejected (and sent to the sink). */
-export function cleanOne(a: Article, ctx: StageContext, index?: SiteLineIndex, keepNonArabic?: boolean): boolean {
+export function cleanOne(
+  a: Article,
+  ctx: StageContext,
+  opts: { index?: SiteLineIndex; keepNonArabic?: boolean; cleanedUpstream?: boolean } = {},
+): boolean {
   ctx.inc('in');
   ctx.stats.inc('clean/chars-in', a.raw.length);
-  const from = a.trace.length;
+  // cleaned upstream: every Reason it carries is the cleaner's (and the reader's notes), counted here once
+  const from = opts.cleanedUpstream ? 0 : a.trace.length;
   // an article may come rejected already (the API's clean/too-complex, src/server/clean-probe.ts)
   if (a.rejected) ctx.count(a, a.rejected);
   else {
-    ctx.stats.time('clean', () => cleanArticle(a, { siteLines: index, keepNonArabic }));
+    if (!opts.cleanedUpstream)
+      ctx.stats.time('clean', () => cleanArticle(a, { siteLines: opts.index, keepNonArabic: opts.keepNonArabic }));
     for (const r of a.removed) ctx.count(a, r);
     for (const r of a.trace.slice(from)) ctx.count(a, r);
   }
