@@ -13,7 +13,10 @@ import { createInterface } from 'node:readline';
 import { newArticle } from '../src/core/article.js';
 import { Stats } from '../src/core/stats.js';
 import { cleanArticle, cleanRecord } from '../src/clean/index.js';
-import { cleanDocuments } from '../src/clean/batch.js';
+import { jsonlWriter } from '../src/pipeline/jsonl.js';
+import { runPipeline } from '../src/pipeline/runner.js';
+import { cleanStage } from '../src/pipeline/stages/clean.js';
+import { readStage } from '../src/pipeline/stages/read.js';
 import { generateRawDocs } from './gen-raw.js';
 import { measure, type BenchOptions, type BenchResult } from './lib.js';
 
@@ -42,12 +45,14 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const fileBytes = (await stat(file)).size;
   const endToEnd = await measure(async () => {
     const out = createWriteStream(join(dir, 'clean.jsonl'));
-    const stats = new Stats();
-    for await (const item of cleanDocuments([file], { stats })) {
-      if (item.ok && !item.article.rejected) out.write(JSON.stringify(cleanRecord(item.article)) + '\n');
-    }
+    const stats = await runPipeline(
+      [readStage([file]), cleanStage(), jsonlWriter(out, (a) => JSON.stringify(cleanRecord(a)))],
+      {
+        stats: new Stats(),
+      },
+    );
     await new Promise<void>((r) => out.end(r));
-    return stats.get('documents/kept');
+    return stats.get('clean/out');
   });
   // The floor: Node reading the same file line by line, parsing and re-serialising each object (issue 13
   // asks `khabar clean` to take at most 3× this; the ratio is printed on the clean row, from one run).

@@ -13,8 +13,15 @@ import { processPaths, type RunOptions, type RunResult } from './pipeline/run.js
 import { openStore } from './store/index.js';
 import { Clusterer, type ClustererOptions } from './stories/clusterer.js';
 
-export type { Article, EntityMention, Removed } from './core/article.js';
+export type { Article, EntityMention, Why } from './core/article.js';
 export type { Reason, Action, Place } from './core/trace.js';
+export type { Stage, StageContext, Rejection, RejectSink } from './core/stage.js';
+export { statKey } from './core/stage.js';
+export { Stats } from './core/stats.js';
+export { runPipeline, type PipelineRun } from './pipeline/runner.js';
+export { readStage } from './pipeline/stages/read.js';
+export { cleanStage } from './pipeline/stages/clean.js';
+export { jsonlWriter } from './pipeline/jsonl.js';
 export { KhabarError } from './core/errors.js';
 export type { Store, SearchResult, SearchHit, StoryDetail, EventDetail, ArticleDetail } from './store/store.js';
 export { normalize } from './text/normalize.js';

@@ -14,8 +14,7 @@
  *   9. language and empty-body checks: reject with a reason, never drop silently
  */
 import type { Article } from '../core/article.js';
-import type { Stats } from '../core/stats.js';
-import { reason, type Reason } from '../core/trace.js';
+import { lineOf, reason, type Reason } from '../core/trace.js';
 import { htmlRuleApplies, letters } from './html/evidence.js';
 import type { HtmlExtract } from './html/extract.js';
 import { peekExtract, takeExtract } from './html/once.js';
@@ -27,12 +26,13 @@ import { detectLang } from './lang.js';
 import {
   bylineAuthor,
   endsSentence,
+  firstLineRule,
   headlineLike,
-  LINE_RULES,
   relatedHeading,
   tagHeading,
   type Line,
 } from './line-rules.js';
+import { DROP_MESSAGES } from './messages.js';
 import { fixMissingSpace, splitGluedWords, strayPunctuation } from './repair.js';
 import type { SiteLineIndex } from './site-lines.js';
 import {
@@ -53,6 +53,7 @@ import {
 } from './title-dateline.js';
 import { isCaption, stripTitleSuffix } from './title.js';
 import {
+  furnitureEvidence,
   furnitureProbability,
   judgedByShape,
   LINE_DROP_PROBABILITY,
@@ -68,7 +69,6 @@ export interface CleanOptions {
   siteLines?: SiteLineIndex;
   /** Keep documents that are not Arabic instead of rejecting them. */
   keepNonArabic?: boolean;
-  stats?: Stats;
   /** The headline model (cross-validation fits its own; the default is the shipped TITLE_MODEL). */
   titleModel?: TitleModel;
   /** The furniture model and its threshold (cross-validation fits its own; defaults LINE_MODEL, LINE_DROP_PROBABILITY). */
@@ -264,17 +264,20 @@ export function cleanArticle(a: Article, opts: CleanOptions = {}): Article {
 
 /** One pass over the lines of `given` (an HTML page's other candidate) or of the article. */
 function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article {
-  const { stats } = opts;
   // What the pass changes, to start again from on an HTML page's other candidate.
   const before = { trace: a.trace.length, removed: a.removed.length, title: a.title, author: a.author };
   const was = { published: a.published, url: a.url, site: a.site, dateline: a.dateline };
-  const drop = (l: Line, rule: string) => {
-    a.removed.push({ text: l.text, reason: rule, line: l.line });
-    stats?.inc(`removed/${rule}`);
+  // a dropped line is one Reason: the rule, its message, the line's place and its text as written
+  const drop = (
+    l: Line,
+    rule: string,
+    message = DROP_MESSAGES[rule] ?? `dropped by ${rule}`,
+    evidence?: Record<string, string | number>,
+  ) => {
+    a.removed.push(reason(rule, 'drop-line', message, { place: { line: l.line }, text: l.text, evidence }));
   };
   const note = (rule: string, action: 'edit' | 'note', message: string, line?: number) => {
     a.trace.push(reason(rule, action, message, line ? { place: { line } } : {}));
-    stats?.inc(`edits/${rule}`);
   };
 
   // 0–1. lines (HTML metadata first: the page's own <title>/JSON-LD beat our guesses)
@@ -284,7 +287,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   if (failed) {
     a.rejected = failed;
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
   }
   if (html) {
@@ -314,7 +316,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       evidence: { url: a.url ?? '' },
     });
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
     return a;
   }
 
@@ -360,7 +361,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       l = makeLine(leak.rest, l.line);
     }
     // 3. boilerplate line rules: first match wins
-    const hit = LINE_RULES.find((r) => l.words <= r.maxWords && applies(r.rule, l) && r.test(l) !== null);
+    const hit = firstLineRule(l, (rule) => applies(rule, l));
     if (hit) {
       if (hit.rule === 'clean/byline' && !a.author) a.author = bylineAuthor(l.text);
       // the excerpt right above a "Read More" link is a teaser of that other article (nextlb.com)
@@ -370,7 +371,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
         seen.delete(prev.norm);
         drop(prev, 'clean/teaser');
       }
-      drop(l, hit.rule);
+      drop(l, hit.rule, hit.message);
       continue;
     }
     const ts = timestampDate(l);
@@ -422,7 +423,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     // 6. repeated paragraphs: keep the first copy
     const first = seen.get(l.norm);
     if (first !== undefined && applies('clean/repeated-paragraph', l)) {
-      drop(l, 'clean/repeated-paragraph');
+      drop(l, 'clean/repeated-paragraph', `repeats line ${first}`);
       continue;
     }
     if (first === undefined) seen.set(l.norm, l.line);
@@ -458,7 +459,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   let firstBody = kept.findIndex((l) => looksLikeBody(l));
   if (firstBody < 0 && kept.length > 0 && kept.every((l) => l.words <= MENU_PAGE_ITEM_MAX_WORDS && !endsSentence(l))) {
     let nav = 0;
-    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].reason === 'clean/navigation') nav++;
+    for (let i = before.removed; i < a.removed.length; i++) if (a.removed[i].rule === 'clean/navigation') nav++;
     if (nav >= MENU_PAGE_MIN_NAV && nav >= kept.length) {
       for (const l of kept) drop(l, 'clean/navigation');
       kept.length = 0;
@@ -483,7 +484,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
           evidence: pick.evidence,
         }),
       );
-      stats?.inc('edits/clean/title');
       // above the headline: the site's name, menus and dates; a paragraph there (a lead printed above
       // the headline) stays body
       const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l));
@@ -581,8 +581,11 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     const min = opts.lineDropProbability ?? LINE_DROP_PROBABILITY;
     for (let i = paragraphs.length - 1; i >= 0; i--) {
       const x = judged.has(body[i].line) ? features[at.get(body[i].line) ?? -1] : null;
-      if (!x || furnitureProbability(x, opts.lineModel) < min) continue;
-      drop(body[i], 'clean/furniture');
+      const p = x ? furnitureProbability(x, opts.lineModel) : 0;
+      if (!x || p < min) continue;
+      // the features that decided, with their weight: a learned decision names its evidence
+      const evidence = { p: Number(p.toFixed(3)), ...furnitureEvidence(x, opts.lineModel) };
+      drop(body[i], 'clean/furniture', DROP_MESSAGES['clean/furniture'], evidence);
       paragraphs.splice(i, 1);
       body.splice(i, 1);
     }
@@ -613,7 +616,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   for (const s of glued.splits) note('clean/glued-word', 'edit', `split ${s}`);
   a.paragraphs = glued.paragraphs;
 
-  a.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  a.removed.sort((x, y) => (lineOf(x) ?? 0) - (lineOf(y) ?? 0));
 
   // 9. language, empty body
   const bodyText = a.paragraphs.join('\n');
@@ -661,7 +664,6 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   }
   if (a.rejected) {
     a.trace.push(a.rejected);
-    stats?.inc(`rejected/${a.rejected.rule}`);
   }
   return a;
 }
@@ -677,7 +679,8 @@ export interface CleanRecord {
   published: string | null;
   author?: string | null;
   text: string;
-  removed: { text: string; reason: string; line?: number }[];
+  /** The dropped lines as Reasons: {rule, action: 'drop-line', message, place: {line}, text}. */
+  removed: Reason[];
   edits: { rule: string; message: string }[];
   lang: string;
   chars_in: number;

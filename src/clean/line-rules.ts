@@ -368,6 +368,19 @@ export const LINE_RULES: LineRule[] = [
   },
 ];
 
+/**
+ * The first line rule that drops `l`, with its own message ('share bar', 'no letters'): first
+ * match wins. `applies` says whether a rule may judge this line at all (HTML link evidence).
+ */
+export function firstLineRule(l: Line, applies: (rule: string) => boolean): { rule: string; message: string } | null {
+  for (const r of LINE_RULES) {
+    if (l.words > r.maxWords || !applies(r.rule)) continue;
+    const message = r.test(l);
+    if (message !== null) return { rule: r.rule, message };
+  }
+  return null;
+}
+
 /** A tag heading on its own line ("الوسوم", "وسوم"): the short lines under it are tags. */
 const TAG_HEADING_RE = new RegExp(`^(${alt(n(TAG_PREFIXES))})\\s*[:：]?$`, 'i');
 export function tagHeading(l: Line): boolean {

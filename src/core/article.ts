@@ -1,14 +1,5 @@
 import type { Reason } from './trace.js';
 
-/** A line the cleaner took out of the body, with the rule that took it. */
-export interface Removed {
-  text: string;
-  /** Rule id, e.g. 'clean/navigation'. */
-  reason: string;
-  /** 1-based line number in the decoded input. */
-  line?: number;
-}
-
 /**
  * The one carrier object every stage reads and writes. `raw` is the input as
  * decoded (never altered); `text` is the clean body as written (displayed);
@@ -33,13 +24,18 @@ export interface Article {
   author: string | null;
   /** Clean body paragraphs, in order, as written. */
   paragraphs: string[];
-  removed: Removed[];
+  /** Lines the cleaner took out of the body, in line order: each a `drop-line` Reason with its
+   *  rule, the rule's message, `place.line` (1-based, in the decoded input) and `text` as written. */
+  removed: Reason[];
   lang: string;
   trace: Reason[];
   /** Set when the article as a whole was rejected. */
   rejected: Reason | null;
   /** Extra fields from the input (kept and written back out). */
   meta: Record<string, unknown>;
+  /** A JSONL line as read: where (`file:line`) and the object it held. `khabar dedup` and
+   *  `khabar cluster` write that object back with their fields added. Never stored. */
+  record?: { at: string; object: Record<string, unknown> };
   /** Set by src/dedup: the canonical article's id of this article's duplicate group. */
   dupGroup?: string;
   /** Set by src/dedup: the canonical id when this article is a copy, else null. */
@@ -74,7 +70,9 @@ export interface Why {
   /** 'new-event' | 'joined-event' | 'duplicate-of-canonical' … */
   decision: string;
   story_score?: number;
-  reasons?: string[];
+  /** The notes the decision rests on ('stories/no-date', 'stories/different-day', …): the same
+   *  Reasons the clusterer put in the article's trace. */
+  reasons?: Reason[];
 }
 
 export function newArticle(init: Partial<Article> & Pick<Article, 'id' | 'source' | 'raw'>): Article {

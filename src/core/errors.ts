@@ -22,6 +22,10 @@ export const ERRORS = {
     status: 400,
     message: (path: string, line: number) => `${path}:${line}: object has no "text" (or "html") string`,
   },
+  KHB_JSONL_NO_ID: {
+    status: 400,
+    message: (path: string, line: number) => `${path}:${line}: object has no "id" (string or number)`,
+  },
   KHB_NOT_FOUND: { status: 404, message: (what: string) => `${what} not found` },
   KHB_BAD_QUERY: { status: 400, message: (why: string) => `bad query: ${why}` },
   KHB_BAD_INPUT: { status: 400, message: (why: string) => `bad input: ${why}` },

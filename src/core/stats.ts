@@ -1,6 +1,6 @@
 /**
- * Counters and timers a run gathers as it goes (`ctx.stats.inc('clean/navigation')`).
- * `table()` renders the closing summary.
+ * Counters and timers a run gathers as it goes. Keys follow `<stage>/<outcome>/<rule>`
+ * (src/core/stage.ts: `clean/drop-line/navigation`); src/pipeline/summary.ts prints them.
  */
 export class Stats {
   readonly counts = new Map<string, number>();
@@ -24,13 +24,19 @@ export class Stats {
     }
   }
 
-  /** Keys under a prefix, e.g. byPrefix('removed/') → {'clean/navigation': 3}. */
-  byPrefix(prefix: string): Record<string, number> {
+  /**
+   * Counts under any of `prefixes` (`clean/drop-article`, `ingest/error`: see src/core/stage.ts), keyed
+   * by what follows the prefix (the rule), most first; equal counts keep the order first counted in.
+   */
+  byRule(prefixes: readonly string[]): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [k, v] of [...this.counts].sort((a, b) => b[1] - a[1])) {
-      if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+    for (const [k, v] of this.counts) {
+      const p = prefixes.find((x) => k.startsWith(`${x}/`));
+      if (p === undefined) continue;
+      const rule = k.slice(p.length + 1);
+      out[rule] = (out[rule] ?? 0) + v;
     }
-    return out;
+    return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
   }
 
   toJSON(): { counts: Record<string, number>; timings_ms: Record<string, number> } {

@@ -1,7 +1,9 @@
 /**
  * A Reason is one decision a stage took about an article, kept with it forever
- * (vfile's messages, datatrove's filter reasons). Tests check `rule`, a stable id
- * written `stage/kebab-case`, not only the outcome.
+ * (vfile's messages, datatrove's filter reasons). It is the one shape of provenance:
+ * a dropped line (`Article.removed`), an edit or note (`Article.trace`), a rejection
+ * (`Article.rejected`) and the notes behind a clustering decision (`Why.reasons`) are all
+ * Reasons. Tests check `rule`, a stable id written `stage/kebab-case`, not only the outcome.
  */
 export type Action = 'drop-article' | 'drop-line' | 'edit' | 'join' | 'note';
 
@@ -15,13 +17,21 @@ export interface Reason {
   action: Action;
   place?: Place;
   evidence?: Record<string, string | number>;
+  /** The text the decision is about, as written: the line a `drop-line` took out of the body
+   *  (vfile calls it `actual`). Kept so a reader sees what went without the raw document. */
+  text?: string;
 }
 
 export function reason(
   rule: string,
   action: Action,
   message: string,
-  extra: { place?: Place; evidence?: Record<string, string | number> } = {},
+  extra: { place?: Place; evidence?: Record<string, string | number>; text?: string } = {},
 ): Reason {
   return { rule, action, message, ...extra };
+}
+
+/** The 1-based line a Reason is placed at, or null (a Reason about the whole article). */
+export function lineOf(r: Reason): number | null {
+  return r.place && 'line' in r.place ? r.place.line : null;
 }

@@ -6,6 +6,7 @@
  * index; the final canonical of each group is applied after the whole batch.
  */
 import { bodyText, type Article } from '../core/article.js';
+import { statKey } from '../core/stage.js';
 import type { Stats } from '../core/stats.js';
 import { DedupIndex, type DedupDecision, type DedupOptions } from './index.js';
 import { dedupStream } from './stream.js';
@@ -46,7 +47,7 @@ export async function dedupArticles(articles: Article[], opts: DedupArticlesOpti
   // apply first: `stats?.inc(applyDecision(…))` would skip the decision itself when there are no stats
   articles.forEach((a, i) => {
     const d = applyDecision(a, index, decided[i]);
-    opts.stats?.inc(d.rule);
+    opts.stats?.inc(statKey('dedup', 'decided', d.rule));
   });
   return articles;
 }

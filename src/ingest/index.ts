@@ -9,10 +9,10 @@ import { khabarError, type KhabarError } from '../core/errors.js';
 import { htmlReader } from './html/reader.js';
 import { jsonlReader } from './jsonl.js';
 import { asKhabarError, textReader } from './text.js';
-import type { IngestItem, Reader } from './types.js';
+import type { IngestItem, JsonlOptions, Reader } from './types.js';
 import { warcReader } from './warc/reader.js';
 
-export type { IngestItem, Reader } from './types.js';
+export type { IngestItem, JsonlOptions, Reader } from './types.js';
 
 /** Readers in priority order. Add one line per reader. */
 export const READERS: Reader[] = [jsonlReader, htmlReader, warcReader, textReader];
@@ -21,6 +21,8 @@ export type Format = 'auto' | string;
 
 export interface ReadOptions {
   format?: Format;
+  /** What a JSONL line must hold (src/ingest/jsonl.ts). */
+  jsonl?: JsonlOptions;
   /** Files never read (the run's own outputs, when written inside an input folder). */
   exclude?: string[];
 }
@@ -76,7 +78,7 @@ export async function* readDocuments(paths: string[], opts: ReadOptions = {}): A
         yield { ok: false, source: file, error: khabarError('KHB_BAD_INPUT', `unknown --format ${opts.format}`) };
         continue;
       }
-      yield* reader.read(file);
+      yield* reader.read(file, opts.jsonl);
     }
   }
 }

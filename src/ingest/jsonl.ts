@@ -9,7 +9,7 @@ import { newArticle, type Article } from '../core/article.js';
 import { khabarError } from '../core/errors.js';
 import { contentId } from './ids.js';
 import { asKhabarError } from './text.js';
-import { MAX_DOCUMENT_BYTES, type IngestItem, type Reader } from './types.js';
+import { MAX_DOCUMENT_BYTES, type IngestItem, type JsonlOptions, type Reader } from './types.js';
 
 /** Objects and arrays nested deeper than this are refused before parsing: a news record is a
  *  few levels deep (a CommonCrawl/Trafilatura record with metadata is 4), while a field nested
@@ -19,21 +19,21 @@ export const MAX_JSONL_DEPTH = 64;
 /** Fields khabar reads from an input object; every other field is kept in `meta`. */
 const KNOWN = new Set(['id', 'text', 'html', 'raw', 'url', 'site', 'published', 'title']);
 
-export async function* readJsonlFile(path: string): AsyncIterable<IngestItem> {
+export async function* readJsonlFile(path: string, opts: JsonlOptions = {}): AsyncIterable<IngestItem> {
   let lineNo = 0;
   try {
     const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === '') continue;
-      yield parseJsonlLine(line, path, lineNo);
+      yield parseJsonlLine(line, path, lineNo, opts);
     }
   } catch (e) {
     yield { ok: false, source: path, line: lineNo || undefined, error: asKhabarError(e, path) };
   }
 }
 
-export function parseJsonlLine(line: string, path: string, lineNo: number): IngestItem {
+export function parseJsonlLine(line: string, path: string, lineNo: number, opts: JsonlOptions = {}): IngestItem {
   const source = `${path}:${lineNo}`;
   // bytes, not characters: an Arabic line is two bytes a letter
   const bytes = line.length > MAX_DOCUMENT_BYTES / 4 ? Buffer.byteLength(line) : line.length;
@@ -65,9 +65,14 @@ export function parseJsonlLine(line: string, path: string, lineNo: number): Inge
       error: khabarError('KHB_JSONL_MALFORMED', path, lineNo, 'not an object'),
     };
   }
-  const article = articleFromObject(obj as Record<string, unknown>, source);
+  const o = obj as Record<string, unknown>;
+  if (opts.requireId && !(typeof o.id === 'number' || (typeof o.id === 'string' && o.id !== '')))
+    return { ok: false, source, line: lineNo, error: khabarError('KHB_JSONL_NO_ID', path, lineNo) };
+  const article = articleFromObject(o, source);
   if (!article) return { ok: false, source, line: lineNo, error: khabarError('KHB_JSONL_NO_TEXT', path, lineNo) };
-  if (article.raw.trim() === '') return { ok: false, source, line: lineNo, error: khabarError('KHB_EMPTY', source) };
+  if (article.raw.trim() === '' && !opts.keepEmpty)
+    return { ok: false, source, line: lineNo, error: khabarError('KHB_EMPTY', source) };
+  article.record = { at: source, object: o };
   return { ok: true, article };
 }
 

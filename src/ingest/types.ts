@@ -10,9 +10,17 @@ export type IngestItem =
  *  (the file is stat()ed first, so a 50 MB file is never loaded to be refused). */
 export const MAX_DOCUMENT_BYTES = 8 * 2 ** 20;
 
+/** What a JSONL line must hold, for commands that read records rather than documents. */
+export interface JsonlOptions {
+  /** `khabar dedup` and `cluster` key their output by id: a line without one is refused. */
+  requireId?: boolean;
+  /** An empty text is kept (dedup decides `dedup/empty`) rather than refused as KHB_EMPTY. */
+  keepEmpty?: boolean;
+}
+
 /** A reader for one kind of file. `match` sees the lower-cased path. */
 export interface Reader {
   name: string;
   match(path: string): boolean;
-  read(path: string): AsyncIterable<IngestItem>;
+  read(path: string, opts?: JsonlOptions): AsyncIterable<IngestItem>;
 }

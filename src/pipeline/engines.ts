@@ -4,6 +4,8 @@
  * keeps (`state` table), so a later run joins existing duplicate groups and events.
  */
 import type { Article } from '../core/article.js';
+import { stageContext, statKey } from '../core/stage.js';
+import { clusterOne } from './stages/cluster.js';
 import type { Stats } from '../core/stats.js';
 import { applyDecision, dedupText } from '../dedup/articles.js';
 import { DedupIndex } from '../dedup/index.js';
@@ -22,7 +24,7 @@ export class Engines {
     readonly cluster: Clusterer,
   ) {}
 
-  static async load(store: Store, stats?: Stats, gazetteer?: Gazetteer): Promise<Engines> {
+  static async load(store: Store, gazetteer?: Gazetteer): Promise<Engines> {
     const d = await store.getState(DEDUP_STATE);
     const c = await store.getState(CLUSTER_STATE);
     // "Today" is always the clock, never the first run's: it only flags published dates in the future.
@@ -30,8 +32,8 @@ export class Engines {
     return new Engines(
       d ? DedupIndex.fromBytes(d, `state ${DEDUP_STATE}`) : new DedupIndex(),
       c
-        ? Clusterer.fromJSON(JSON.parse(Buffer.from(c).toString('utf8')) as ClustererState, { now, stats, gazetteer })
-        : new Clusterer({ now, stats, gazetteer }),
+        ? Clusterer.fromJSON(JSON.parse(Buffer.from(c).toString('utf8')) as ClustererState, { now, gazetteer })
+        : new Clusterer({ now, gazetteer }),
     );
   }
 
@@ -56,7 +58,7 @@ export class Engines {
     }));
     // signatures made elsewhere (src/scale: by the workers that cleaned the batch), or here
     const { decisions, regrouped } = signed ? this.dedup.addSigned(items, signed) : this.dedup.addSync(items);
-    batch.forEach((a, i) => stats.inc(`decided/${applyDecision(a, this.dedup, decisions[i]).rule}`));
+    batch.forEach((a, i) => stats.inc(statKey('dedup', 'decided', applyDecision(a, this.dedup, decisions[i]).rule)));
     return regrouped.map(({ from, to }) => {
       const fromSlot = this.dedup.slotOf(from);
       const toSlot = this.dedup.slotOf(to);
@@ -64,8 +66,8 @@ export class Engines {
     });
   }
 
-  /** Sets event, story, eventDate, entities and why (src/stories/clusterer.ts). */
-  clusterOne(a: Article): void {
-    this.cluster.add(a);
+  /** Sets event, story, eventDate, entities and why (src/stories/clusterer.ts), counted in `stats`. */
+  clusterOne(a: Article, stats: Stats): void {
+    clusterOne(this.cluster, a, stageContext('cluster', { stats }));
   }
 }

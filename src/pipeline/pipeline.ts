@@ -1,17 +1,20 @@
 /**
- * One document through the stages: ingest item → idempotency check → clean →
- * dedup → cluster → (batched) store. Used by `khabar process` for a corpus and
- * by `POST /api/articles` for one document. Every input ends in one Outcome:
+ * The stages of `khabar process` over one store: ingest item → idempotency check → clean →
+ * dedup → cluster → (batched) store, run by runPipeline. Used by `khabar process` for a corpus
+ * and by `POST /api/articles` for one document. Every input ends in one Outcome:
  * stored, duplicate, rejected (with its rule), unchanged (already stored) or
  * error (unreadable, with its error code).
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
-import { reason } from '../core/trace.js';
-import { cleanArticle, lineKeys, SiteLineIndex } from '../clean/index.js';
+import { lineKeys, SiteLineIndex } from '../clean/index.js';
+import type { Progress, RejectSink, Stage, StageContext } from '../core/stage.js';
+import { runPipeline } from './runner.js';
+import { cleanStage } from './stages/clean.js';
+import { clusterInOrder } from './stages/cluster.js';
 import type { IngestItem } from '../ingest/index.js';
-import type { ArticleWrite, Store, WriteExtras } from '../store/store.js';
+import type { ArticleWrite, Regroup, Store, WriteExtras } from '../store/store.js';
 import { Engines } from './engines.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
 
@@ -76,10 +79,23 @@ export interface PipelineOptions {
   stateSchedule?: StateSchedule;
 }
 
+/**
+ * One `khabar process` run's state (or the API's, kept between requests): the engines, pass-1
+ * site counts, what this run has seen, and the rows waiting for their window's transaction.
+ * `run(source)` puts a source through its stages with runPipeline:
+ *   readers → store (idempotency) → clean → dedup (date-sorted windows) → cluster → store (write)
+ * The idempotency check sits before the cleaner, so a document stored before is never cleaned
+ * again. Rejected articles (and unreadable inputs) reach the store through the rejects sink.
+ */
 export class Pipeline {
   readonly siteLines = new SiteLineIndex();
-  private pending: ArticleWrite[] = [];
-  private window: { a: Article; sha: string }[] = [];
+  /** Rejected rows: in no index, so they may be written ahead of their window. */
+  private rejectedRows: ArticleWrite[] = [];
+  /** The current window's rows, written with its regroups (and state) in one transaction. */
+  private windowRows: ArticleWrite[] = [];
+  private regrouped: Regroup[] = [];
+  /** The idempotency key of each article, taken before cleaning (which may set url and site). */
+  private readonly keys = new WeakMap<Article, string>();
   /** sha → id of everything seen this run (catches exact copies inside one input). */
   private seen = new Map<string, string>();
   private ids = new Set<string>();
@@ -101,7 +117,7 @@ export class Pipeline {
     const stats = opts.stats ?? new Stats();
     return new Pipeline(
       store,
-      await Engines.load(store, stats, opts.gazetteer),
+      await Engines.load(store, opts.gazetteer),
       stats,
       runId,
       opts.stateWithWindow ?? true,
@@ -109,7 +125,7 @@ export class Pipeline {
     );
   }
 
-  /** Pass 1: count an input document's lines for cross-document boilerplate. */
+  /** Pass 1 of one document (the API): count its lines for cross-document boilerplate. */
   observe(a: Article): void {
     this.siteLines.observe(a.site, lineKeys(a));
   }
@@ -126,60 +142,86 @@ export class Pipeline {
 
   /** One document, start to end (the API): its outcome once it is stored. */
   async process(item: IngestItem): Promise<Outcome> {
-    const out = [...(await this.add(item)), ...(await this.drain())];
-    return out[out.length - 1];
+    const outcomes: Outcome[] = [];
+    await this.run(itemsStage([item]), { onOutcome: (o) => outcomes.push(o) });
+    return outcomes[outcomes.length - 1];
   }
 
   /**
-   * Ingest checks and cleaning now; dedup and clustering when the window is full
-   * (or at drain/finish). Returns the outcomes that are settled by this call.
+   * Every input of `source` through the stages. With `firstPass`, the cleaner's first pass counts
+   * the input's site lines (and primes sites it has few documents of) before anything is cleaned.
    */
-  async add(item: IngestItem): Promise<Outcome[]> {
-    const { stats } = this;
-    stats.inc('ingest/in');
-    if (!item.ok) {
-      stats.inc(`ingest/error/${item.error.code}`);
-      return [{ source: item.source, id: null, status: 'error', detail: item.error.code, message: item.error.message }];
+  async run(
+    source: Stage,
+    opts: {
+      onOutcome?: (o: Outcome) => void;
+      progress?: Progress | null;
+      firstPass?: boolean;
+      /** The source's articles are cleaned already (`khabar crawl --db`): counted, not cleaned again. */
+      cleaned?: boolean;
+    } = {},
+  ): Promise<void> {
+    const report = opts.onOutcome ?? (() => {});
+    const rejects: RejectSink = ({ source: from, reason: r, article: a }) => {
+      if (!a) {
+        report({ source: from, id: null, status: 'error', detail: r.rule, message: r.message });
+        return;
+      }
+      this.stats.inc('store/rejected');
+      this.rejectedRows.push({ article: a, status: 'rejected', sha256: this.keys.get(a)!, runId: this.runId });
+      report({ source: a.source, id: a.id, status: 'rejected', detail: r.rule, message: r.message });
+    };
+    const clean = cleanStage({
+      index: this.siteLines,
+      firstPass: (opts.firstPass ?? false) && !opts.cleaned,
+      cleanedUpstream: opts.cleaned,
+      prime: (sites) => this.prime(sites),
+    });
+    await runPipeline(
+      [
+        source,
+        this.identify(report),
+        clean,
+        this.dedupWindows(),
+        clusterInOrder(() => this.engines.cluster),
+        this.write(report),
+      ],
+      { stats: this.stats, rejects, progress: opts.progress },
+    );
+  }
+
+  /** 1. idempotency: the same document (identity and bytes) is never processed twice. */
+  private identify(report: (o: Outcome) => void): Stage {
+    return { name: 'store', run: (articles, ctx) => this.unseen(articles, ctx, report) };
+  }
+
+  private async *unseen(articles: AsyncIterable<Article>, ctx: StageContext, report: (o: Outcome) => void) {
+    for await (const a of articles) {
+      const sha = documentKey(a);
+      const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha) ?? (await this.legacy(a));
+      if (known) {
+        ctx.inc('unchanged');
+        report({ source: a.source, id: known, status: 'unchanged', detail: known });
+        continue;
+      }
+      // stored by a run that died before its state was saved: done again, under the id it was stored with
+      const redo = await this.store.unindexedId(sha);
+      if (redo && redo !== a.id) {
+        ctx.note(a, 'store/redo', `stored as ${redo} by a run that did not finish; done again as ${redo}`);
+        a.id = redo;
+      }
+      if (this.ids.has(a.id) || (await this.store.idsTaken([a.id])).size > 0) {
+        const id = `${a.id}-${sha.slice(0, 8)}`;
+        ctx.note(a, 'store/id-conflict', `id ${a.id} is taken by other content; stored as ${id}`);
+        a.id = id;
+      }
+      this.seen.set(sha, a.id);
+      this.ids.add(a.id);
+      this.keys.set(a, sha);
+      // rejected rows are in no index: written ahead of their window once enough wait
+      if (this.rejectedRows.length >= WRITE_BATCH) await this.flush(this.rejectedRows.splice(0));
+      yield a;
     }
-    stats.inc('ingest/read');
-    const a = item.article;
-    // 1. idempotency: the same document (identity and bytes) is never processed twice
-    const sha = documentKey(a);
-    const known = this.seen.get(sha) ?? (await this.store.findByHash([sha])).get(sha) ?? (await this.legacy(a));
-    if (known) {
-      stats.inc('store/unchanged');
-      return [{ source: a.source, id: known, status: 'unchanged', detail: known }];
-    }
-    // stored by a run that died before its state was saved: done again, under the id it was stored with
-    const redo = await this.store.unindexedId(sha);
-    if (redo && redo !== a.id) {
-      a.trace.push(
-        reason('store/redo', 'note', `stored as ${redo} by a run that did not finish; done again as ${redo}`),
-      );
-      a.id = redo;
-    }
-    if (this.ids.has(a.id) || (await this.store.idsTaken([a.id])).size > 0) {
-      const id = `${a.id}-${sha.slice(0, 8)}`;
-      a.trace.push(reason('store/id-conflict', 'note', `id ${a.id} is taken by other content; stored as ${id}`));
-      a.id = id;
-    }
-    this.seen.set(sha, a.id);
-    this.ids.add(a.id);
-    // 2. clean
-    stats.inc('clean/in');
-    // an article may come rejected already (the API's clean/too-complex, src/server/clean-probe.ts)
-    if (a.rejected) stats.inc(`rejected/${a.rejected.rule}`);
-    else stats.time('clean', () => cleanArticle(a, { siteLines: this.siteLines, stats }));
-    if (a.rejected) {
-      stats.inc('store/rejected');
-      this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
-      // rejected rows are in no index: they may be written ahead of their window
-      if (this.pending.length >= WRITE_BATCH) await this.write();
-      return [{ source: a.source, id: a.id, status: 'rejected', detail: a.rejected.rule, message: a.rejected.message }];
-    }
-    stats.inc('clean/out');
-    this.window.push({ a, sha });
-    return this.window.length >= CLUSTER_WINDOW ? this.drain() : [];
   }
 
   /** A row stored before keys held the identity (the key was the text's sha256): the same URL is unchanged. */
@@ -191,46 +233,74 @@ export class Pipeline {
     return row && row.url === a.url && row.site === a.site ? id : undefined;
   }
 
-  /** 3. dedup and 4. cluster the window in date order, then write it in one transaction. */
-  async drain(): Promise<Outcome[]> {
-    const { stats } = this;
-    const batch = this.window.splice(0).sort((x, y) => byDate(x.a, y.a));
-    const outcomes: Outcome[] = [];
-    const articles = batch.map((b) => b.a);
-    stats.inc('dedup/in', articles.length);
-    const regrouped = stats.time('dedup', () => this.engines.dedupBatch(articles, stats));
-    for (const { a, sha } of canonicalsFirst(batch)) {
+  /**
+   * 3. dedup in windows of CLUSTER_WINDOW cleaned articles sorted by date; each window goes on in
+   * canonical-first order. The window before is written (`writeWindow`) before this one is indexed:
+   * by then every article of it has been clustered and handed to the store stage, and the state
+   * saved with it must not know documents that are not written yet.
+   */
+  private dedupWindows(): Stage {
+    return { name: 'dedup', run: (articles, ctx) => this.windows(articles, ctx) };
+  }
+
+  private async *windows(articles: AsyncIterable<Article>, ctx: StageContext): AsyncIterable<Article> {
+    const window: Article[] = [];
+    for await (const a of articles) {
+      window.push(a);
+      if (window.length >= CLUSTER_WINDOW) yield* this.dedupWindow(window.splice(0), ctx);
+    }
+    yield* this.dedupWindow(window, ctx);
+  }
+
+  private async *dedupWindow(window: Article[], ctx: StageContext): AsyncIterable<Article> {
+    await this.writeWindow();
+    const batch = window.sort(byDate);
+    if (batch.length === 0) return;
+    ctx.inc('in', batch.length);
+    this.regrouped.push(...ctx.stats.time('dedup', () => this.engines.dedupBatch(batch, ctx.stats)));
+    for (const { a } of canonicalsFirst(batch.map((x) => ({ a: x })))) {
+      // dedup/duplicate-id: cannot happen after the id check, kept so nothing is ever lost
       if (a.rejected) {
-        // dedup/duplicate-id: cannot happen after the id check in add(), kept so nothing is ever lost
-        stats.inc('store/rejected');
-        this.pending.push({ article: a, status: 'rejected', sha256: sha, runId: this.runId });
-        outcomes.push({
-          source: a.source,
-          id: a.id,
-          status: 'rejected',
-          detail: a.rejected.rule,
-          message: a.rejected.message,
-        });
+        ctx.count(a, a.rejected);
         continue;
       }
-      stats.inc(a.duplicateOf ? 'dedup/duplicate' : 'dedup/canonical');
-      stats.inc('cluster/in');
-      stats.time('cluster', () => this.engines.clusterOne(a));
-      stats.inc(`cluster/${a.why?.decision ?? 'assigned'}`);
-      const status = a.duplicateOf ? 'duplicate' : 'stored';
-      stats.inc(`store/${status}`);
-      this.pending.push({ article: a, status, sha256: sha, runId: this.runId });
-      outcomes.push({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
+      ctx.inc(a.duplicateOf ? 'duplicate' : 'canonical');
+      yield a;
     }
+  }
+
+  /** 5. the store: each article's row waits for its window's transaction; the last is written at the end. */
+  private write(report: (o: Outcome) => void): Stage {
+    return { name: 'store', run: (articles, ctx) => this.stored(articles, ctx, report) };
+  }
+
+  private async *stored(articles: AsyncIterable<Article>, ctx: StageContext, report: (o: Outcome) => void) {
+    for await (const a of articles) {
+      const status = a.duplicateOf ? 'duplicate' : 'stored';
+      ctx.inc(status);
+      this.windowRows.push({ article: a, status, sha256: this.keys.get(a)!, runId: this.runId });
+      report({ source: a.source, id: a.id, status, ...(a.duplicateOf ? { detail: a.duplicateOf } : {}) });
+      yield a;
+    }
+    await this.writeWindow();
+  }
+
+  /** Writes the window's rows (and what was rejected meanwhile) with its regroups, and the state when due. */
+  private async writeWindow(): Promise<void> {
+    const rows = [...this.rejectedRows.splice(0), ...this.windowRows.splice(0)];
+    const windowed = rows.some((r) => r.status !== 'rejected');
+    // only rejected rows (before the first window): in no index, written as such
+    if (!windowed) return this.flush(rows);
     const size = this.engines.dedup.size;
     const due =
       this.stateWithWindow &&
-      batch.length > 0 &&
       (size < this.schedule.alwaysBelow || size - this.savedAt >= this.schedule.growth * this.savedAt);
-    await this.write({ regrouped, ...(due ? this.stateExtras() : { unindexed: true }) });
+    await this.flush(rows, {
+      regrouped: this.regrouped.splice(0),
+      ...(due ? this.stateExtras() : { unindexed: true }),
+    });
     if (due) this.savedAt = size;
-    this.unsaved = due ? false : this.unsaved || batch.length > 0;
-    return outcomes;
+    this.unsaved = !due;
   }
 
   private stateExtras(): WriteExtras {
@@ -239,24 +309,41 @@ export class Pipeline {
 
   /** Saves the engines' state now, marking this run's documents indexed. */
   async saveState(): Promise<void> {
-    await this.write(this.stateExtras());
+    await this.flush([], this.stateExtras());
     this.savedAt = this.engines.dedup.size;
     this.unsaved = false;
   }
 
-  /** Writes the pending rows and `extras` in one transaction. */
-  private async write(extras: WriteExtras = {}): Promise<void> {
-    const rows = this.pending.splice(0);
+  /** Writes `rows` and `extras` in one transaction. */
+  private async flush(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
     if (rows.length === 0 && !extras.regrouped?.length && !extras.state) return;
     await this.stats.time('store', () => this.store.writeArticles(rows, extras));
   }
 
-  /** Writes what is pending, and the engines' state. */
-  async finish(): Promise<Outcome[]> {
-    const out = await this.drain();
+  /** Saves the state when windows were written since it was last saved: the end of a run (and of
+   *  the API's burst of writes). A run killed before this loses nothing: those windows' documents stay
+   *  unindexed and are done again. */
+  async finish(): Promise<void> {
     if (this.unsaved) await this.saveState();
-    return out;
   }
+}
+
+/** A source of items already read: the API's document, or a test's. */
+export function itemsStage(items: Iterable<IngestItem>): Stage {
+  return {
+    name: 'ingest',
+    async *run(_nothing, ctx) {
+      for (const item of items) {
+        ctx.inc('in');
+        if (!item.ok) {
+          ctx.unreadable(item.source, item.error.code, item.error.message, item.line);
+          continue;
+        }
+        ctx.inc('read');
+        yield item.article;
+      }
+    },
+  };
 }
 
 /** The order a window is deduplicated and clustered in: by date (undated last), then id. */

@@ -1,15 +1,16 @@
 /**
- * `khabar process`: a corpus through the pipeline in two passes over the inputs
- * (as src/clean/batch.ts): pass 1 counts documents and site lines, pass 2 runs
- * every document through Pipeline.process. Progress goes to a TTY stderr.
+ * `khabar process`: a corpus through the pipeline (src/pipeline/pipeline.ts) in two passes over
+ * the inputs: pass 1 counts documents and site lines, pass 2 runs every document through the
+ * stages. Progress goes to a TTY stderr; the run is recorded in the store and runs/<id>/stats.json.
  */
 import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
-import { readDocuments, type ReadOptions } from '../ingest/index.js';
+import type { ReadOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
 import { lockWriter, type LockOptions } from './lock.js';
-import { Pipeline, type Outcome } from './pipeline.js';
+import { itemsStage, Pipeline, type Outcome } from './pipeline.js';
+import { readStage } from './stages/read.js';
 import { summaryLines, tally, writeRunStats } from './summary.js';
 
 export interface RunOptions extends ReadOptions {
@@ -26,6 +27,9 @@ export interface RunOptions extends ReadOptions {
   onOutcome?: (o: Outcome) => void;
   /** Waiting for another writer's lock on the database (lock.ts): by default for ever. */
   lock?: LockOptions;
+  /** The documents of `paths`, cleaned already (`khabar crawl --db`: the crawler cleaned each page
+   *  as it saved it): they go through the stages from here, and are not cleaned again. */
+  cleaned?: Article[];
 }
 
 export interface RunResult {
@@ -55,38 +59,21 @@ export async function processPaths(paths: string[], opts: RunOptions): Promise<R
 
 async function run(paths: string[], opts: RunOptions, stats: Stats, t0: number, startedAt: string): Promise<RunResult> {
   const pipeline = await Pipeline.open(opts.store, { stats, gazetteer: opts.gazetteer });
-  // pass 1: count inputs and site lines
-  let total = 0;
-  const sites = new Map<string, number>();
-  for await (const item of readDocuments(paths, opts)) {
-    total++;
-    if (!item.ok) continue;
-    opts.patch?.(item.article);
-    const site = item.article.site ?? '';
-    sites.set(site, (sites.get(site) ?? 0) + 1);
-    stats.time('observe', () => pipeline.observe(item.article));
-  }
-  sites.delete('');
-  await pipeline.prime(sites);
-  // pass 2: every document through the stages
-  const bar = opts.progress;
-  bar?.start(total);
   const counts = { stored: 0, duplicate: 0, rejected: 0, unchanged: 0, error: 0 };
-  let done = 0;
-  for await (const item of readDocuments(paths, opts)) {
-    if (item.ok) opts.patch?.(item.article);
-    for (const o of await pipeline.add(item)) {
+  // pass 1 (the cleaner's site lines) and pass 2 (every document through the stages): runPipeline
+  const source = opts.cleaned
+    ? itemsStage(opts.cleaned.map((article) => ({ ok: true as const, article })))
+    : readStage(paths, { format: opts.format, exclude: opts.exclude, patch: opts.patch });
+  await pipeline.run(source, {
+    firstPass: !opts.cleaned,
+    cleaned: !!opts.cleaned,
+    progress: opts.progress,
+    onOutcome: (o) => {
       counts[o.status]++;
       opts.onOutcome?.(o);
-    }
-    if (++done % 50 === 0) bar?.tick(50);
-  }
-  for (const o of await pipeline.finish()) {
-    counts[o.status]++;
-    opts.onOutcome?.(o);
-  }
-  bar?.tick(done % 50);
-  bar?.stop();
+    },
+  });
+  await pipeline.finish();
   const seconds = (performance.now() - t0) / 1000;
   await opts.store.recordRun({
     id: pipeline.runId,

@@ -8,6 +8,7 @@
  */
 import type pg from 'pg';
 import { bodyText } from '../core/article.js';
+import { lineOf } from '../core/trace.js';
 import { normalize } from '../text/normalize.js';
 import { cmp, pgJson, pgText, PostgresWriter, type Touched } from '../store/postgres/write.js';
 import type { ArticleWrite, Regroup } from '../store/store.js';
@@ -108,14 +109,15 @@ export async function writeWindow(c: pg.PoolClient, input: ArticleWrite[], regro
     await c.query('DELETE FROM removed_lines WHERE article_id = ANY($1::text[])', [ids]);
     const rem = rows.flatMap((r) => r.article.removed.map((x, seq) => ({ id: r.article.id, seq, x })));
     await c.query(
-      `INSERT INTO removed_lines (article_id, seq, line, text, reason)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])`,
+      `INSERT INTO removed_lines (article_id, seq, line, text, rule, message)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
       [
         rem.map((m) => m.id),
         rem.map((m) => m.seq),
-        rem.map((m) => m.x.line ?? null),
-        rem.map((m) => pgText(m.x.text)),
-        rem.map((m) => m.x.reason),
+        rem.map((m) => lineOf(m.x)),
+        rem.map((m) => pgText(m.x.text ?? '')),
+        rem.map((m) => m.x.rule),
+        rem.map((m) => pgText(m.x.message)),
       ],
     );
     await c.query('DELETE FROM article_entities WHERE article_id = ANY($1::text[])', [ids]);

@@ -74,14 +74,14 @@ export async function* exportRecords(store: Store, page = EXPORT_PAGE): AsyncIte
     const removed = new Map<string, { rules: string[]; lines: (number | null)[] }>();
     // ids come from the page just read: placeholders, one per id (SQLite has no arrays)
     for (const r of await q(
-      `SELECT article_id, line, reason FROM removed_lines WHERE article_id IN (${ids.map(() => '?').join(',')})
+      `SELECT article_id, line, rule FROM removed_lines WHERE article_id IN (${ids.map(() => '?').join(',')})
        ORDER BY article_id, seq`,
       ids,
     )) {
       const k = String(r.article_id);
       let e = removed.get(k);
       if (!e) removed.set(k, (e = { rules: [], lines: [] }));
-      e.rules.push(String(r.reason));
+      e.rules.push(String(r.rule));
       e.lines.push(r.line === null ? null : Number(r.line));
     }
     yield rows.map((r) => {

@@ -170,7 +170,7 @@ export class Sequencer {
     const articles = docs.map((d) => d.article!);
     const regrouped = this.engines.dedupBatch(articles, this.stats, signBatchOf(docs));
     const order = canonicalsFirst(docs.map((d) => ({ a: d.article!, d }))).map((x) => x.d);
-    for (const d of order) if (!d.article!.rejected) this.engines.clusterOne(d.article!);
+    for (const d of order) if (!d.article!.rejected) this.engines.clusterOne(d.article!, this.stats);
     return { order, regrouped };
   }
 

@@ -14,7 +14,9 @@ import type pg from 'pg';
 import type { Article } from '../core/article.js';
 import { khabarError } from '../core/errors.js';
 import type { Stats } from '../core/stats.js';
-import { cleanArticle, lineKeys, type SiteLineIndex } from '../clean/index.js';
+import { lineKeys, type SiteLineIndex } from '../clean/index.js';
+import { stageContext } from '../core/stage.js';
+import { cleanOne } from '../pipeline/stages/clean.js';
 import { SITE_LINE_MIN_DOCS, SITE_LINE_MIN_SHARE, SITE_MIN_DOCS } from '../clean/site-lines.js';
 import { dedupText } from '../dedup/articles.js';
 import { DEFAULT_SIGN, signTexts } from '../dedup/sign.js';
@@ -164,6 +166,7 @@ export async function cleanJob(pool: pg.Pool, job: Job, worker: string, stats: S
   const articles = items.flatMap((i) => (i.ok ? [i.article] : []));
   const siteLines = (await CountedSiteLines.load(pool, job.batch, articles)).asIndex();
   const rows: { item: IngestItem; sha: string | null; cleanFrom: number | null }[] = [];
+  const cleaning = stageContext('clean', { stats });
   for (const item of items) {
     // let the heartbeat renew this worker's leases between documents
     if (rows.length % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
@@ -174,7 +177,7 @@ export async function cleanJob(pool: pg.Pool, job: Job, worker: string, stats: S
     const a = item.article;
     const sha = sha256(a.raw);
     const cleanFrom = a.trace.length;
-    stats.time('clean', () => cleanArticle(a, { siteLines, stats }));
+    cleanOne(a, cleaning, { index: siteLines });
     rows.push({ item, sha, cleanFrom });
   }
   const signed = stats.time('sign', () =>

@@ -3,6 +3,7 @@
  * both stores answer in the same shape (column names are the same in both schemas).
  */
 import { khabarError } from '../core/errors.js';
+import { reason, type Reason } from '../core/trace.js';
 import type { ArticleSummary, EventSummary, StorySummary } from './store.js';
 
 /** Characters of an article's text given as its lede in summaries. */
@@ -48,6 +49,16 @@ export const summaryOf = (r: Row): ArticleSummary => ({
   eventId: str(r.event_id),
   storyId: str(r.story_id),
 });
+
+/** Columns of removed_lines, in the order both stores select them. */
+export const REMOVED_COLS = 'line, text, rule, message';
+
+/** A removed_lines row → the drop-line Reason it was written from. */
+export const removedOf = (r: Row): Reason =>
+  reason(String(r.rule), 'drop-line', String(r.message ?? ''), {
+    ...(r.line === null || r.line === undefined ? {} : { place: { line: Number(r.line) } }),
+    text: String(r.text),
+  });
 
 /** A story-list cursor: [lastDate or '', id] as base64url JSON, the same for both stores. */
 export const encodeCursor = (s: StorySummary) =>

@@ -3,7 +3,7 @@
  * async so a PostgreSQL implementation can follow the SQLite one
  * (src/store/sqlite/) without touching callers.
  */
-import type { Article, EntityMention, Removed, Why } from '../core/article.js';
+import type { Article, EntityMention, Why } from '../core/article.js';
 import type { Reason } from '../core/trace.js';
 
 /** What became of an input document. Ingest errors are never stored; they are counted in the run. */
@@ -122,7 +122,7 @@ export interface ArticleDetail extends ArticleSummary {
   lang: string | null;
   eventDate: string | null;
   paragraphs: string[];
-  removed: Removed[];
+  removed: Reason[];
   rejected: Reason | null;
   trace: Reason[];
   /** The other members of its duplicate group (the canonical first). */

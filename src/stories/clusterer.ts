@@ -12,9 +12,8 @@
  * Decisions depend only on the articles seen so far, so a run is deterministic for an input order.
  */
 import { bodyText, type Article, type EntityMention } from '../core/article.js';
-import type { Stats } from '../core/stats.js';
 import { khabarError } from '../core/errors.js';
-import { reason } from '../core/trace.js';
+import { reason, type Reason } from '../core/trace.js';
 import { arabicShare } from '../text/tokenize.js';
 import { announcedDate, LEDE_CHARS, resolveEventDate, type DateSource } from './dates.js';
 import { entitiesOf, type PersonMention } from './entities.js';
@@ -89,7 +88,6 @@ export interface ClustererOptions {
   /** "Today" for future-date checks (YYYY-MM-DD); default the clock. Pass it for reproducible runs. */
   now?: string;
   gazetteer?: Gazetteer;
-  stats?: Stats;
 }
 
 export interface ClustererCounts {
@@ -112,7 +110,6 @@ export class Clusterer {
   private readonly gaz: Gazetteer;
   /** People learned from the stream, in the order learned (saved with the state). */
   readonly learned: GazetteerEntry[] = [];
-  private readonly stats?: Stats;
 
   constructor(opts: ClustererOptions = {}) {
     this.now = opts.now ?? new Date().toISOString().slice(0, 10);
@@ -128,7 +125,6 @@ export class Clusterer {
     this.stories = newStories(p.storyBoost, p.storyWindowDays);
     // a private copy: the people this stream teaches it stay with this clusterer
     this.gaz = (opts.gazetteer ?? defaultGazetteer()).clone();
-    this.stats = opts.stats;
   }
 
   /**
@@ -137,28 +133,33 @@ export class Clusterer {
    * does not depend on the input order (real feeds arrive out of order); the caller keeps its own order for output.
    * The CLI feeds batches of CLUSTER_BATCH articles, so memory stays flat.
    */
-  addBatch(batch: Article[]): Article[] {
+  addBatch(batch: Article[], onEach?: (a: Article) => void): Article[] {
     const key = (a: Article) => `${a.published ? `0${a.published}` : '1'}\u0000${a.id}`;
     const order = batch
       .map((a, i) => [key(a), i] as const)
       .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-    for (const [, i] of order) this.add(batch[i]);
+    for (const [, i] of order) {
+      this.add(batch[i]);
+      onEach?.(batch[i]);
+    }
     return batch;
   }
 
+  /** Sets event, story, eventDate, entities and why; every note is a Reason in the trace (the
+   *  cluster stage, src/pipeline/stages/cluster.ts, counts them). */
   add(a: Article): Article {
-    const run = () => this.assign(a);
-    return this.stats ? this.stats.time('stories', run) : run();
+    return this.assign(a);
   }
 
   private assign(a: Article): Article {
     this.seq++;
     this.counts.articles++;
-    const notes: string[] = [];
+    // one note is one Reason: in the trace and behind the decision (why.reasons)
+    const notes: Reason[] = [];
     const note = (rule: string, message: string, evidence?: Record<string, string | number>) => {
-      notes.push(rule);
-      a.trace.push(reason(rule, 'note', message, evidence ? { evidence } : {}));
-      this.stats?.inc(rule);
+      const r = reason(rule, 'note', message, evidence ? { evidence } : {});
+      notes.push(r);
+      a.trace.push(r);
     };
     const text = a.paragraphs.length ? bodyText(a) : a.raw;
     const title = a.title ?? '';
@@ -317,7 +318,6 @@ export class Clusterer {
       this.counts.stories++;
     }
     this.articleEvent.set(a.id, event.id);
-    this.stats?.inc(`stories/${decision}`);
     a.trace.push(
       reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
         evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },

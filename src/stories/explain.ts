@@ -4,6 +4,7 @@
  *   {"score": 0.41, "entities": ["الناتو", "مصطفى الكاظمي", "بروكسل"], "terms": ["التعاون", "البعثة"], "date_gap_days": 0}
  */
 import type { EntityMention, Why } from '../core/article.js';
+import type { Reason } from '../core/trace.js';
 import { dayGap } from './dates.js';
 import type { Scored } from './events.js';
 import { ENTITY_PREFIX, isEntity } from './vectors.js';
@@ -22,7 +23,8 @@ export interface WhyInput {
   entities: EntityMention[];
   display: Map<string, string>;
   story?: Scored | null;
-  reasons: string[];
+  /** The notes taken on the way (the same Reasons as in the article's trace). */
+  reasons: Reason[];
 }
 
 /** Top shared features, split into entity names and terms as written in this article. */

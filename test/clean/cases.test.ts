@@ -3,6 +3,7 @@
  * expected.json holds title, dateline, published, author, the body paragraphs and
  * every removed line with its rule id (UPDATE_GOLDENS=1 rewrites them; review the diff).
  */
+import { lineOf } from '../../src/core/trace.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
@@ -25,7 +26,7 @@ describe('clean fixture cases', () => {
         lang: a.lang,
         rejected: a.rejected?.rule ?? null,
         body: a.paragraphs,
-        removed: a.removed.map((r) => `${r.line}: ${r.reason}: ${r.text}`),
+        removed: a.removed.map((r) => `${lineOf(r)}: ${r.rule}: ${r.text}`),
         edits: a.trace.map((r) => `${r.rule}: ${r.message}`),
       });
     });

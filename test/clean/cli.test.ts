@@ -45,7 +45,10 @@ describe('khabar clean', () => {
         expect(r).toHaveProperty(k);
       expect(r.lang).toBe('ar');
       expect(r.chars_out).toBe(r.text.length);
-      for (const rm of r.removed) expect(rm.reason).toMatch(/^clean\/[a-z-]+$/);
+      for (const rm of r.removed) {
+        expect(rm.rule).toMatch(/^clean\/[a-z-]+$/);
+        expect(rm).toMatchObject({ action: 'drop-line', message: expect.any(String), text: expect.any(String) });
+      }
     }
     expect(recs[0].id).toBe(SEED_WEDNESDAY);
     expect(recs[0].dateline).toBe('بغداد 24 ـ بروكسل');
@@ -144,7 +147,15 @@ describe('khabar clean', () => {
     expect(recs).toHaveLength(5);
     for (const r of recs) {
       expect(r.text).not.toContain(slogan);
-      expect(r.removed).toEqual([{ text: slogan, reason: 'clean/site-boilerplate', line: 1 }]);
+      expect(r.removed).toEqual([
+        {
+          rule: 'clean/site-boilerplate',
+          action: 'drop-line',
+          message: "recurs on at least half of this site's documents",
+          place: { line: 1 },
+          text: slogan,
+        },
+      ]);
     }
     const off = await run(['clean', join(dir, 'site-a'), '--no-site-lines']);
     expect(off.out).toContain(slogan);

@@ -64,5 +64,5 @@ describe('the boilerplate forms themselves', () => {
     ['<img src="/uploads/photo.jpg" alt="">', 'clean/template-leak'],
   ];
   for (const [text, rule] of forms)
-    it(`should drop "${text}" as ${rule}`, () => expect(clean(text).removed[0]?.reason).toBe(rule));
+    it(`should drop "${text}" as ${rule}`, () => expect(clean(text).removed[0]?.rule).toBe(rule));
 });

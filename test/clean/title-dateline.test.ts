@@ -3,6 +3,7 @@
  * issue 10 names, each checked with the rule ids the cleaner leaves.
  */
 import { describe, expect, it } from 'vitest';
+import { lineOf } from '../../src/core/trace.js';
 import { newArticle } from '../../src/core/article.js';
 import { cleanArticle, listingUrl } from '../../src/clean/index.js';
 import { datelineOf, splitInlineDateline } from '../../src/clean/title-dateline.js';
@@ -11,7 +12,7 @@ import { slugWords } from '../../src/clean/title.js';
 const LEAD = 'أعلنت وزارة الصحة اليوم تسجيل ثلاث إصابات جديدة بالفيروس في العاصمة، وشفاء خمس حالات.';
 const MORE = 'وأوضحت الوزارة في بيان أن الحالات الجديدة لمسافرين قادمين من الخارج، وأنها تخضع للحجر الصحي.';
 const clean = (raw: string, url: string | null = null) => cleanArticle(newArticle({ id: 't', source: 't', raw, url }));
-const rules = (a: ReturnType<typeof clean>) => a.removed.map((r) => `${r.line}:${r.reason}`);
+const rules = (a: ReturnType<typeof clean>) => a.removed.map((r) => `${lineOf(r)}:${r.rule}`);
 
 describe('datelines', () => {
   it('should read the agency and place credits on their own line', () => {
@@ -274,7 +275,7 @@ describe('pages that are not one article', () => {
     const a = clean(raw);
     expect(a.title).toBeNull();
     expect(a.paragraphs).toEqual([]);
-    expect(a.removed.find((r) => r.text === 'ركن المرأة')?.reason).toBe('clean/navigation');
+    expect(a.removed.find((r) => r.text === 'ركن المرأة')?.rule).toBe('clean/navigation');
   });
   it('should drop a bulleted headline of another story between the headline and the lead', () => {
     // the headline restates its lead, as real ones do (the learned headline model reads that overlap; an

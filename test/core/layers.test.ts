@@ -26,10 +26,14 @@ function imports(layer: string): { file: string; from: string }[] {
 
 describe('layers', () => {
   it('should find the imports it checks (the scan itself works)', () => {
-    expect(imports('clean').some((i) => i.from.endsWith('/ingest/index.js'))).toBe(true);
+    expect(imports('pipeline').some((i) => i.from.endsWith('/ingest/index.js'))).toBe(true);
   });
 
   it('should keep src/ingest free of src/clean: the crawler gets its cleaner as an option', () => {
     expect(imports('ingest').filter((i) => /(^|\/)clean\//.test(i.from))).toEqual([]);
+  });
+
+  it('should keep src/clean free of src/ingest: src/pipeline puts the readers before the cleaner', () => {
+    expect(imports('clean').filter((i) => /(^|\/)ingest\//.test(i.from))).toEqual([]);
   });
 });

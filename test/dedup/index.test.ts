@@ -221,6 +221,6 @@ describe('dedupArticles', () => {
     expect(arts[1]).toMatchObject({ dupGroup: 'a', duplicateOf: 'a' });
     expect(arts[1].trace.at(-1)?.rule).toBe('dedup/near-duplicate');
     expect(arts[2].rejected?.rule).toBe('dedup/duplicate-id');
-    expect(stats.get('dedup/near-duplicate')).toBe(1);
+    expect(stats.get('dedup/decided/near-duplicate')).toBe(1); // <stage>/<outcome>/<rule>, src/core/stage.ts
   });
 });

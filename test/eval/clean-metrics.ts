@@ -109,7 +109,10 @@ export function khabarPredictions(
       siteLines: index,
     });
     const why = new Map<number, string>();
-    for (const r of a.removed) if (r.line) why.set(r.line - 1, r.reason);
+    for (const r of a.removed) {
+      const line = placeLine(r.place);
+      if (line) why.set(line - 1, r.rule);
+    }
     for (const r of a.trace) {
       const line = placeLine(r.place);
       if (line === null) continue;
@@ -256,7 +259,7 @@ export function bodyLinesAlone(gold: GoldDoc[]): {
       lines++;
       const line = g.lines[j];
       const a = cleanArticle(newArticle({ id, source: id, raw: line, site: g.site ?? null }));
-      const removed = a.removed[0]?.reason;
+      const removed = a.removed[0]?.rule;
       if (removed) dropped.push({ id, line, rule: removed });
       else if (a.title !== null && a.paragraphs.length === 0) dropped.push({ id, line, rule: 'clean/title' });
       else if (a.rejected) rejected.push({ id, line, rule: a.rejected.rule });

@@ -7,7 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanDocuments } from '../../src/clean/batch.js';
+import type { Article } from '../../src/core/article.js';
+import type { Stage } from '../../src/core/stage.js';
+import { runPipeline } from '../../src/pipeline/runner.js';
+import { cleanStage } from '../../src/pipeline/stages/clean.js';
+import { readStage } from '../../src/pipeline/stages/read.js';
 import { cleanRecord } from '../../src/clean/index.js';
 import { Stats } from '../../src/core/stats.js';
 import { bcubed, type Labelled, type PRF } from './cluster.js';
@@ -26,9 +30,19 @@ export async function cleanLabelled(rows: Labelled[], withhold = false): Promise
     writeFileSync(input, rows.map((r) => JSON.stringify(strip(r.obj))).join('\n') + '\n');
     const byId = new Map(rows.map((r) => [String(r.obj.id), r]));
     const out: Labelled[] = [];
-    for await (const item of cleanDocuments([input], { format: 'jsonl', stats: new Stats() })) {
-      if (!item.ok || item.article.rejected) continue;
-      const rec = cleanRecord(item.article);
+    const cleaned: Article[] = [];
+    const collect: Stage = {
+      name: 'collect',
+      async *run(articles) {
+        for await (const a of articles) {
+          cleaned.push(a);
+          yield a;
+        }
+      },
+    };
+    await runPipeline([readStage([input], { format: 'jsonl' }), cleanStage(), collect], { stats: new Stats() });
+    for (const a of cleaned) {
+      const rec = cleanRecord(a);
       const label = byId.get(rec.id);
       if (!label) continue;
       const obj: Record<string, unknown> = { ...rec };

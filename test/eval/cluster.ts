@@ -244,7 +244,7 @@ async function main(argv: string[]): Promise<number> {
       for (let i = 0; i < res.assigned.length; i++) {
         const a = res.assigned[i];
         out.write(
-          `${a.id}\t${rs[i]?.event}\t${a.event}\t${a.story}\t${a.published ?? '-'}\t${a.eventDate}\t${a.why?.decision}\t${a.why?.score}\t${a.why?.story_score ?? ''}\t${a.why?.entities.join('،')}\t${(a.why?.reasons ?? []).join(',')}\n`,
+          `${a.id}\t${rs[i]?.event}\t${a.event}\t${a.story}\t${a.published ?? '-'}\t${a.eventDate}\t${a.why?.decision}\t${a.why?.score}\t${a.why?.story_score ?? ''}\t${a.why?.entities.join('،')}\t${(a.why?.reasons ?? []).map((r) => r.rule).join(',')}\n`,
         );
       }
     }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { memoryIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { pageCleaner } from '../../src/clean/index.js';
 import { crawl, type CrawlSummary } from '../../src/ingest/crawl/crawl.js';
+import { urlSha1 } from '../../src/ingest/crawl/sink.js';
 import { openStore } from '../../src/store/index.js';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
 
@@ -142,6 +144,19 @@ describe('khabar crawl --db', () => {
       const stats = await store.stats();
       // every article the crawl saved went through khabar process into the store
       expect(stats.documents).toBe(articles.length);
+      // each page was cleaned once: what is stored is the article the crawl cleaned and wrote out
+      for (const line of articles) {
+        const rec = JSON.parse(line) as { url: string; text: string; title: string | null };
+        const stored = await store.getArticle(urlSha1(rec.url)); // the id of its saved page
+        expect(stored?.paragraphs.join('\n\n')).toBe(rec.text);
+        expect(stored?.title).toBe(rec.title);
+      }
+      // …and the store's run did no cleaning of its own (no time spent in the cleaner), yet counted them
+      const run = new Database(db, { readonly: true }).prepare('SELECT stats FROM runs').pluck().all() as string[];
+      expect(run).toHaveLength(1);
+      const recorded = JSON.parse(run[0]) as { counts: Record<string, number>; timings_ms: Record<string, number> };
+      expect(recorded.timings_ms.clean).toBeUndefined();
+      expect(recorded.counts['clean/out']).toBe(articles.length);
       const hits = await store.search('6666');
       expect(hits.hits.length, 'the page behind /redirect/a → /redirect/b → /news/moved').toBeGreaterThan(0);
     } finally {

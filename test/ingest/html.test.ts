@@ -187,14 +187,14 @@ describe('HTML lines after extraction', () => {
     const a = cleanArticle(page(ru.repeat(1) + ru.replace('тысячи', 'сотни')), { keepNonArabic: true });
     expect(a.rejected).toBeNull();
     expect(a.paragraphs).toHaveLength(2);
-    expect(a.removed.map((r) => r.reason)).not.toContain('clean/no-text');
+    expect(a.removed.map((r) => r.rule)).not.toContain('clean/no-text');
   });
 
   it('should drop a repeated or trailing line only when the page printed it as a link', () => {
     const step = '<h3>تناول وجبة كل ثلاث ساعات</h3>';
     const linked = '<p><a href="/other">الحكومة تعلن موعد الامتحانات</a></p>';
     const a = cleanArticle(page(step + para(1) + step + para(2) + '<p>المصدر وكالة الأنباء الرسمية</p>' + linked));
-    const removed = a.removed.map((r) => [r.reason, r.text]);
+    const removed = a.removed.map((r) => [r.rule, r.text]);
     // a recipe step printed twice on purpose stays twice; the credit line after the body stays
     expect(a.paragraphs.filter((p) => p === 'تناول وجبة كل ثلاث ساعات')).toHaveLength(2);
     expect(a.paragraphs).toContain('المصدر وكالة الأنباء الرسمية');

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { newArticle } from '../../src/core/article.js';
-import { canonicalsFirst, Pipeline } from '../../src/pipeline/pipeline.js';
+import { canonicalsFirst, itemsStage, Pipeline, type Outcome } from '../../src/pipeline/pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import { processPaths } from '../../src/pipeline/run.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
@@ -149,15 +149,11 @@ describe('Pipeline state', () => {
       ok: true as const,
       article: newArticle({ id, source: `${id}.txt`, raw: t, site: id.split('-')[0], published: '2021-06-30' }),
     });
-    await first.add(item('one-kadhimi', text));
-    await first.drain();
+    await first.process(item('one-kadhimi', text));
     // no finish(): the process is gone. A new run must still know one-kadhimi.
     const second = await Pipeline.open(store);
     expect(second.engines.dedup.slotOf('one-kadhimi')).toBeGreaterThanOrEqual(0);
-    const [o] = [
-      ...(await second.add(item('two-kadhimi', text + '\nتابعونا على تلغرام\n'))),
-      ...(await second.drain()),
-    ];
+    const o = await second.process(item('two-kadhimi', text + '\nتابعونا على تلغرام\n'));
     expect(o).toMatchObject({ id: 'two-kadhimi', status: 'duplicate', detail: 'one-kadhimi' });
     expect((await store.getArticle('two-kadhimi'))?.eventId).toBe((await store.getArticle('one-kadhimi'))?.eventId);
     await store.close();
@@ -176,7 +172,7 @@ describe('the seeds through khabar process', () => {
     expect(wed?.dateline).toBe('بغداد 24 ـ بروكسل');
     // the Thursday seed joined Wednesday's story through what the two share
     expect(thu?.why?.decision).toBe('new-event');
-    expect(thu?.why?.reasons).toContain('stories/different-day');
+    expect(thu?.why?.reasons?.map((r) => r.rule)).toContain('stories/different-day');
     expect(thu?.why?.story_score).toBeGreaterThan(0);
     for (const name of ['الناتو', 'الكاظمي', 'بروكسل']) expect(thu?.why?.entities.join(' ')).toContain(name);
     await store.close();
@@ -197,10 +193,8 @@ describe('Pipeline state schedule', () => {
     // save with the first window only: every later window is written without state
     const schedule = { alwaysBelow: 0, growth: 1e9 };
     const first = await Pipeline.open(store, { stateSchedule: schedule, runId: 'r1' });
-    await first.add(item('alrafidain-iraq-curfew.txt'));
-    await first.drain();
-    await first.add(item('alrafidain-summit-agreements.txt'));
-    await first.drain();
+    await first.process(item('alrafidain-iraq-curfew.txt'));
+    await first.process(item('alrafidain-summit-agreements.txt'));
     // no finish(): the process is gone. The second window's article is stored but not indexed.
     const s = (store as SqliteStore).db;
     expect(s.prepare('SELECT id, indexed FROM documents ORDER BY id').all()).toEqual([
@@ -213,11 +207,10 @@ describe('Pipeline state schedule', () => {
     // the same bytes again, under another file name: redone under the id they were stored with
     const renamed = item('alrafidain-summit-agreements.txt');
     renamed.article.id = 'summit-agreements-copy';
-    const out = [
-      ...(await second.add(item('alrafidain-iraq-curfew.txt'))),
-      ...(await second.add(renamed)),
-      ...(await second.finish()),
-    ];
+    // both in one run (one window), as the old add/add/finish did
+    const out: Outcome[] = [];
+    await second.run(itemsStage([item('alrafidain-iraq-curfew.txt'), renamed]), { onOutcome: (o) => out.push(o) });
+    await second.finish();
     expect(out.map((o) => [o.id, o.status])).toEqual([
       ['alrafidain-iraq-curfew', 'unchanged'],
       ['alrafidain-summit-agreements', 'stored'],

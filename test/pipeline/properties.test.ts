@@ -11,7 +11,7 @@ import { newArticle, type Article } from '../../src/core/article.js';
 import { khabarError } from '../../src/core/errors.js';
 import { dedupArticles } from '../../src/dedup/articles.js';
 import type { IngestItem } from '../../src/ingest/index.js';
-import { Pipeline } from '../../src/pipeline/pipeline.js';
+import { itemsStage, Pipeline, type Outcome } from '../../src/pipeline/pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import { normalize } from '../../src/text/normalize.js';
 
@@ -149,7 +149,8 @@ describe('properties', () => {
         const store = await openStore(':memory:');
         const p = await Pipeline.open(store, { runId: 'prop' });
         const sources = items.map((_, i) => `in${i}`);
-        const outcomes = [];
+        const outcomes: Outcome[] = [];
+        const entries: IngestItem[] = [];
         for (const [i, it] of items.entries()) {
           const raw = it.kind === 'copy' ? (items.find((x) => x.kind === 'text')?.raw ?? 'نص') : it.raw;
           const entry: IngestItem =
@@ -159,9 +160,10 @@ describe('properties', () => {
                   ok: true,
                   article: newArticle({ id: `a${i}`, source: sources[i], raw: raw || ' ', site: `s${i % 3}` }),
                 };
-          outcomes.push(...(await p.add(entry)));
+          entries.push(entry);
         }
-        outcomes.push(...(await p.finish()));
+        await p.run(itemsStage(entries), { onOutcome: (o) => outcomes.push(o) });
+        await p.finish();
         expect(outcomes.map((o) => o.source).sort()).toEqual(sources.slice().sort());
         for (const o of outcomes) expect(['stored', 'duplicate', 'rejected', 'unchanged', 'error']).toContain(o.status);
         await store.close();

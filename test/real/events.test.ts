@@ -68,7 +68,7 @@ function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
       const r = evaluate(await load());
       const joined = r.assigned.filter((a) => a.why?.decision === 'joined-event');
       expect(joined.length).toBeGreaterThan(20);
-      for (const a of joined) expect(a.why?.reasons?.some((x) => x.startsWith('stories/date-'))).toBe(true);
+      for (const a of joined) expect(a.why?.reasons?.some((x) => x.rule.startsWith('stories/date-'))).toBe(true);
     });
   });
 }

@@ -64,7 +64,11 @@ describe('GET routes', () => {
     expect(a.paragraphs.length).toBeGreaterThan(2);
     expect(a.removed).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ reason: 'clean/template-leak', text: '{{ article.visit_count }}' }),
+        expect.objectContaining({
+          rule: 'clean/template-leak',
+          action: 'drop-line',
+          text: '{{ article.visit_count }}',
+        }),
       ]),
     );
     expect(a.duplicates.map((d: { id: string }) => d.id)).toContain('alrafidain-kadhimi-stoltenberg');
@@ -160,7 +164,7 @@ describe('POST /api/articles', () => {
     expect(r.statusCode).toBe(201);
     const body = json(r);
     expect(body.outcome.status).toBe('stored');
-    expect(body.article.removed.map((x: { reason: string }) => x.reason)).toContain('clean/share');
+    expect(body.article.removed.map((x: { rule: string }) => x.rule)).toContain('clean/share');
     const again = await post({
       text,
       site: 'alrafidain',

@@ -125,8 +125,13 @@ describe('migrating a database of the old layout', () => {
     add('a', 'الكاظمي في بروكسل', 'التقى رئيس الوزراء الأمين العام لحلف الناتو', 'stored');
     add('b', 'مؤتمر', 'اجتماع المندوبين الدائمين لحلف الناتو', 'duplicate');
     add('c', 'صفحة قسم', 'الناتو الناتو', 'rejected');
-    // 4 builds the external-content index; 5 (compact tables) follows it
-    expect(migrate(db)).toEqual([4, 5]);
+    // migration 004 alone (005 is tested in reasons-migration.test.ts)
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 4),
+      ),
+    ).toEqual([4]);
     const ids = (q: string) =>
       db
         .prepare(

@@ -258,7 +258,7 @@ const why = (decision: string, entities: string[] = []) => ({
   terms: ['قمة'],
   date_gap_days: 0,
   decision,
-  reasons: ['shared entity'],
+  reasons: [{ rule: 'stories/shared-entity', action: 'note' as const, message: 'a shared entity' }],
 });
 const nato = { key: 'org:nato', type: 'org' as const, name: 'الناتو', surface: [NATO], count: 2 };
 
@@ -280,8 +280,14 @@ function corpus(): { first: ArticleWrite[]; second: ArticleWrite[] } {
     author: 'مراسل',
     paragraphs: summit,
     removed: [
-      { text: 'شارك على فيسبوك', reason: 'clean/share', line: 4 },
-      { text: 'اقرأ أيضا: الناتو', reason: 'clean/read-also', line: 5 },
+      { rule: 'clean/share', action: 'drop-line', message: 'a test line', place: { line: 4 }, text: 'شارك على فيسبوك' },
+      {
+        rule: 'clean/read-also',
+        action: 'drop-line',
+        message: 'a test line',
+        place: { line: 5 },
+        text: 'اقرأ أيضا: الناتو',
+      },
     ],
     trace: [{ rule: 'clean/share', action: 'drop-line', message: 'share line', place: { line: 4 } }],
     dupGroup: 'a01',
@@ -300,7 +306,7 @@ function corpus(): { first: ArticleWrite[]; second: ArticleWrite[] } {
     source: 'feeds/a02.txt',
     site: 'alarabiya.net',
     url: 'https://alarabiya.net/a02',
-    removed: [{ text: 'تابعونا على تويتر', reason: 'clean/share' }],
+    removed: [{ rule: 'clean/share', action: 'drop-line', message: 'a test line', text: 'تابعونا على تويتر' }],
     duplicateOf: 'a01',
     similarity: 0.97,
     why: why('duplicate-of-canonical'),
@@ -324,7 +330,9 @@ function corpus(): { first: ArticleWrite[]; second: ArticleWrite[] } {
     title: 'الناتو ينسحب من أفغانستان',
     published: '2021-06-20',
     paragraphs: ['أعلن الحلف بدء سحب قواته من أفغانستان.'],
-    removed: [{ text: 'الإعلانات', reason: 'clean/boilerplate', line: 1 }],
+    removed: [
+      { rule: 'clean/boilerplate', action: 'drop-line', message: 'a test line', place: { line: 1 }, text: 'الإعلانات' },
+    ],
     dupGroup: 'a04',
     duplicateOf: null,
     similarity: 1,
@@ -415,7 +423,15 @@ function corpus(): { first: ArticleWrite[]; second: ArticleWrite[] } {
     title: null,
     published: '2022-01-06',
     paragraphs: ['استمرار تساقط الثلوج في عمان لليوم الثاني.'],
-    removed: [{ text: 'حالة الطقس', reason: 'clean/boilerplate', line: 2 }],
+    removed: [
+      {
+        rule: 'clean/boilerplate',
+        action: 'drop-line',
+        message: 'a test line',
+        place: { line: 2 },
+        text: 'حالة الطقس',
+      },
+    ],
     dupGroup: 'a10',
     duplicateOf: null,
     similarity: 1,
@@ -437,7 +453,9 @@ function corpus(): { first: ArticleWrite[]; second: ArticleWrite[] } {
     title: NATO,
     published: '2021-06-14',
     paragraphs: [`${NATO} اليوم`],
-    removed: [{ text: 'اقرأ أيضا', reason: 'clean/read-also', line: 1 }],
+    removed: [
+      { rule: 'clean/read-also', action: 'drop-line', message: 'a test line', place: { line: 1 }, text: 'اقرأ أيضا' },
+    ],
     rejected: tooShort,
     trace: [{ rule: 'clean/read-also', action: 'drop-line', message: 'read-also line' }, tooShort],
     dupGroup: 'a12',
@@ -539,8 +557,14 @@ describe('PostgreSQL ↔ SQLite parity', () => {
     expect(a02.duplicates.map((d) => d.id)).toEqual(['a01', 'a03']);
     const a01 = (await postgres.getArticle('a01'))!;
     expect(a01.removed).toEqual([
-      { text: 'شارك على فيسبوك', reason: 'clean/share', line: 4 },
-      { text: 'اقرأ أيضا: الناتو', reason: 'clean/read-also', line: 5 },
+      { rule: 'clean/share', action: 'drop-line', message: 'a test line', place: { line: 4 }, text: 'شارك على فيسبوك' },
+      {
+        rule: 'clean/read-also',
+        action: 'drop-line',
+        message: 'a test line',
+        place: { line: 5 },
+        text: 'اقرأ أيضا: الناتو',
+      },
     ]);
     expect(a01.entities.map((e) => e.key)).toEqual(['org:nato', 'city:brussels']);
     const a12 = (await postgres.getArticle('a12'))!;

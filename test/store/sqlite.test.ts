@@ -15,7 +15,9 @@ const article = (id: string, extra: Partial<ReturnType<typeof newArticle>> = {})
     title: `عنوان ${id}`,
     published: '2021-06-30',
     paragraphs: ['التقى رئيس الوزراء الأمين العام لحلف شمال الأطلسي.'],
-    removed: [{ text: 'شارك على فيسبوك', reason: 'clean/share', line: 3 }],
+    removed: [
+      { rule: 'clean/share', action: 'drop-line', message: 'a test line', place: { line: 3 }, text: 'شارك على فيسبوك' },
+    ],
     dupGroup: id,
     duplicateOf: null,
     similarity: 1,
@@ -56,7 +58,13 @@ describe('SqliteStore', () => {
     ]);
     const a = await store.getArticle('a2');
     expect(a?.duplicates.map((d) => d.id)).toEqual(['a1']);
-    expect(a?.removed[0]).toEqual({ text: 'شارك على فيسبوك', reason: 'clean/share', line: 3 });
+    expect(a?.removed[0]).toEqual({
+      rule: 'clean/share',
+      action: 'drop-line',
+      message: 'a test line',
+      place: { line: 3 },
+      text: 'شارك على فيسبوك',
+    });
     expect(a?.entities[0].key).toBe('org:nato');
     const story = await store.getStory('s1');
     expect(story?.counts).toEqual({ events: 1, articles: 2, sources: 2 });

@@ -22,7 +22,7 @@ describe('stories: bad input gets a decision and a reason', () => {
       ),
     );
     expect(rules(undated)).toContain('stories/no-date');
-    expect(undated.why?.reasons).toContain('stories/no-date');
+    expect(undated.why?.reasons?.map((r) => r.rule)).toContain('stories/no-date');
     expect(undated.eventDate).toBe('2024-03-09'); // the event's date
     expect(undated.event).toBe(first.event);
     expect(undated.why?.decision).toBe('joined-event');

@@ -27,7 +27,9 @@ describe('the seeds through `khabar clean` then `khabar cluster`, no dates given
     expect(new Set(rows.map((r) => r.event)).size).toBe(2);
     // the second is split off by the weekdays its text names (الأربعاء vs الخميس), then joins the story
     expect(rows[1].why.decision).toBe('new-event');
-    expect(rows[1].why.reasons).toEqual(expect.arrayContaining(['stories/no-date', 'stories/different-day']));
+    expect(rows[1].why.reasons.map((r: { rule: string }) => r.rule)).toEqual(
+      expect.arrayContaining(['stories/no-date', 'stories/different-day']),
+    );
     const names = rows[1].why.entities.join(' ');
     expect(names).toMatch(/الناتو|حلف شمال الأطلسي/);
     expect(names).toContain('الكاظمي');

@@ -44,10 +44,15 @@ export interface StoryDetail extends StorySummary {
   entities: Entity[];
   timeline: { date: string; events: number; articles: number }[];
 }
+/** One decision about an article (src/core/trace.ts): removed lines, the trace and why.reasons. */
 export interface Reason {
   rule: string;
   message: string;
   action: string;
+  place?: { line: number } | { start: number; end: number };
+  evidence?: Record<string, string | number>;
+  /** The line a drop-line Reason took out, as written. */
+  text?: string;
 }
 export interface ArticleDetail extends ArticleSummary {
   source: string;
@@ -56,7 +61,7 @@ export interface ArticleDetail extends ArticleSummary {
   lang: string | null;
   eventDate: string | null;
   paragraphs: string[];
-  removed: { text: string; reason: string; line?: number }[];
+  removed: Reason[];
   rejected: Reason | null;
   trace: Reason[];
   duplicates: ArticleSummary[];
@@ -67,7 +72,7 @@ export interface ArticleDetail extends ArticleSummary {
     date_gap_days: number | null;
     decision: string;
     story_score?: number;
-    reasons?: string[];
+    reasons?: Reason[];
   } | null;
   entities: Entity[];
   event: EventSummary | null;

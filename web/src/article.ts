@@ -43,13 +43,14 @@ export function ArticlePage({ id }: { id: string }) {
           h(
             'ol',
             null,
-            a.removed.map((r, i) =>
-              h('li', { key: i, 'data-rule': r.reason }, [
-                h('span', { class: 'reason' }, [ruleLabel(r.reason), ' ', h('code', null, r.reason)]),
-                r.line ? h('span', { class: 'line' }, `سطر ${fmtNum(r.line)}`) : null,
-                h('q', null, r.text),
-              ]),
-            ),
+            a.removed.map((r, i) => {
+              const line = r.place && 'line' in r.place ? r.place.line : null;
+              return h('li', { key: i, 'data-rule': r.rule, title: r.message }, [
+                h('span', { class: 'reason' }, [ruleLabel(r.rule), ' ', h('code', null, r.rule)]),
+                line ? h('span', { class: 'line' }, `سطر ${fmtNum(line)}`) : null,
+                h('q', null, r.text ?? ''),
+              ]);
+            }),
           ),
         ]),
       ]),
@@ -68,7 +69,7 @@ export function ArticlePage({ id }: { id: string }) {
               ? h(
                   'p',
                   { class: 'meta', 'data-testid': 'why-reasons' },
-                  a.why.reasons.map((r) => `${ruleLabel(r)} (${r})`).join('، '),
+                  a.why.reasons.map((r) => `${ruleLabel(r.rule)} (${r.rule})`).join('، '),
                 )
               : null,
             a.why.terms.length ? h('p', { class: 'meta' }, `كلمات مشتركة: ${a.why.terms.join('، ')}`) : null,

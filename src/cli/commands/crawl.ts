@@ -1,10 +1,13 @@
 /**
  * `khabar crawl --sites sites.txt [--out dir | --db file] [--max-pages N] [--since date]`
  * One site URL a line in sites.txt (# comments). Pages and cleaned articles go to
- * --out (see src/ingest/crawl/sink.ts); with --db the saved pages are then run
- * through `khabar process` into the store. Rejects go to stderr with URL and reason.
+ * --out (see src/ingest/crawl/sink.ts); with --db the articles the crawl cleaned then go
+ * through the rest of `khabar process` (dedup, cluster, store): each page is cleaned once.
+ * Rejects go to stderr with URL and reason.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Article } from '../../core/article.js';
 import { fmtInt } from '../../core/stats.js';
 import { pageCleaner } from '../../clean/index.js';
 import { crawl, DEFAULT_DELAY_MS } from '../../ingest/crawl/crawl.js';
@@ -65,6 +68,7 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
   }
   const t0 = performance.now();
   const saved: string[] = [];
+  const cleaned: Article[] = [];
   const sum = await crawl({
     sites,
     cleaner: pageCleaner,
@@ -78,8 +82,13 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
     userAgent: flags.userAgent,
     allowPrivate: flags.allowPrivate ?? false,
     allowHosts: flags.allowHost ?? [],
-    onPage: (_url, page) => {
-      if (page) saved.push(page);
+    onPage: (_url, page, article) => {
+      if (page && article) {
+        saved.push(page);
+        // stored under the id `khabar process <out>/pages` gives the saved file, as before
+        article.id = basename(page).replace(/\.html$/, '');
+        cleaned.push(article);
+      }
     },
   });
   for (const r of sum.rejects)
@@ -93,7 +102,8 @@ export async function runCrawl(flags: CrawlFlags, io: CliIO): Promise<number> {
       `${fmtInt(sum.notModified)} not modified, ${fmtInt(sum.rejects.length)} rejected; skipped: ${skipped}; ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
   if (flags.db) {
-    if (saved.length > 0) return runProcess(saved, { db: flags.db, format: 'auto', runs: 'runs' }, io);
+    // every page is cleaned once: the articles the crawl cleaned go to the store as they are
+    if (saved.length > 0) return runProcess(saved, { db: flags.db, format: 'auto', runs: 'runs', cleaned }, io);
   }
   return 0;
 }

@@ -10,12 +10,15 @@ import { loadGazetteer } from '../../stories/gazetteer/index.js';
 import { openStore, storeLabel } from '../../store/index.js';
 import { processPaths } from '../../pipeline/run.js';
 import { progressBar } from '../progress.js';
+import type { Article } from '../../core/article.js';
 import type { CliIO } from '../io.js';
 import type { Register } from './index.js';
 
 export const DEFAULT_DB = 'khabar.db';
 
 interface ProcessFlags {
+  /** The crawler's cleaned articles for `paths` (src/cli/commands/crawl.ts): stored without cleaning again. */
+  cleaned?: Article[];
   db: string;
   format: string;
   runs: string;
@@ -57,6 +60,7 @@ export async function runProcess(paths: string[], flags: ProcessFlags, io: CliIO
         onWait: (holder) => io.stderr.write(`khabar: waiting for the database, in use by ${holder}\n`),
       },
       dbLabel: storeLabel(flags.db),
+      cleaned: flags.cleaned,
       onOutcome: (o) => {
         if (o.status === 'error' || o.status === 'rejected')
           io.stderr.write(

@@ -44,8 +44,9 @@ export interface CrawlOptions extends Partial<FetchPolicy> {
   concurrency?: number;
   perHost?: number;
   /** After each page: the saved .html file when it gave an article (named after the URL
-   *  redirects ended at, not `url`), else null (304, rejected or failed). */
-  onPage?: (url: string, page: string | null) => void;
+   *  redirects ended at, not `url`), else null (304, rejected or failed), and the cleaned article
+   *  (so `--db` stores it without cleaning the page a second time). */
+  onPage?: (url: string, page: string | null, article: Article | null) => void;
   /** Crawl loopback, private and link-local addresses too (a local or intranet site on purpose). */
   allowPrivate?: boolean;
   /** Hosts (and their subdomains) that feeds, sitemaps and redirects may lead to besides the site's own. */
@@ -226,11 +227,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
   const worker = async () => {
     while (next < jobs.length) {
       const { url, rules, scope } = jobs[next++];
-      const page = await fetchPage(url, rules, scope); // not inside onPage?.(…): that would skip the fetch without a hook
-      opts.onPage?.(url, page);
+      const got = await fetchPage(url, rules, scope); // not inside onPage?.(…): that would skip the fetch without a hook
+      opts.onPage?.(url, got?.page ?? null, got?.article ?? null);
     }
   };
-  const fetchPage = async (url: string, rules: SiteRules, scope: string): Promise<string | null> => {
+  const fetchPage = async (
+    url: string,
+    rules: SiteRules,
+    scope: string,
+  ): Promise<{ page: string; article: Article } | null> => {
     try {
       if (!rules.allowed(url)) throw khabarError('KHB_ROBOTS_DISALLOWED', url);
       const saved = sink.loadSaved(url);
@@ -263,7 +268,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlSummary> {
       }
       journal.append({ t: 'done', url, status: res.status, sha1 });
       for (const hop of res.chain.slice(1)) journal.append({ t: 'done', url: hop, status: res.status, sha1 });
-      return a.rejected ? null : join(sink.pages, `${sha1}.html`);
+      return a.rejected ? null : { page: join(sink.pages, `${sha1}.html`), article: a };
     } catch (e) {
       const rec = reject(url, e);
       journal.append({ t: 'failed', url, code: rec.rule, message: rec.message });

@@ -154,4 +154,19 @@ export const PG_MIGRATIONS: Migration[] = [
     sql: `ALTER TABLE documents ADD COLUMN indexed integer NOT NULL DEFAULT 1;
       CREATE INDEX documents_unindexed ON documents(indexed) WHERE indexed = 0;`,
   },
+  // Reasons in one shape (src/store/migrations/005_reasons.ts): removed_lines.rule and .message,
+  // why.reasons as Reasons taken from the article's trace
+  {
+    version: 4,
+    name: 'reasons',
+    sql: `ALTER TABLE removed_lines RENAME COLUMN reason TO rule;
+      ALTER TABLE removed_lines ADD COLUMN message text NOT NULL DEFAULT '';
+      UPDATE removed_lines SET message = 'dropped by ' || rule WHERE message = '';
+      UPDATE articles a SET why = (a.why::jsonb || jsonb_build_object('reasons', (
+          SELECT coalesce(jsonb_agg(coalesce(
+            (SELECT t FROM jsonb_array_elements(a.trace::jsonb) t WHERE t->>'rule' = r.rule LIMIT 1),
+            jsonb_build_object('rule', r.rule, 'action', 'note', 'message', r.rule)) ORDER BY r.n), '[]'::jsonb)
+          FROM jsonb_array_elements_text(a.why::jsonb->'reasons') WITH ORDINALITY AS r(rule, n))))::json
+        WHERE json_typeof(a.why->'reasons') = 'array' AND json_typeof(a.why->'reasons'->0) = 'string';`,
+  },
 ];

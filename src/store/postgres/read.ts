@@ -28,6 +28,8 @@ import {
   str,
   summaryOf,
   type Row,
+  REMOVED_COLS,
+  removedOf,
 } from '../rows.js';
 import { tsqueryOf } from './search.js';
 
@@ -152,12 +154,8 @@ export class PostgresReader {
       surface: (r.surface ?? []) as string[],
     }));
     const removed = (
-      await this.all('SELECT line, text, reason FROM removed_lines WHERE article_id = $1 ORDER BY seq', [id])
-    ).map((r) => ({
-      text: String(r.text),
-      reason: String(r.reason),
-      ...(r.line === null ? {} : { line: Number(r.line) }),
-    }));
+      await this.all(`SELECT ${REMOVED_COLS} FROM removed_lines WHERE article_id = $1 ORDER BY seq`, [id])
+    ).map(removedOf);
     const trace = (a.trace ?? []) as ArticleDetail['trace'];
     return {
       ...summaryOf(a),
@@ -216,7 +214,7 @@ export class PostgresReader {
          GROUP BY 1 ORDER BY 2 DESC, 1`,
       )) as StatsReport['rejectedByRule'],
       removedByRule: (await this.all(
-        `SELECT reason AS rule, count(*)::int AS count FROM removed_lines GROUP BY 1 ORDER BY 2 DESC, 1`,
+        `SELECT rule, count(*)::int AS count FROM removed_lines GROUP BY 1 ORDER BY 2 DESC, 1`,
       )) as StatsReport['removedByRule'],
     };
   }

@@ -12,6 +12,7 @@
  */
 import type pg from 'pg';
 import { bodyText } from '../../core/article.js';
+import { lineOf } from '../../core/trace.js';
 import { normalize } from '../../text/normalize.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
 
@@ -54,9 +55,9 @@ const SQL = {
       event_date = excluded.event_date, why = excluded.why, trace = excluded.trace, meta = excluded.meta,
       title_norm = excluded.title_norm, body_norm = excluded.body_norm`,
   removedDelete: `DELETE FROM removed_lines WHERE article_id = $1`,
-  removed: `INSERT INTO removed_lines (article_id, seq, line, text, reason)
-    SELECT $1, r.seq - 1, r.line, r.text, r.reason
-    FROM unnest($2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS r(line, text, reason, seq)`,
+  removed: `INSERT INTO removed_lines (article_id, seq, line, text, rule, message)
+    SELECT $1, r.seq - 1, r.line, r.text, r.rule, r.message
+    FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(line, text, rule, message, seq)`,
   entities: `INSERT INTO entities (key, type, name)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (key) DO NOTHING`,
   mentionsDelete: `DELETE FROM article_entities WHERE article_id = $1`,
@@ -218,9 +219,10 @@ export class PostgresWriter {
     if (a.removed.length)
       await c.query(SQL.removed, [
         a.id,
-        a.removed.map((r) => r.line ?? null),
-        a.removed.map((r) => pgText(r.text)),
-        a.removed.map((r) => r.reason),
+        a.removed.map((r) => lineOf(r)),
+        a.removed.map((r) => pgText(r.text ?? '')),
+        a.removed.map((r) => r.rule),
+        a.removed.map((r) => pgText(r.message)),
       ]);
     await c.query(SQL.mentionsDelete, [a.id]);
     // sorted by key: concurrent writers inserting the same new entities wait on each other in one order

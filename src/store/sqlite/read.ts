@@ -24,6 +24,8 @@ import {
   str,
   summaryOf,
   type Row,
+  REMOVED_COLS,
+  removedOf,
 } from '../rows.js';
 import { toFtsQuery } from '../search/query.js';
 import { unpackJson } from './packed.js';
@@ -155,12 +157,8 @@ export class SqliteReader {
       lang: str(a.lang),
       eventDate: str(a.event_date),
       paragraphs: String(a.text) === '' ? [] : String(a.text).split('\n\n'),
-      removed: this.all('SELECT line, text, reason FROM removed_lines WHERE article_id = ? ORDER BY seq', id).map(
-        (r) => ({
-          text: String(r.text),
-          reason: String(r.reason),
-          ...(r.line === null ? {} : { line: Number(r.line) }),
-        }),
+      removed: this.all(`SELECT ${REMOVED_COLS} FROM removed_lines WHERE article_id = ? ORDER BY seq`, id).map(
+        removedOf,
       ),
       rejected: a.rejected_rule
         ? (trace.find((t) => t.rule === a.rejected_rule && t.action === 'drop-article') ?? {
@@ -203,7 +201,7 @@ export class SqliteReader {
         `SELECT rejected_rule AS rule, count(*) AS count FROM articles WHERE rejected_rule IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`,
       ) as StatsReport['rejectedByRule'],
       removedByRule: this.all(
-        `SELECT reason AS rule, count(*) AS count FROM removed_lines GROUP BY 1 ORDER BY 2 DESC`,
+        `SELECT rule, count(*) AS count FROM removed_lines GROUP BY 1 ORDER BY 2 DESC`,
       ) as StatsReport['removedByRule'],
     };
   }

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
+import { lineOf } from '../../core/trace.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
 import { pack, packJson } from './packed.js';
 
@@ -42,7 +43,7 @@ export class SqliteWriter {
       ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body)
         SELECT article_rowid, title, body FROM articles_fts_source WHERE article_rowid = ?`),
       removedDelete: p(`DELETE FROM removed_lines WHERE article_id = ?`),
-      removed: p(`INSERT INTO removed_lines (article_id, seq, line, text, reason) VALUES (?, ?, ?, ?, ?)`),
+      removed: p(`INSERT INTO removed_lines (article_id, seq, line, text, rule, message) VALUES (?, ?, ?, ?, ?, ?)`),
       entity: p(`INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`),
       mentionsDelete: p(`DELETE FROM article_entities WHERE article_id = ?`),
       mention: p(`INSERT INTO article_entities (article_id, entity_key, count, surface) VALUES (?, ?, ?, ?)`),
@@ -189,7 +190,7 @@ export class SqliteWriter {
     }) as { rowid: number };
     this.s.ftsInsert.run(BigInt(rowid)); // a rejected article is not in the view: nothing is inserted
     this.s.removedDelete.run(a.id);
-    a.removed.forEach((r, i) => this.s.removed.run(a.id, i, r.line ?? null, r.text, r.reason));
+    a.removed.forEach((r, i) => this.s.removed.run(a.id, i, lineOf(r), r.text ?? '', r.rule, r.message));
     this.s.mentionsDelete.run(a.id);
     for (const e of a.entities ?? []) {
       this.s.entity.run(e.key, e.type, e.name);

@@ -1,5 +1,5 @@
 /**
- * 005: a smaller database. `article_entities` becomes a WITHOUT ROWID table: its primary key
+ * 006: a smaller database. `article_entities` becomes a WITHOUT ROWID table: its primary key
  * (article_id, entity_key) was a second B-tree beside the table (1.2 MB of 3.8 MB on 5 000 articles);
  * now the table is that B-tree. Packed columns (src/store/sqlite/packed.ts) need no migration: old
  * rows read back as they are.
