@@ -18,9 +18,25 @@ export const SITE_LINE_MIN_SHARE = 0.5;
 /** …and on at least this many documents, so four documents need a line on three. */
 export const SITE_LINE_MIN_DOCS = 3;
 
+/** What a SiteLineIndex knows, as plain Maps: posted to a worker thread (structured clone) and back. */
+export interface SiteLineSnapshot {
+  docs: Map<string, number>;
+  lines: Map<string, Map<number, number>>;
+}
+
 export class SiteLineIndex {
-  private readonly docs = new Map<string, number>();
-  private readonly lines = new Map<string, Map<number, number>>();
+  private readonly docs: Map<string, number>;
+  private readonly lines: Map<string, Map<number, number>>;
+
+  constructor(from?: SiteLineSnapshot) {
+    this.docs = from?.docs ?? new Map();
+    this.lines = from?.lines ?? new Map();
+  }
+
+  /** The counts, to build the same index in another thread (`new SiteLineIndex(snapshot)`). */
+  snapshot(): SiteLineSnapshot {
+    return { docs: this.docs, lines: this.lines };
+  }
 
   /** Counts each distinct line key of one document of `site`. */
   observe(site: string | null, lineKeys: Iterable<string>): void {

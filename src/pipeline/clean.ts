@@ -18,6 +18,8 @@ export interface CleanRunOptions {
   rejects?: string;
   keepNonArabic?: boolean;
   siteLines?: boolean;
+  /** Worker threads to clean in (default one per core but one; 0 cleans on the main thread). */
+  workers?: number;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   progress?: Progress;
@@ -40,7 +42,7 @@ export async function cleanPaths(paths: string[], opts: CleanRunOptions): Promis
         format: opts.format,
         exclude: [opts.output, opts.rejects].filter((p): p is string => !!p),
       }),
-      cleanStage({ keepNonArabic: opts.keepNonArabic, siteLines: opts.siteLines }),
+      cleanStage({ keepNonArabic: opts.keepNonArabic, siteLines: opts.siteLines, workers: opts.workers }),
       jsonlWriter(out, (a) => JSON.stringify(cleanRecord(a))),
     ],
     { stats, rejects: reject, progress: opts.progress },

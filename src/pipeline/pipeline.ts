@@ -77,6 +77,8 @@ export interface PipelineOptions {
   /** Entities to find (src/stories/gazetteer): the built-in lists, or with a user's files added. */
   gazetteer?: Gazetteer;
   stateSchedule?: StateSchedule;
+  /** Worker threads to clean in (src/pipeline/clean-pool.ts; default one per core but one). */
+  cleanWorkers?: number;
 }
 
 /**
@@ -110,6 +112,7 @@ export class Pipeline {
     readonly runId: string,
     private readonly stateWithWindow: boolean,
     private readonly schedule: StateSchedule,
+    private readonly cleanWorkers: number | undefined,
   ) {}
 
   static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
@@ -122,6 +125,7 @@ export class Pipeline {
       runId,
       opts.stateWithWindow ?? true,
       opts.stateSchedule ?? STATE_SCHEDULE,
+      opts.cleanWorkers,
     );
   }
 
@@ -176,6 +180,7 @@ export class Pipeline {
       firstPass: (opts.firstPass ?? false) && !opts.cleaned,
       cleanedUpstream: opts.cleaned,
       prime: (sites) => this.prime(sites),
+      workers: this.cleanWorkers,
     });
     await runPipeline(
       [

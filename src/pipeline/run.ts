@@ -30,6 +30,8 @@ export interface RunOptions extends ReadOptions {
   /** The documents of `paths`, cleaned already (`khabar crawl --db`: the crawler cleaned each page
    *  as it saved it): they go through the stages from here, and are not cleaned again. */
   cleaned?: Article[];
+  /** Worker threads to clean in (default one per core but one; 0 cleans on the main thread). */
+  cleanWorkers?: number;
 }
 
 export interface RunResult {
@@ -58,7 +60,11 @@ export async function processPaths(paths: string[], opts: RunOptions): Promise<R
 }
 
 async function run(paths: string[], opts: RunOptions, stats: Stats, t0: number, startedAt: string): Promise<RunResult> {
-  const pipeline = await Pipeline.open(opts.store, { stats, gazetteer: opts.gazetteer });
+  const pipeline = await Pipeline.open(opts.store, {
+    stats,
+    gazetteer: opts.gazetteer,
+    cleanWorkers: opts.cleanWorkers,
+  });
   const counts = { stored: 0, duplicate: 0, rejected: 0, unchanged: 0, error: 0 };
   // pass 1 (the cleaner's site lines) and pass 2 (every document through the stages): runPipeline
   const source = opts.cleaned

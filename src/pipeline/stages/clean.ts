@@ -7,6 +7,7 @@
 import type { Article } from '../../core/article.js';
 import type { Stage, StageContext } from '../../core/stage.js';
 import { cleanArticle, lineKeys, SiteLineIndex } from '../../clean/index.js';
+import { CLEAN_BATCH, CLEAN_IN_FLIGHT, CLEAN_POOL_MIN_DOCS, CleanPool, DEFAULT_CLEAN_WORKERS } from '../clean-pool.js';
 
 export interface CleanStageOptions {
   keepNonArabic?: boolean;
@@ -22,6 +23,9 @@ export interface CleanStageOptions {
   /** The articles come cleaned already (the crawler cleaned each page as it fetched it, for its
    *  articles.jsonl): they are counted, never cleaned a second time. */
   cleanedUpstream?: boolean;
+  /** Worker threads to clean in (src/pipeline/clean-pool.ts); 0 cleans on the main thread. Default
+   *  DEFAULT_CLEAN_WORKERS; a run of fewer than CLEAN_POOL_MIN_DOCS articles never starts them. */
+  workers?: number;
 }
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
@@ -41,11 +45,80 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
           }
         : undefined,
     async *run(articles, ctx) {
-      for await (const a of articles) if (cleanOne(a, ctx, { ...opts, index })) yield a;
+      const workers = opts.cleanedUpstream ? 0 : (opts.workers ?? DEFAULT_CLEAN_WORKERS);
+      if (workers <= 0) {
+        for await (const a of articles) if (cleanOne(a, ctx, { ...opts, index })) yield a;
+        return;
+      }
+      yield* cleanInPool(articles, ctx, { ...opts, index }, workers);
     },
   };
 }
 
+/**
+ * The same cleaning as cleanOne, the plain-text articles of each batch in a worker thread: batches go
+ * out ahead, come back in input order, and are counted here as cleanOne counts them. The first
+ * CLEAN_POOL_MIN_DOCS articles are cleaned on the main thread while the pool would not pay for itself.
+ */
+async function* cleanInPool(
+  articles: AsyncIterable<Article>,
+  ctx: StageContext,
+  opts: { index?: SiteLineIndex; keepNonArabic?: boolean },
+  workers: number,
+): AsyncGenerator<Article> {
+  let pool: CleanPool | null = null;
+  const inFlight: Promise<Done[]>[] = [];
+  let batch: Article[] = [];
+  let seen = 0;
+  // a batch: its text articles cleaned in a worker, the others (HTML, rejected already) here, in order
+  const send = (b: Article[]): Promise<Done[]> => {
+    const pooled = (a: Article) => a.rawKind === 'text' && !a.rejected;
+    const from = b.map((a) => a.trace.length);
+    return pool!.clean(b.filter(pooled)).then((cleaned) => {
+      let k = 0;
+      // the cleaned fields go back onto the article itself: later stages may know it by identity
+      // (the process pipeline keys its idempotency check by the object)
+      return b.map((a, i) => (pooled(a) ? { a: Object.assign(a, cleaned[k++]), from: from[i] } : { a, from: -1 }));
+    });
+  };
+  const take = function* (done: Done[]) {
+    for (const { a, from } of done) if (from < 0 ? cleanOne(a, ctx, opts) : countCleaned(a, ctx, from)) yield a;
+  };
+  try {
+    for await (const a of articles) {
+      if (!pool) {
+        if (++seen <= CLEAN_POOL_MIN_DOCS) {
+          if (cleanOne(a, ctx, opts)) yield a;
+          continue;
+        }
+        pool = new CleanPool(workers, opts.index?.snapshot() ?? null, opts.keepNonArabic ?? false);
+      }
+      batch.push(a);
+      if (batch.length < CLEAN_BATCH) continue;
+      inFlight.push(send(batch));
+      batch = [];
+      while (inFlight.length >= CLEAN_IN_FLIGHT * pool.size) yield* take(await inFlight.shift()!);
+    }
+    if (batch.length) inFlight.push(send(batch));
+    while (inFlight.length) yield* take(await inFlight.shift()!);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** An article back from the pool, with its trace's length before cleaning (-1: not sent, cleaned here). */
+type Done = { a: Article; from: number };
+
+/** Counts an article a worker cleaned, as cleanOne counts the one it cleans: its new Reasons, once. */
+function countCleaned(a: Article, ctx: StageContext, from: number): boolean {
+  ctx.inc('in');
+  ctx.stats.inc('clean/chars-in', a.raw.length);
+  for (const r of a.removed) ctx.count(a, r);
+  for (const r of a.trace.slice(from)) ctx.count(a, r);
+  if (a.rejected) return false;
+  ctx.inc('out');
+  return true;
+}
 /** Cleans one article and counts its Reasons; false when it was rejected (and sent to the sink). */
 export function cleanOne(
   a: Article,
