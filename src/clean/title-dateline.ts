@@ -64,14 +64,23 @@ const INLINE_DATELINE_OPEN = new RegExp(
   'u',
 );
 /** A place and a full date, with or without a source in brackets, closed by a dash or colon: "الفاشر 1 أكتوبر
- *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …", "كسلا 24-3-2021 (سونا) – اعلن …". A day, a month and a year in front of the
+ *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …", "كسلا 24-3-2021 (سونا) – اعلن …", "رام الله 21-10-2020 وفا- …". A day, a month and a year in front of the
  *  lead are a dateline whatever the place is called. */
-const INLINE_DATED =
-  /^([\p{L}]+(?:\s[\p{L}]+){0,2}\s*[،,]?\s+(?:\d{1,2}\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*(?:\([^()]{2,30}\))?)\s*[-–—ـ:]+\s*/u;
+const INLINE_DATED = new RegExp(
+  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*[،,]?\\s+(?:\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})\\s*(?:\\([^()]{2,30}\\)|\\s(?:${AGENCY}))?)\\s*[-–—ـ:]+\\s*`,
+  'u',
+);
+/** One or two words closed by a colon after a credit closed by one: the city ("الكوفية:عمان: سجلت …"). */
+const SECOND_PART_COLON = /^([\p{L}]+(?:\s[\p{L}]+)?)\s*:\s*/u;
 /** One to three words closed by a spaced dash, after a credit: the reporter's name. */
 const REPORTER_AFTER = /^([\p{L}]+(?:\s[\p{L}]+){0,2})\s[-–—ـ]\s/u;
 /** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
 const INLINE_REPORTER_PLACE = new RegExp(`^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s[-–—ـ]\\s(?:${PLACE}))\\s[-–—ـ]\\s`, 'u');
+/** An outlet and its city after a slash, or the city in brackets: "أمد/ رام الله: نفى …", "التيار (نواكشوط) ـ واصل …". */
+const INLINE_OUTLET_PLACE = new RegExp(
+  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?:/\\s*(?:${PLACE})\\s*(?=:)|\\(\\s*(?:${PLACE})\\s*\\)\\s*(?=[-–—ـ])))\\s*[-–—ـ:]+\\s*`,
+  'u',
+);
 /** A place and its country, closed by a colon: "أبوظبي، الإمارات العربية المتحدة: أعلن …". */
 const INLINE_PLACE_COUNTRY = new RegExp(`^((?:${PLACE})\\s*[،,]\\s*[\\p{L}]+(?:\\s[\\p{L}]+){0,3})\\s*:\\s*`, 'u');
 /** An agency named with its city in brackets: "وكالة السواحل للأنباء(نواكشوط)- قال …". */
@@ -88,7 +97,8 @@ const INLINE_PLACE_SOURCE = new RegExp(
 /** An outlet's own credit opening the lead: "عروبة الإخباري – قالت …", "هاي كورة – إذا نجح …",
  *  "وطنا اليوم:أجرى …". One to three words, closed by a spaced dash, or by a colon when the
  *  name carries an outlet word or the colon is glued to the lead. */
-const INLINE_OUTLET = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s|\s_\s?(?=\p{L})|\s\|\s)/u;
+const INLINE_OUTLET =
+  /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})(\s[-–—]\s|\s*:(?=\p{L})|\s*:\s|\/\s|\s_\s?(?=\p{L})|\s\|\s|[-–—](?=\p{L}))/u;
 /** A site's name in quotes opening the lead: "“المدارنت”/ استشهد …", "«الخليج»: قال …". The quotes mark a
  *  name, so no outlet word is needed. */
 const INLINE_QUOTED_OUTLET = /^([“"«][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[”"»])\s*(?:[-–—/:])\s*/u;
@@ -102,7 +112,10 @@ const PUBLISHED_TAIL = new RegExp(`\\s*(${alt(n(PUBLISHED_CLAUSES))})\\s*:?.*$`,
 const DASH_CLOSED = /^([\p{L}\d ]{2,30}?)\s*[-–—ـ]$/u;
 /** A place closed by a slash or a colon, or with its agency in brackets, a dash after it or not:
  *  "القاهرة/", "الرياض:", "واشنطن (رويترز)", "الكويت (كونا)", "تونس (وات)-". */
-const PLACE_CLOSED = new RegExp(`^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\s*[-–—ـ]?)$`, 'u');
+const PLACE_CLOSED = new RegExp(
+  `^(${PLACE})\\s*(/|:|\\([\\p{L}\\d .]{2,25}\\)\\s*(?:خاص|متابعات|متابعه|وكالات)?\\s*[-–—ـ:]?)$`,
+  'u',
+);
 /** Wire copy with the day: "أبوظبي في 17 سبتمبر / وام / أعلنت …", "بكين، 3 مارس (شينخوا) أعلنت …",
  *  "برلين- (د ب أ) - قالت …", "الخرطوم 5 يناير (سونا)- أعلنت …", a month in two calendars and a year
  *  ("واشنطن 13 مارس آذار (رويترز) – قال …", "الشهيد الحافظ ، 02 ديسمبر 2024 (واص) - مرت …"). A known
@@ -116,7 +129,10 @@ const BARE_AGENCY = alt(
   n(['رويترز', 'أ ف ب', 'ا ف ب', 'فرانس برس', 'د ب أ', 'واس', 'وام', 'قنا', 'كونا', 'سانا', 'بترا', 'واع', 'وفا']),
   n(['الأناضول', 'شينخوا', 'واج', 'سبأ', 'أ ش أ', 'بنا', 'سونا', 'ماب', 'صفا', 'وكالات']),
 );
-const INLINE_PLACE_AGENCY = new RegExp(`^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s+(?=\\p{L})`, 'u');
+const INLINE_PLACE_AGENCY = new RegExp(
+  `^((?:${PLACE})\\s*[-–—ـ/]\\s*(?:${BARE_AGENCY}))\\s*(?:[:\\-–—]\\s*)?(?=\\p{L})`,
+  'u',
+);
 const HARAKAT = /[\u064b-\u0652]/;
 const TRAILING_DASH = new RegExp(`(?:\\s*${DASH})+\\s*$`, 'u');
 /** A place after an outlet name, no dash: "النهارالاخباريه رام الله" (alnaharnews.uk). */
@@ -175,8 +191,8 @@ function creditParts(norm: string): boolean {
 
 const CAPTION_WORD = /(^|\s)(صوره|ارشيفيه|تصوير|الصوره)($|\s)/u;
 const PLACE_ALONE = new RegExp(`^(${PLACE})$`, 'u');
-/** A name of one to four words closed by a colon: "الدرر الشامية:", "اسرار بريس:". */
-const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*:$/u;
+/** A name of one to four words closed by a colon or a slash: "الدرر الشامية:", "اسرار بريس:", "الثورة/". */
+const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*[:/]$/u;
 
 /**
  * A credit the header gives on its own line with no dash, where a dateline stands (between the headline
@@ -187,7 +203,7 @@ export function headerCreditOf(line: string, aboveLead: boolean): string | null 
   const text = line.trim();
   if (PLACE_ALONE.test(normalize(text, NO_DELETE_HARAKAT).trim())) return text;
   if (!aboveLead) return null;
-  if (COLON_CLOSED_NAME.test(text)) return text.replace(/\s*:$/, '').trim();
+  if (COLON_CLOSED_NAME.test(text)) return text.replace(/\s*[:/]$/, '').trim();
   // right above the lead, a site or place and a reporter's name: "صحيفة عسير – مها القحطاني :",
   // "موند بريس : ريفي مفيد محمد", "ساهرة رشيد/ العراق"
   if (text.length <= HEADER_CREDIT_MAX_CHARS && creditShape(text)) return text.replace(TRAILING_DASH, '').trim();
@@ -222,6 +238,11 @@ export function creditShape(text: string): boolean {
 /** A credit that names a known place or agency ("أبوظبي", "أمد/ الجزائر", "الرباط (و.م.ع)"). */
 export function namesPlaceOrAgency(credit: string): boolean {
   return PLACE_AGENCY_WORD.test(normalize(credit, NO_DELETE_HARAKAT));
+}
+
+/** A line opening with a place and a full date closed by a dash: "رام الله 21-10-2020 وفا- لورين زيداني". */
+export function opensWithDatedCredit(line: string): boolean {
+  return /\d/.test(line) && INLINE_DATED.test(normalize(line, NO_DELETE_HARAKAT));
 }
 
 /** A lead opening with a wire credit, cut short or not: "واشنطن أول أكتوبر تشرين الأول (رويترز) – قال البيت الأبيض". */
@@ -283,8 +304,8 @@ function outletCredit(norm: string): RegExpExecArray | null {
   // "قال الوزير: …", "في الأثناء - …" are sentences: no function word unless it is the outlet's ("وطنا اليوم")
   if (words.some((w) => isStopword(w) && !new RegExp(`^(${OUTLET})$`, 'iu').test(w))) return null;
   if (m[2].includes(':') && !outlet && !/:(?=\p{L})/u.test(m[2] + norm.charAt(m[0].length))) return null;
-  // "وكالة نون/ أكد …": a slash closes an outlet's credit only
-  if (m[2].startsWith('/') && !outlet) return null;
+  // "وكالة نون/ أكد …": a slash closes an outlet's credit only, and so does a dash glued to the lead ("صراحة نيوز-ارتفعت …")
+  if ((m[2].startsWith('/') || /^[-–—]$/.test(m[2])) && !outlet) return null;
   return m;
 }
 
@@ -305,6 +326,7 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     INLINE_PLACE_SOURCE.exec(norm) ??
     INLINE_DATED.exec(norm) ??
     INLINE_REPORTER_PLACE.exec(norm) ??
+    INLINE_OUTLET_PLACE.exec(norm) ??
     INLINE_PLACE_COUNTRY.exec(norm) ??
     INLINE_AGENCY_PLACE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
@@ -312,7 +334,9 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     outletCredit(norm);
   if (!m || m[1].trim() === '' || m[0].length > INLINE_MAX_CHARS) return null;
   // a reporter's name after the credit, closed by the same kind of dash: "العالم الآن – منير حرب – ألحق …"
-  const reporter = /[-–—ـ]\s*$/.test(m[0]) ? REPORTER_AFTER.exec(norm.slice(m[0].length)) : null;
+  const closer = /([-–—ـ:])\s*$/.exec(m[0])?.[1];
+  const after = norm.slice(m[0].length);
+  const reporter = closer === ':' ? SECOND_PART_COLON.exec(after) : closer ? REPORTER_AFTER.exec(after) : null;
   const end = m[0].length + (reporter && !reporter[1].split(' ').some((w) => isStopword(w)) ? reporter[0].length : 0);
   const cut = offsets[end];
   const dateline = paragraph

@@ -13,6 +13,7 @@ import type { Line } from './line-rules.js';
 import {
   looksLikeDateline,
   MASTHEAD_RE,
+  opensWithDatedCredit,
   opensWithWireCredit,
   TITLE_MAX_WORDS,
   TITLE_MIN_WORDS,
@@ -167,6 +168,6 @@ export function notATitle(l: Line): string | null {
   const d = /\d/.test(l.norm) ? findDate(l.norm) : null;
   if (d && l.words - d.length / 4 < TITLE_MIN_WORDS) return 'date';
   if (looksLikeDateline(l.text)) return 'dateline';
-  if (opensWithWireCredit(l.text)) return 'lead with a wire credit';
+  if (opensWithWireCredit(l.text) || opensWithDatedCredit(l.text)) return 'a credit with a date or agency';
   return null;
 }

@@ -80,6 +80,12 @@ describe('datelines', () => {
       ['العالم الآن – منير حرب – ألحق الفيصلي الخسارة الأولى بفريق السلط', 'العالم الآن – منير حرب'],
       ['الوئام الوطني _ بدأت الحكومة اليوم مراجعة القرار المتعلق بالحظر', 'الوئام الوطني'],
       ['يمني برس | تم اليوم توزيع الحقائب المدرسية على طلاب المدارس', 'يمني برس'],
+      // an outlet glued to its dash, an outlet and its city, an agency after a spaced colon, a second part
+      ['صراحة نيوز-ارتفعت أسعار النفط اليوم الجمعة بعد إعلان الإدارة', 'صراحة نيوز'],
+      ['أمد/ رام الله: نفى المتحدث باسم الحكومة ما نشرته وسائل الإعلام', 'أمد/ رام الله'],
+      ['التيار (نواكشوط) ـ واصل وزير الصيد جولته في المدينة لليوم الثاني', 'التيار (نواكشوط)'],
+      ['صنعاء- سبأ : دشن وزير الزراعة اليوم حملة لمكافحة الجراد في المحافظة', 'صنعاء- سبأ'],
+      ['الكوفية:عمان: سجلت وزارة الصحة اليوم إصابات جديدة بالفيروس في المملكة', 'الكوفية:عمان'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])
@@ -98,6 +104,7 @@ describe('datelines', () => {
     const T = 'وزارة الصحة تسجل ثلاث إصابات جديدة';
     expect(clean([T, 'رام الله', 'نائلة خليل', LEAD, MORE].join('\n')).dateline).toBe('رام الله');
     expect(clean([T, 'الدرر الشامية:', LEAD, MORE].join('\n')).dateline).toBe('الدرر الشامية');
+    expect(clean(['الثورة/', LEAD, MORE].join('\n')).dateline).toBe('الثورة');
     expect(clean([T, 'صحيفة المدينة – سارة أحمد :', LEAD, MORE].join('\n')).dateline).toBe('صحيفة المدينة – سارة أحمد');
     // a page with no headline keeps the credit right above its lead for the dateline, not as masthead
     expect(clean(['الثبات ـ لبنان', LEAD, MORE].join('\n')).dateline).toBe('الثبات ـ لبنان');
