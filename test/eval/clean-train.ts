@@ -1,6 +1,6 @@
 /**
  * `npm run train:clean -- [file.jsonl ...]`: fits the cleaner's two learned models on the development
- * pages (default: ../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl, fresh.jsonl, dev2.jsonl and dev3.jsonl) and
+ * pages (default: ../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl, fresh.jsonl and dev2–dev4.jsonl) and
  * writes them as JSON: the headline model (src/clean/title-model.json) and the furniture model
  * (src/clean/line-model.json). Never give it a held-out set (test/fixtures/real/clean/heldout.jsonl).
  */
@@ -15,6 +15,7 @@ export const DEV_SETS = [
   'test/fixtures/real/clean/fresh.jsonl',
   'test/fixtures/real/clean/dev2.jsonl',
   'test/fixtures/real/clean/dev3.jsonl',
+  'test/fixtures/real/clean/dev4.jsonl',
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 /**
  * Our later real cleaning sets, each labelled on 2026-12-03 by helpers who never ran khabar on them, measured blind
- * once and then made development data (see the sets' README): fresh.jsonl (57 pages), dev2.jsonl and dev3.jsonl
- * (97 pages each).
+ * once and then made development data (see the sets' README): fresh.jsonl (57 pages), dev2.jsonl, dev3.jsonl
+ * (97 pages each) and dev4.jsonl (92).
  * Each stays valid, and no two development sets share a page or a site.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ describe('later real cleaning sets (development data)', () => {
     ['fresh.jsonl', ['pages.jsonl'], 50],
     ['dev2.jsonl', ['pages.jsonl', 'fresh.jsonl'], 90],
     ['dev3.jsonl', ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl'], 90],
+    ['dev4.jsonl', ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl', 'dev3.jsonl'], 90],
   ] as const) {
     it(`should pass the validator: ${name}, sharing no url with ${earlier.join(', ')}`, () => {
       const rep = validate(

@@ -1,7 +1,7 @@
 /**
- * test/fixtures/real/clean/heldout.jsonl, 92 real pages from 92 sites labelled on 2026-12-03 by two helpers who
+ * test/fixtures/real/clean/heldout.jsonl, 72 real pages from 72 sites labelled on 2026-12-03 by two helpers who
  * never ran khabar on them: the cleaning figures on pages nothing was tuned on (see the set's README). It stays
- * valid and shares no page and no site with the development sets (pages, fresh, dev2, dev3).
+ * valid and shares no page and no site with the development sets (pages, fresh, dev2, dev3, dev4).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +19,14 @@ function load(name: string): Record<string, unknown>[] {
 }
 
 describe('held-out real cleaning set', () => {
-  const dev = [...load('pages.jsonl'), ...load('fresh.jsonl'), ...load('dev2.jsonl'), ...load('dev3.jsonl')];
-  it('should pass the validator, with 90+ pages, and share no url with the development sets', () => {
+  const dev = ['pages', 'fresh', 'dev2', 'dev3', 'dev4'].flatMap((n) => load(`${n}.jsonl`));
+  it('should pass the validator, with 70+ pages, and share no url with the development sets', () => {
     const rep = validate(
       load('heldout.jsonl'),
       dev.map((r) => String(r.url)),
     );
     expect(rep.errors).toEqual([]);
-    expect(rep.pages).toBeGreaterThanOrEqual(90);
+    expect(rep.pages).toBeGreaterThanOrEqual(70);
     expect(rep.sites).toBe(rep.pages);
   });
 
