@@ -135,12 +135,10 @@ export const MIN_BODY_LETTERS = 20;
 
 /** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3",
  *  after a language or section prefix ("/newspaper/tag/شعراء"), with a tag's id before its name
- *  ("/tag/1551/مؤشر-الدولار") and a page number, bare or not ("/tag/صينية/4"). */
+ *  ("/tag/1551/مؤشر-الدولار") and a page number, bare or not ("/tag/صينية/4"). A listing names its tag: a
+ *  bare number there is an article's ("/news/topic/9058" on barran.press, "/Topic/1000293" on syrianmasah.net). */
 const LISTING_PATH =
-  /^\/(?:[a-z]{2}\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]+\/?((page\/)?\d+\/?)?$/i;
-/** …and after a section prefix only with a name: "/news/topic/9058" is an article's number on barran.press. */
-const PREFIXED_LISTING_PATH =
-  /^\/[^/]+\/(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]*[^\d/][^/]*\/?((page\/)?\d+\/?)?$/i;
+  /^\/(?:[^/]+\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]*[^\d/][^/]*\/?((page\/)?\d+\/?)?$/i;
 /** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
 const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
 
@@ -154,8 +152,7 @@ export function listingUrl(url: string | null | undefined): string | null {
     return null;
   }
   const path = decodeURIComponent(u.pathname);
-  const m =
-    LISTING_PATH.exec(path) ?? PREFIXED_LISTING_PATH.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
+  const m = LISTING_PATH.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
   if (m) return m[1].toLowerCase();
   // Drupal's term pages ("/taxonomy/term/14130") and WordPress's date archives ("/?m=20230704",
   // "/2023/07/", "/2023/07/04/"): lists of a topic's or a day's articles

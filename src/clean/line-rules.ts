@@ -119,6 +119,17 @@ const PROMO_RE = new RegExp(PROMO_PATTERNS.map((re) => re.source).join('|'));
 /** The font-size buttons "A A", "A+ A-" (algomhor.com). */
 const FONT_WIDGET = /^(a[+-]?\s*){2,3}$/i;
 const HASHTAGS = /^(#[\p{L}\p{N}_]+[\s,،]*){2,}$/u;
+/** A line of hashtags with a few words between them: at least three tags, and tags for at least 60 % of its
+ *  words (prose that names a hashtag or two stays). */
+const HASHTAG_LINE_MAX_WORDS = 40;
+const HASHTAG_LINE_MIN_TAGS = 3;
+const HASHTAG_LINE_MIN_SHARE = 0.6;
+function hashtagLine(text: string): boolean {
+  if (!text.includes('#')) return false;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const tags = words.filter((w) => w.startsWith('#')).length;
+  return tags >= HASHTAG_LINE_MIN_TAGS && tags / words.length >= HASHTAG_LINE_MIN_SHARE;
+}
 
 const short = (l: Line) => l.words <= MAX_CHROME_WORDS;
 /** "تابعونا", "اشترك الآن": a call alone. Longer, it must name the channel ("تابعونا على تلغرام",
@@ -270,10 +281,18 @@ export const LINE_RULES: LineRule[] = [
         : null,
   },
   {
-    // "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو".
+    // "الوسوم: العراق الناتو بروكسل", "#العراق #الناتو", and a longer line made of hashtags with a few words
+    // between them: "#وزارة_الثقافة #مديرية_المسارح تقدم مسرحية #مسخ_كافكا نص وإخراج : #فيصل_الراشد".
     rule: 'clean/tags',
-    maxWords: MAX_CHROME_WORDS,
-    test: (l) => (short(l) && (TAG_RE.test(l.norm) || HASHTAGS.test(l.norm)) ? 'tag list' : null),
+    maxWords: HASHTAG_LINE_MAX_WORDS,
+    test: (l) =>
+      (short(l) && (TAG_RE.test(l.norm) || HASHTAGS.test(l.norm))) || hashtagLine(l.text) ? 'tag list' : null,
+  },
+  {
+    // WordPress's feed footer: "The post بدء خطة لمعالجة أزمة النفايات appeared first on LebanonFiles."
+    rule: 'clean/footer',
+    maxWords: 40,
+    test: (l) => (/^the post .+ appeared first on /i.test(l.text) ? "a feed's footer" : null),
   },
   {
     // "إعلان", "Advertisement": an empty ad slot's label.

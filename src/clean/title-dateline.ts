@@ -76,9 +76,10 @@ const SECOND_PART_COLON = /^([\p{L}]+(?:\s[\p{L}]+)?)\s*:\s*/u;
 const REPORTER_AFTER = /^([\p{L}]+(?:\s[\p{L}]+){0,2})\s[-–—ـ]\s/u;
 /** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
 const INLINE_REPORTER_PLACE = new RegExp(`^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s[-–—ـ]\\s(?:${PLACE}))\\s[-–—ـ]\\s`, 'u');
-/** An outlet and its city after a slash, or the city in brackets: "أمد/ رام الله: نفى …", "التيار (نواكشوط) ـ واصل …". */
+/** An outlet and its city after a slash, in brackets or in quotes: "أمد/ رام الله: نفى …", "التيار (نواكشوط) ـ واصل …",
+ *  'الضمير"نواكشوط" أعلن …'. */
 const INLINE_OUTLET_PLACE = new RegExp(
-  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?:/\\s*(?:${PLACE})\\s*(?=:)|\\(\\s*(?:${PLACE})\\s*\\)\\s*(?=[-–—ـ])))\\s*[-–—ـ:]+\\s*`,
+  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*(?:/\\s*(?:${PLACE})\\s*(?=:)|\\(\\s*(?:${PLACE})\\s*\\)\\s*(?=[-–—ـ])|(?<=\\p{L})["«“](?:${PLACE})["»”]))\\s*[-–—ـ:]*\\s*`,
   'u',
 );
 /** A place and its country, closed by a colon: "أبوظبي، الإمارات العربية المتحدة: أعلن …". */

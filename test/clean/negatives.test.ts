@@ -43,6 +43,8 @@ describe('the boilerplate forms themselves', () => {
     ['© 2021 جميع الحقوق محفوظة لموقع بغداد 24', 'clean/footer'],
     ['جميع الحقوق محفوظة', 'clean/footer'],
     ['تصميم وتطوير: شركة الأفق للحلول الرقمية', 'clean/footer'],
+    ['The post بدء خطة لمعالجة أزمة النفايات في المدينة appeared first on Example News.', 'clean/footer'],
+    ['#وزارة_الثقافة #مسرح_الطفل يقدم مسرحية #الملك_فانوس #عرض_جديد', 'clean/tags'],
     ['لا توجد تعليقات', 'clean/comment-form'],
     ['لا يوجد تعليقات بعد...', 'clean/comment-form'],
     ['الموقع الإلكتروني *', 'clean/comment-form'],

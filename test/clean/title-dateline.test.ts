@@ -86,6 +86,7 @@ describe('datelines', () => {
       ['التيار (نواكشوط) ـ واصل وزير الصيد جولته في المدينة لليوم الثاني', 'التيار (نواكشوط)'],
       ['صنعاء- سبأ : دشن وزير الزراعة اليوم حملة لمكافحة الجراد في المحافظة', 'صنعاء- سبأ'],
       ['الكوفية:عمان: سجلت وزارة الصحة اليوم إصابات جديدة بالفيروس في المملكة', 'الكوفية:عمان'],
+      ['الضمير"نواكشوط" أعلن وزير الداخلية اليوم عن خطة جديدة للأمن', 'الضمير"نواكشوط"'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])
@@ -219,6 +220,7 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.net/tags.php?t=%D9%88%D8%A8%D8%A7%D8%A1')).toBe('tags');
     expect(listingUrl('https://example.com/news/183623')).toBeNull();
     expect(listingUrl('https://example.press/news/topic/9058')).toBeNull();
+    expect(listingUrl('https://example.net/Topic/1000293')).toBeNull();
     expect(listingUrl('https://example.com/tags.php')).toBeNull();
     expect(listingUrl('https://example.com/2024/05/01/tag-line-of-a-story')).toBeNull();
     expect(listingUrl('https://example.com/news/12345/category-winners-announced')).toBeNull();
