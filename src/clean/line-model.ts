@@ -12,6 +12,7 @@
  * words, or 20+ words) unless it is list items glued with wide gaps, and any line of a page with no
  * paragraph at all: a real sentence is never dropped for its shape alone.
  */
+import { topContributions, weightsInOrder } from './weights.js';
 import type { Line } from './line-rules.js';
 import { normTokens } from './title.js';
 import shipped from './line-model.json' with { type: 'json' };
@@ -59,16 +60,7 @@ export interface LineModel {
 
 export const LINE_MODEL: LineModel = shipped as LineModel;
 
-/** A model's weights in LINE_FEATURES' order, by name (a feature it does not know weighs 0). */
-const aligned = new WeakMap<LineModel, number[]>();
-function weightsOf(m: LineModel): number[] {
-  let w = aligned.get(m);
-  if (!w) {
-    const at = new Map(m.features.map((f, j) => [f, m.weights[j]]));
-    aligned.set(m, (w = LINE_FEATURES.map((f) => at.get(f) ?? 0)));
-  }
-  return w;
-}
+const weightsOf = (m: LineModel): number[] => weightsInOrder(LINE_FEATURES, m);
 
 /**
  * Items of a list printed on one line, three or more spaces apart ("رئيس الوزراء يتابع جهود توطين صناعة
@@ -166,11 +158,5 @@ export function furnitureProbability(x: number[], m: LineModel = LINE_MODEL): nu
 
 /** The features that pushed a line towards furniture most, with their share of the score. */
 export function furnitureEvidence(x: number[], m: LineModel = LINE_MODEL): Record<string, number> {
-  const out: Record<string, number> = {};
-  x.map((v, j) => ({ name: LINE_FEATURES[j], by: v * weightsOf(m)[j] }))
-    .filter((t) => t.by > 0)
-    .sort((a, b) => b.by - a.by)
-    .slice(0, 3)
-    .forEach((t) => (out[t.name] = Number(t.by.toFixed(2))));
-  return out;
+  return topContributions(x, weightsOf(m), LINE_FEATURES);
 }

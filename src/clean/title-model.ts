@@ -15,6 +15,7 @@
  * fresh pages: real pages put the headline under a lead teaser, above a menu, or as a long line
  * ending in "!", and one fixed position rule cannot weigh those.
  */
+import { topContributions, weightsInOrder } from './weights.js';
 import type { Line } from './line-rules.js';
 import { creditShape, looksLikeBody, TITLE_MIN_WORDS } from './title-dateline.js';
 import { normTokens, notATitle, slugWords, SLUG_MIN_SHARE } from './title.js';
@@ -67,17 +68,7 @@ export interface TitleModel {
 
 export const TITLE_MODEL: TitleModel = shipped as TitleModel;
 
-/** A model's weights in FEATURES' order, by name: a feature the model does not know weighs 0, so a model
- *  fitted before a feature was added still reads (and `npm run train:clean` fits the new one). */
-const aligned = new WeakMap<TitleModel, number[]>();
-function weightsOf(m: TitleModel): number[] {
-  let w = aligned.get(m);
-  if (!w) {
-    const at = new Map(m.features.map((f, j) => [f, m.weights[j]]));
-    aligned.set(m, (w = FEATURES.map((f) => at.get(f) ?? 0)));
-  }
-  return w;
-}
+const weightsOf = (m: TitleModel): number[] => weightsInOrder(FEATURES, m);
 
 export interface TitleCandidate {
   /** Index into the kept lines. */
@@ -180,9 +171,6 @@ export interface TitlePick {
   evidence: Record<string, string | number>;
 }
 
-/** The evidence a user reads: the features that raised this line's score most, with their weight. */
-const EVIDENCE_FEATURES = 3;
-
 /** The headline among the candidates, or null when "no title" scores best. */
 export function chooseTitle(c: TitleChoice, m: TitleModel = TITLE_MODEL): TitlePick | null {
   if (!c.candidates.length) return null;
@@ -192,12 +180,6 @@ export function chooseTitle(c: TitleChoice, m: TitleModel = TITLE_MODEL): TitleP
   if (best === c.candidates.length) return null;
   const z = s.reduce((acc, v) => acc + Math.exp(v - max), 0);
   const cand = c.candidates[best];
-  const top = cand.x
-    .map((v, j) => ({ name: FEATURES[j], by: v * weightsOf(m)[j] }))
-    .filter((t) => t.by > 0)
-    .sort((a, b) => b.by - a.by)
-    .slice(0, EVIDENCE_FEATURES);
-  const evidence: Record<string, string | number> = { p: Number((1 / z).toFixed(3)) };
-  for (const t of top) evidence[t.name] = Number(t.by.toFixed(2));
+  const evidence = { p: Number((1 / z).toFixed(3)), ...topContributions(cand.x, weightsOf(m), FEATURES) };
   return { index: cand.index, p: 1 / z, evidence };
 }

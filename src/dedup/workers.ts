@@ -7,11 +7,9 @@
  * dist/ JS, and sign-worker.ts run through tsx's loader when this file is itself
  * TypeScript (tsx, vitest): `import.meta.url` tells which.
  */
+import { startSiblingWorker } from '../core/worker.js';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DEFAULT_SIGN, concatBatches, signTexts, type SignBatch, type SignParams } from './sign.js';
 import type { SignRequest } from './sign-worker.js';
 
@@ -28,20 +26,7 @@ export const WORKER_MIN_DOCS = 5000;
 
 type Reply = { job: number; batch?: SignBatch; error?: string };
 
-/**
- * A .ts worker cannot rely on `--import tsx` in execArgv (Node 20 resolves the
- * worker's entry before the loader's hooks are ready: ERR_UNKNOWN_FILE_EXTENSION),
- * so it starts from a tiny eval script that loads it with tsx's `tsImport`.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./sign-worker.js', here));
-  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./sign-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(boot, { eval: true, execArgv: [] });
-}
+const startWorker = (): Worker => startSiblingWorker(import.meta.url, 'sign-worker');
 
 export class SignPool {
   private readonly workers: Worker[] = [];

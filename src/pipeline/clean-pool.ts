@@ -7,11 +7,9 @@
  * As src/dedup/workers.ts: the compiled worker is clean-worker.js next to this file; under tsx (tests,
  * `npm run bench`) it is clean-worker.ts loaded through tsx's tsImport.
  */
+import { startSiblingWorker } from '../core/worker.js';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SiteLineSnapshot } from '../clean/site-lines.js';
 import type { Article } from '../core/article.js';
 import type { CleanWorkerMessage } from './clean-worker.js';
@@ -27,15 +25,7 @@ export const CLEAN_POOL_MIN_DOCS = 2000;
 
 type Reply = { job: number; articles?: Article[]; error?: string };
 
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./clean-worker.js', here));
-  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./clean-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(boot, { eval: true, execArgv: [] });
-}
+const startWorker = (): Worker => startSiblingWorker(import.meta.url, 'clean-worker');
 
 export class CleanPool {
   private readonly workers: Worker[] = [];

@@ -5,10 +5,8 @@
  * CLEAN_BUDGET_MS then goes through the pipeline on the main thread as usual (which needs the
  * site's boilerplate index), so the main thread is never held longer than about that budget.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../core/worker.js';
+import type { Worker } from 'node:worker_threads';
 import type { Article } from '../core/article.js';
 import { reason, type Reason } from '../core/trace.js';
 import type { ProbeRequest } from './clean-worker.js';
@@ -23,16 +21,7 @@ type Reply = { job: number; ms: number; rule?: string | null; error?: string };
 /** The worker's heap: a document is at most 8 MiB (MAX_DOCUMENT_BYTES); its DOM a few hundred MB. */
 const LIMITS = { maxOldGenerationSizeMb: 768 };
 
-/** As src/dedup/workers.ts: compiled .js directly, a .ts worker through tsx's tsImport. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./clean-worker.js', here), { resourceLimits: LIMITS });
-  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./clean-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: LIMITS });
-}
+const startWorker = (): Worker => startSiblingWorker(import.meta.url, 'clean-worker', LIMITS);
 
 export class CleanProbe {
   private worker: Worker | null = null;

@@ -12,17 +12,9 @@ import { fnv1a32 } from '../../src/text/hash.js';
 import { LINE_DROP_PROBABILITY, type LineModel } from '../../src/clean/line-model.js';
 import { khabarPredictions, score, type GoldDoc, type Prediction } from './clean-metrics.js';
 import { readGold } from './clean.js';
+import { DEV_SETS } from './clean-train.js';
 import { fitLineModel, lineExamples } from './line-fit.js';
-import { fitTitleModel, titleExamples, titleHits, type TitleExample } from './title-fit.js';
-
-const DEV_SETS = [
-  '../shared/eval-dev/clean_real.jsonl',
-  'test/fixtures/real/clean/pages.jsonl',
-  'test/fixtures/real/clean/fresh.jsonl',
-  'test/fixtures/real/clean/dev2.jsonl',
-  'test/fixtures/real/clean/dev3.jsonl',
-  'test/fixtures/real/clean/dev4.jsonl',
-];
+import { fitTitleModel, titleExamples, titleHits } from './title-fit.js';
 
 const siteOf = (g: GoldDoc) => g.site ?? g.id ?? '';
 
@@ -32,7 +24,7 @@ export function crossValidate(gold: GoldDoc[], folds: number): { fitted: number;
   const fold = gold.map((g) => (folds > 0 ? fnv1a32(siteOf(g)) % folds : sites.indexOf(siteOf(g))));
   const k = folds > 0 ? folds : sites.length;
   // the candidates and their features do not depend on the model: computed once
-  const { examples } = titleExamplesByPage(gold);
+  const { examples, pages } = titleExamples(gold);
   let right = 0;
   let fitRight = 0;
   let fitPages = 0;
@@ -40,7 +32,7 @@ export function crossValidate(gold: GoldDoc[], folds: number): { fitted: number;
     const inFold = gold.map((_, i) => fold[i] !== f);
     if (!inFold.includes(false)) continue;
     const model = fitTitleModel(
-      examples.filter((e) => inFold[e.page]).map((e) => e.example),
+      examples.filter((_, j) => inFold[pages[j]]),
       `fold ${f}`,
     );
     const hits = titleHits(gold, model);
@@ -53,14 +45,6 @@ export function crossValidate(gold: GoldDoc[], folds: number): { fitted: number;
     });
   }
   return { fitted: fitRight / fitPages, heldOut: right / gold.length };
-}
-
-/** The examples with the page each came from. */
-function titleExamplesByPage(gold: GoldDoc[]): { examples: { page: number; example: TitleExample }[] } {
-  const out: { page: number; example: TitleExample }[] = [];
-  const { examples, pages } = titleExamples(gold);
-  examples.forEach((example, j) => out.push({ page: pages[j], example }));
-  return { examples: out };
 }
 
 /** Thresholds of the furniture model tried by the cross-validation. */

@@ -4,20 +4,11 @@
  * (97 pages each) and dev4.jsonl (92).
  * Each stays valid, and no two development sets share a page or a site.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJsonl, validate } from '../fixtures/real/tools/validate.js';
+import { validate } from '../fixtures/real/tools/validate.js';
+import { loadCleanSet } from './load.js';
 
-const DIR = join(process.cwd(), 'test', 'fixtures', 'real', 'clean');
-
-function load(name: string): Record<string, unknown>[] {
-  const errors: string[] = [];
-  const file = join(DIR, name);
-  const records = parseJsonl(readFileSync(file, 'utf8'), file, errors);
-  expect(errors).toEqual([]);
-  return records;
-}
+const load = loadCleanSet;
 
 describe('later real cleaning sets (development data)', () => {
   for (const [name, earlier, min] of [

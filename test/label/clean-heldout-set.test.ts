@@ -3,20 +3,11 @@
  * never ran khabar on them: the cleaning figures on pages nothing was tuned on (see the set's README). It stays
  * valid and shares no page and no site with the development sets (pages, fresh, dev2, dev3, dev4).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJsonl, validate } from '../fixtures/real/tools/validate.js';
+import { validate } from '../fixtures/real/tools/validate.js';
+import { loadCleanSet } from './load.js';
 
-const DIR = join(process.cwd(), 'test', 'fixtures', 'real', 'clean');
-
-function load(name: string): Record<string, unknown>[] {
-  const errors: string[] = [];
-  const file = join(DIR, name);
-  const records = parseJsonl(readFileSync(file, 'utf8'), file, errors);
-  expect(errors).toEqual([]);
-  return records;
-}
+const load = loadCleanSet;
 
 describe('held-out real cleaning set', () => {
   const dev = ['pages', 'fresh', 'dev2', 'dev3', 'dev4'].flatMap((n) => load(`${n}.jsonl`));
