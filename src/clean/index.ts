@@ -46,6 +46,7 @@ import {
   datelineOf,
   headerCreditOf,
   namesPlaceOrAgency,
+  namesPlaceAgencyOrSite,
   looksLikeBody,
   looksLikeDateline,
   looksLikeMasthead,
@@ -490,7 +491,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       // No headline: short lines above the first paragraph are the site's name and section, but the one right
       // above it may be the credit ("الثبات ـ لبنان", "24 ساعةـمتابعة", "> زنجبار«الأيام» خاص:"): left to 7b
       const credit = (l: Line, i: number) =>
-        looksLikeDateline(l.text) || (i === firstBody - 1 && headerCreditOf(l.text, true) !== null);
+        looksLikeDateline(l.text) || (i === firstBody - 1 && headerCreditOf(l.text, true, a.url) !== null);
       const top = body
         .slice(0, firstBody)
         .filter((l, i) => (l.words <= MASTHEAD_MAX_WORDS || looksLikeMasthead(l.text)) && !credit(l, i));
@@ -515,7 +516,8 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   let di = -1;
   let credit: string | null = null;
   for (let i = header.length - 1; i >= 0 && di < 0; i--) {
-    credit = datelineOf(header[i].text) ?? (lead > 0 ? headerCreditOf(header[i].text, i === header.length - 1) : null);
+    credit =
+      datelineOf(header[i].text) ?? (lead > 0 ? headerCreditOf(header[i].text, i === header.length - 1, a.url) : null);
     if (credit) di = i;
   }
   const out = new Set<Line>();
@@ -532,17 +534,31 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
         drop(l, 'clean/caption');
         out.add(l);
       }
+  // …or a credit line right above a lead under a deck or a teaser ("لبانة: عبدالله الرحبي" under a highlight
+  // sentence); there only a credit naming a place, an agency or the site itself counts
+  let creditLine = di >= 0 ? header[di] : null;
+  for (let j = lead + 1, seen = 1; lead >= 0 && !creditLine && j + 1 < body.length; j++) {
+    if (looksLikeBody(body[j])) {
+      if (++seen >= DATELINE_LEAD_PARAGRAPHS) break;
+      continue;
+    }
+    const c = looksLikeBody(body[j + 1]) ? headerCreditOf(body[j].text, true, a.url) : null;
+    if (c && namesPlaceAgencyOrSite(c, a.url)) [creditLine, credit] = [body[j], c];
+  }
+  if (creditLine) out.add(creditLine);
   body = body.filter((l) => !out.has(l));
   const paragraphs = body.map((l) => l.text);
-  if (di >= 0 && credit) {
+  if (creditLine && credit) {
     a.dateline = credit;
-    note('clean/dateline', 'edit', `line ${header[di].line} is the dateline`, header[di].line);
+    note('clean/dateline', 'edit', `line ${creditLine.line} is the dateline`, creditLine.line);
   } else {
     // the first paragraph, or the lead under a deck ("بغداد/ المسلة: أعلنت …" under "الوزارة بينت ان وحدات
     // التوليد الجديدة …"): past the first paragraph only a credit that is a dateline on its own (a place or
     // an agency) counts, as a site's name there may open a teaser
-    for (let i = 0; i < paragraphs.length && i < DATELINE_LEAD_PARAGRAPHS; i++) {
-      const inline = splitInlineDateline(paragraphs[i]);
+    // (paragraphs are counted as read: a title line left in the body or a caption above the lead is not one)
+    for (let i = 0, seen = 0; i < paragraphs.length && seen < DATELINE_LEAD_PARAGRAPHS; i++) {
+      if (looksLikeBody(body[i])) seen++;
+      const inline = splitInlineDateline(paragraphs[i], a.url);
       if (!inline || (i > 0 && !namesPlaceOrAgency(inline.dateline))) continue;
       a.dateline = inline.dateline;
       paragraphs[i] = inline.rest;
@@ -556,7 +572,7 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   if (outlet)
     for (let i = paragraphs.length - 1; i >= 1; i--) {
       if (!body[i].norm.startsWith(outlet)) continue;
-      const credit = splitInlineDateline(paragraphs[i])?.dateline;
+      const credit = splitInlineDateline(paragraphs[i], a.url)?.dateline;
       if (credit && outletOf(credit) === outlet) {
         drop(body[i], 'clean/teaser');
         paragraphs.splice(i, 1);

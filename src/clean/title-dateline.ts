@@ -8,6 +8,7 @@
  */
 import { normalize, normalizeWithOffsets, type NormalizeOptions } from '../text/normalize.js';
 import { isStopword } from '../text/stopwords.js';
+import { namesSite } from './site-name.js';
 import { alt } from './vocab/alt.js';
 import { AGENCIES, DATELINE_CITIES, OUTLET_WORDS, PUBLISHED_CLAUSES } from './vocab/datelines.ar.js';
 
@@ -70,10 +71,15 @@ const INLINE_DATED = new RegExp(
   `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*[،,]?\\s+(?:\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})\\s*(?:\\([^()]{2,30}\\)|\\s(?:${AGENCY}))?)\\s*[-–—ـ:]+\\s*`,
   'u',
 );
-/** One or two words closed by a colon after a credit closed by one: the city ("الكوفية:عمان: سجلت …"). */
-const SECOND_PART_COLON = /^([\p{L}]+(?:\s[\p{L}]+)?)\s*:\s*/u;
-/** One to three words closed by a spaced dash, after a credit: the reporter's name. */
-const REPORTER_AFTER = /^([\p{L}]+(?:\s[\p{L}]+){0,2})\s[-–—ـ]\s/u;
+/**
+ * A credit's second part, after its first: a reporter, a city, a date or the site ("العالم الآن – منير حرب – ألحق …",
+ * "الكوفية:عمان: سجلت …", "طرابلس - 10 سبتمبر 2025 - في خطوة …", "الخرطوم - تانا 4 ميديا - رفع …",
+ * "الوحدة نيوز/ متابعات: دشنت …"): one to four words of letters or digits, closed by a colon, a slash, a bar or a
+ * dash with a space beside it (a hyphen inside a word is not a closer).
+ */
+const SECOND_PART = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,3})(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*/u;
+/** A credit with its second part runs to ~45 characters ("جراءة نيوز - اخبار الاردن-الزرقاء" is 34). */
+const CREDIT_MAX_CHARS = 60;
 /** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
 const INLINE_REPORTER_PLACE = new RegExp(`^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s[-–—ـ]\\s(?:${PLACE}))\\s[-–—ـ]\\s`, 'u');
 /** An outlet and its city after a slash, in brackets or in quotes: "أمد/ رام الله: نفى …", "التيار (نواكشوط) ـ واصل …",
@@ -200,16 +206,43 @@ const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\
  * and the lead): a known place alone ("رام الله" above the reporter's name), or, right above the lead, a
  * name closed by a colon ("الدرر الشامية:"). Elsewhere these are a tag and a label.
  */
-export function headerCreditOf(line: string, aboveLead: boolean): string | null {
+export function headerCreditOf(line: string, aboveLead: boolean, url?: string | null): string | null {
   const text = line.trim();
   if (PLACE_ALONE.test(normalize(text, NO_DELETE_HARAKAT).trim())) return text;
   if (!aboveLead) return null;
+  if (siteCredit(text, url)) return text.replace(TRAILING_CLOSERS, '').trim();
   if (COLON_CLOSED_NAME.test(text)) return text.replace(/\s*[:/]$/, '').trim();
   // right above the lead, a site or place and a reporter's name: "صحيفة عسير – مها القحطاني :",
   // "موند بريس : ريفي مفيد محمد", "ساهرة رشيد/ العراق"
   if (text.length <= HEADER_CREDIT_MAX_CHARS && creditShape(text)) return text.replace(TRAILING_DASH, '').trim();
   return null;
 }
+/** What closes a credit line: dashes, colons, dots after a quoted name ('صيدا - "الإتجاه".'). */
+const TRAILING_CLOSERS = /(?:\s*[-–—ـ:/|.])+\s*$/u;
+/** A credit's parts, quotes and brackets aside: "صيدا - \"الإتجاه\"." → ["صيدا", "الإتجاه"]. */
+const creditPartsOf = (text: string) =>
+  text
+    .replace(TRAILING_CLOSERS, '')
+    .split(/\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u)
+    .map((p) => p.replace(/[«»"“”()]/g, '').trim());
+
+/**
+ * A line right above the lead that names the site it is on ("الجنوب اليمني | المهرة" on aljanub.net, 'صيدا -
+ * "الإتجاه".' on alitijah.com): one to four parts of one to four words, split or closed by a separator (a bare
+ * name with nothing else is the masthead's logo text), one part spelling the host (site-name.ts).
+ */
+function siteCredit(text: string, url: string | null | undefined): boolean {
+  if (!url || text.length > HEADER_CREDIT_MAX_CHARS) return false;
+  const parts = creditPartsOf(text);
+  const closed = parts.length > 1 || TRAILING_CLOSERS.test(text);
+  return (
+    closed &&
+    parts.length <= 4 &&
+    parts.every((p) => /^[\p{L}\p{M}\d .]+$/u.test(p) && wordsOf(p) <= 4 && !isStopword(normalize(p).split(' ')[0])) &&
+    parts.some((p) => namesSite(p, url))
+  );
+}
+
 /** A site-and-reporter credit runs to ~35 characters ("الشاملة بريس بالمغرب وأوروبا- مراسلة: أنوار العسري" is 50). */
 const HEADER_CREDIT_MAX_CHARS = 55;
 /** Two or three parts of one to four words of letters, split by a dash, colon, slash or bar, closed by one or not:
@@ -239,6 +272,11 @@ export function creditShape(text: string): boolean {
 /** A credit that names a known place or agency ("أبوظبي", "أمد/ الجزائر", "الرباط (و.م.ع)"). */
 export function namesPlaceOrAgency(credit: string): boolean {
   return PLACE_AGENCY_WORD.test(normalize(credit, NO_DELETE_HARAKAT));
+}
+
+/** …or the site it is printed on ("لبانة: عبدالله الرحبي" on lubanh.com). */
+export function namesPlaceAgencyOrSite(credit: string, url: string | null | undefined): boolean {
+  return namesPlaceOrAgency(credit) || creditPartsOf(credit).some((p) => namesSite(p, url));
 }
 
 /** A line opening with a place and a full date closed by a dash: "رام الله 21-10-2020 وفا- لورين زيداني". */
@@ -297,6 +335,15 @@ export function datelineOf(line: string): string | null {
   return null;
 }
 
+/** One to four words closed by a colon, a slash, a bar or a spaced dash at the lead's start: a credit when they spell
+ *  the site's host ("مباشر: أظهرت المراجعة …" on mubasher.info, "مرآة البحرين: رحبت الحكومة …"). */
+const INLINE_NAME = /^([«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[»"”]?)(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*/u;
+function inlineSiteCredit(norm: string, url: string | null | undefined): RegExpExecArray | null {
+  if (!url) return null;
+  const m = INLINE_NAME.exec(norm);
+  return m && !isStopword(m[1].split(' ')[0]) && namesSite(m[1], url) ? m : null;
+}
+
 function outletCredit(norm: string): RegExpExecArray | null {
   const m = INLINE_OUTLET.exec(norm);
   if (!m) return null;
@@ -315,7 +362,7 @@ function outletCredit(norm: string): RegExpExecArray | null {
  * place or an agency and a real sentence follows. The match runs on normalized
  * text ("عمّان" → "عمان") and is mapped back to the text as written.
  */
-export function splitInlineDateline(paragraph: string): { dateline: string; rest: string } | null {
+export function splitInlineDateline(paragraph: string, url?: string | null): { dateline: string; rest: string } | null {
   // a credit is closed within its first ~45 characters by a dash, colon, slash or bracket: one scan
   // spares the regexes on most paragraphs
   if (!INLINE_CLOSER.test(paragraph.slice(0, INLINE_MAX_CHARS + 2))) return null;
@@ -332,13 +379,15 @@ export function splitInlineDateline(paragraph: string): { dateline: string; rest
     INLINE_AGENCY_PLACE.exec(norm) ??
     INLINE_DATELINE.exec(norm) ??
     INLINE_QUOTED_OUTLET.exec(norm) ??
-    outletCredit(norm);
+    outletCredit(norm) ??
+    inlineSiteCredit(norm, url);
   if (!m || m[1].trim() === '' || m[0].length > INLINE_MAX_CHARS) return null;
-  // a reporter's name after the credit, closed by the same kind of dash: "العالم الآن – منير حرب – ألحق …"
-  const closer = /([-–—ـ:])\s*$/.exec(m[0])?.[1];
-  const after = norm.slice(m[0].length);
-  const reporter = closer === ':' ? SECOND_PART_COLON.exec(after) : closer ? REPORTER_AFTER.exec(after) : null;
-  const end = m[0].length + (reporter && !reporter[1].split(' ').some((w) => isStopword(w)) ? reporter[0].length : 0);
+  // a second part after the credit ("العالم الآن – منير حرب – ألحق …"): a name, not the lead's first words, so it
+  // does not open with a function word or a verb of saying ("الرياض - قال الوزير: …" keeps "الرياض")
+  const after = /[-–—ـ:/|]\s*$/.test(m[0]) ? SECOND_PART.exec(norm.slice(m[0].length)) : null;
+  const second =
+    after && !isStopword(after[1].split(' ')[0]) && m[0].length + after[0].length <= CREDIT_MAX_CHARS ? after : null;
+  const end = m[0].length + (second ? second[0].length : 0);
   const cut = offsets[end];
   const dateline = paragraph
     .slice(0, cut)

@@ -87,10 +87,43 @@ describe('datelines', () => {
       ['صنعاء- سبأ : دشن وزير الزراعة اليوم حملة لمكافحة الجراد في المحافظة', 'صنعاء- سبأ'],
       ['الكوفية:عمان: سجلت وزارة الصحة اليوم إصابات جديدة بالفيروس في المملكة', 'الكوفية:عمان'],
       ['الضمير"نواكشوط" أعلن وزير الداخلية اليوم عن خطة جديدة للأمن', 'الضمير"نواكشوط"'],
+      // a second part of letters or digits, after any closer: a date, a site with a digit, "متابعات"
+      ['طرابلس - 10 سبتمبر 2025 - في خطوة تهدف إلى تعزيز الاستقرار النقدي', 'طرابلس - 10 سبتمبر 2025'],
+      ['الخرطوم - تانا 4 ميديا - رفع فريق الكرة من نسق تحضيراته للمباراة', 'الخرطوم - تانا 4 ميديا'],
+      ['الوحدة نيوز/ متابعات: دشنت اليوم بمديرية الحوك حملة توعية جديدة', 'الوحدة نيوز/ متابعات'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])
       expect(splitInlineDateline(p), p).toBeNull();
+    // a second part that opens with a function word or a verb of saying is the lead, not the credit
+    expect(splitInlineDateline('البصرة - قال المحافظ: إن المشروع سيكتمل قريبا')?.dateline).toBe('البصرة');
+  });
+  it('should take a name that spells the site’s host for its credit, and no other name', () => {
+    const lead = 'أظهرت المراجعة الدورية للشركات المدرجة تغيرات في عينة المؤشر هذا الشهر';
+    expect(splitInlineDateline(`مباشر: ${lead}`, 'https://www.mubasher.info/news/1')?.dateline).toBe('مباشر');
+    expect(splitInlineDateline(`مرآة البحرين: ${lead}`, 'https://mirrorbah.hopto.me/news/2.html')?.dateline).toBe(
+      'مرآة البحرين',
+    );
+    // the same words on another site, or with no url, are a sentence's subject and its colon
+    expect(splitInlineDateline(`مباشر: ${lead}`, 'https://www.alwatan.com.sa/x')).toBeNull();
+    expect(splitInlineDateline(`مرآة البحرين: ${lead}`)).toBeNull();
+    // a site-and-place line right above the lead, and a site's credit line under a highlight sentence
+    const a = clean(['الجنوب اليمني | المهرة', LEAD, MORE].join('\n'), 'https://aljanub.net/?p=11596');
+    expect(a.dateline).toBe('الجنوب اليمني | المهرة');
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+    const deck = 'تدريس منهج اللغة الصينية كمادة اختيارية للصف الثاني عشر أهم المستجدات.';
+    const b = clean(
+      ['تعليمية مسقط تستقبل طلابها في 190 مدرسة', deck, 'لبانة: عبدالله الرحبي', LEAD, MORE].join('\n'),
+      'https://lubanh.com/?p=42825',
+    );
+    expect(b.dateline).toBe('لبانة: عبدالله الرحبي');
+    expect(b.trace.find((r) => r.rule === 'clean/dateline')?.place).toEqual({ line: 3 });
+    // the same line on another site names no place, agency or site: it stays where it is
+    const c = clean(
+      ['تعليمية مسقط تستقبل طلابها في 190 مدرسة', deck, 'لبانة: عبدالله الرحبي', LEAD, MORE].join('\n'),
+      'https://example.com/a',
+    );
+    expect(c.dateline).toBeNull();
   });
   it('should take the credit line above the lead out of the body, and keep a glued credit’s lead as body', () => {
     const a = clean(['وزارة الصحة تسجل ثلاث إصابات جديدة', 'رام الله - وكالة سند للأنباء', LEAD, MORE].join('\n'));
