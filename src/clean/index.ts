@@ -112,6 +112,16 @@ function outletOf(credit: string): string | null {
   return head.split(/\s+/).length >= 2 ? head : null;
 }
 
+/**
+ * Excerpts cut off with an ellipsis ("عاد الحديث مجددا عن إمكانية طباعة أوراق نقدية … وذلك بعد…", "… مع تجنيد
+ * الخلايا..."): one on a page may be the article's own trailing thought, two or more are a list of teasers of other
+ * articles. On our development pages, every line of six words or more ending in an ellipsis on a page with two
+ * or more of them is a teaser (18 of 18), while a page's only one is body in 13 of 41.
+ */
+const TEASER_CUT = /(?:…|\.\.\.?)\s*$/;
+const TEASER_MIN_WORDS = 6;
+const TEASER_MIN_COUNT = 2;
+
 /** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
  *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */
 const CUT_PARAGRAPH_WORDS = 10;
@@ -143,6 +153,9 @@ const LISTING_PATH =
 /** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
 const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
 
+/** An old CMS's listing file: "/category-407-29.html" (category 407, page 29), "/section-12.html", "/tag-5.php". */
+const LISTING_FILE = /^\/(?:[^/]+\/)?(tag|tags|category|section|topic|keyword)-\d+(?:-\d+)?\.(?:html?|php|aspx?)$/i;
+
 /** What kind of listing a URL names ("tag", "page 1262 of a section"), or null for an article's URL. */
 export function listingUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -153,7 +166,7 @@ export function listingUrl(url: string | null | undefined): string | null {
     return null;
   }
   const path = decodeURIComponent(u.pathname);
-  const m = LISTING_PATH.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
+  const m = LISTING_PATH.exec(path) ?? LISTING_FILE.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
   if (m) return m[1].toLowerCase();
   // Drupal's term pages ("/taxonomy/term/14130") and WordPress's date archives ("/?m=20230704",
   // "/2023/07/", "/2023/07/04/"): lists of a topic's or a day's articles
@@ -426,6 +439,13 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
     }
     if (first === undefined) seen.set(l.norm, l.line);
     kept.push(l);
+  }
+
+  // 6a. excerpts cut off with an ellipsis, two or more on a page: teasers of other articles
+  const cut = html ? [] : kept.filter((l) => l.words >= TEASER_MIN_WORDS && TEASER_CUT.test(l.text));
+  if (cut.length >= TEASER_MIN_COUNT) {
+    for (const l of cut) drop(l, 'clean/teaser', `one of ${cut.length} excerpts cut off with an ellipsis`);
+    kept.splice(0, kept.length, ...kept.filter((l) => !cut.includes(l)));
   }
 
   // 6b. headline links after the last body paragraph ("الأكثر قراءة" lists without a heading,

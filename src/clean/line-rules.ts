@@ -105,7 +105,8 @@ const AD_RE = new RegExp(`^[-–—\\s]*(${alt(n(AD_LABELS))})[-–—\\s]*$`, '
 const BYLINE_RE = new RegExp(`^(${alt(n(BYLINE_PREFIXES))})\\s*[:：\\-–—/]\\s*\\S`, 'i');
 /** "بواسطة مراسل المدونة", "بقلم سارة الحسيني": these two openers need no colon. */
 const BYLINE_BARE_RE = /^(بواسطه|بقلم)\s+\S/;
-const READ_MORE_RE = new RegExp(`^[\\s.…»«>|-]*(${alt(n(READ_MORE))})[\\s.…»«<|-]*$`, 'i');
+// (normalized text writes guillemets as straight quotes: "أكمل القراءة »" → 'اكمل القراءه "')
+const READ_MORE_RE = new RegExp(`^[\\s.…»«">|-]*(${alt(n(READ_MORE))})[\\s.…»«"<|-]*$`, 'i');
 /** A teaser cut off and closed by its link: "… يقع بين دولتين كبيرتين … اقرأ المزيد", "… The post …". */
 const TEASER_TAIL_RE = new RegExp(`(…|\\.\\.\\.)\\s*((${alt(n(READ_MORE))})\\s*[.…]*|the post\\b.*)$`, 'i');
 /** A form field's label: "عنوان التعليق *", "إلزامي *", "Security Code*". */

@@ -233,6 +233,13 @@ describe('teasers of other articles', () => {
     expect(rules(a)).toEqual(['3:clean/teaser', '4:clean/read-more']);
     const b = clean([LEAD, 'الجزء الثاني من المقال يتناول تاريخ المدينة وأسواقها القديمة … اقرأ المزيد'].join('\n'));
     expect(rules(b)).toEqual(['2:clean/teaser']);
+    // two excerpts or more cut off with an ellipsis are a list of teasers; one alone may be the article's own
+    const cut1 = 'عاد الحديث مجددا عن إمكانية طباعة أوراق نقدية من فئات جديدة وذلك بعد…';
+    const cut2 = 'أطلقت الوزارة أمس حملة وطنية لتحسيس المواطنين بالدور الهام...';
+    const c = clean([LEAD, MORE, cut1, cut2, 'أكمل القراءة »'].join('\n'));
+    expect(rules(c)).toEqual(['3:clean/teaser', '4:clean/teaser', '5:clean/read-more']);
+    expect(a.removed.length && c.removed[0].message).toBe('one of 2 excerpts cut off with an ellipsis');
+    expect(clean([LEAD, MORE, cut1].join('\n')).paragraphs).toEqual([LEAD, MORE, cut1]);
   });
 });
 
@@ -241,6 +248,9 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.com/tag/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82')).toBe('tag');
     expect(listingUrl('https://example.com/Arab-and-world?page=1262')).toBe('page 1262 of a section');
     expect(listingUrl('https://example.com/category/sport/page/3/')).toBe('category');
+    // an old CMS's listing file: category 407, page 29; an article's file names no listing
+    expect(listingUrl('https://example.net/category-407-29.html')).toBe('category');
+    expect(listingUrl('https://example.net/news-407-29.html')).toBeNull();
     // Drupal term pages and WordPress date archives list articles too; a dated article's path does not
     expect(listingUrl('http://example.net/taxonomy/term/14130')).toBe('taxonomy term');
     expect(listingUrl('https://example.info/?m=20230704')).toBe('date archive');

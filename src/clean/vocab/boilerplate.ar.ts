@@ -259,6 +259,9 @@ export const RELATED_HEADINGS = [
   'الأكثر قراءة',
   'الأكثر مشاهدة',
   'الأكثر تداولا',
+  // "يقرأون الآن": a most-read box's heading
+  'يقرأون الآن',
+  'يقرؤون الآن',
   'أخبار متعلقة',
   'مقالات مشابهة',
   'المزيد من الأخبار',
@@ -543,6 +546,9 @@ export const READ_MORE = [
   'اقرأ المزيد من الأخبار',
   'اقرأ التالي',
   'اقرأ الخبر من المصدر',
+  // "أكمل القراءة »" under a teaser (oman-style themes)
+  'أكمل القراءة',
+  'تابع القراءة',
 ];
 
 /** A site promoting its own product inside the page: "جرب ميزات الذكاء الاصطناعي لدينا" (daily8.com). */
