@@ -305,6 +305,10 @@ export const RELATED_HEADINGS = [
   'مواد مقترحة',
   'ترشيحاتنا',
   'شريط الأخبار',
+  // "مقالات أخرى", "مقالات من نفس التصنيف ...", "أكثر الروابط استخداما": boxes of other articles and links
+  'مقالات أخرى',
+  'مقالات من نفس التصنيف',
+  'أكثر الروابط استخداما',
 ];
 
 /** WordPress comment forms (Jannah, Newspaper, Twenty*), Disqus and Facebook comments. */
@@ -349,6 +353,12 @@ export const COMMENT_PATTERNS = [
   'سجل الدخول',
   // hunakwt.com: the empty comment box's prompt
   'قم بكتابة أول تعليق',
+  // "عذراً التعليقات مغلقة", "اكتب تعليق" (WordPress themes on diwanfm.net, syria-news sites)
+  'عذرا التعليقات مغلقة',
+  'عذراً التعليقات مغلقة',
+  'اكتب تعليق',
+  'اكتب تعليقا',
+  'اكتب تعليقك',
 ];
 
 /** Comment-section headings that are only boilerplate as a whole line ("التعليقات", "3 تعليقات"):
@@ -491,6 +501,8 @@ export const META_PATTERNS = [
   /^[\d,.]+\s*(مشاهده|مشاهدات|قراءه|زياره|views?)$/i,
   // with the date or time it gives: "نشر في الجريدة الرسمية قرار …" is news
   /^((اخر|آخر) تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر|نشر بواسطه|published|updated)(?=.*\d)/i,
+  // the stamp's label alone, its date on the next line: "نشر بتاريخ:"
+  /^((اخر|آخر) تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر)\s*:$/,
   // the whole line: "منذ يوم الجمعة الماضي يعتصم العمال" is news
   /^منذ\s+(\d+\s*)?(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|يومين|ايام|اسبوع|اسابيع|شهر|اشهر)( واحد| واحده)?$/,
   /^(زمن|وقت|مده) القراءه|دقائق للقراءه|دقيقه للقراءه|min read/i,
