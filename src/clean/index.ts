@@ -52,7 +52,7 @@ import {
   looksLikeMasthead,
   splitInlineDateline,
 } from './title-dateline.js';
-import { isCaption, stripTitleSuffix } from './title.js';
+import { isCaption, normTokens, stripTitleSuffix } from './title.js';
 import {
   furnitureEvidence,
   furnitureProbability,
@@ -121,6 +121,14 @@ function outletOf(credit: string): string | null {
 const TEASER_CUT = /(?:…|\.\.\.?)\s*$/;
 const TEASER_MIN_WORDS = 6;
 const TEASER_MIN_COUNT = 2;
+
+/**
+ * A paragraph above the headline is the story's own lead printed first when it shares at least this share of
+ * the headline's content words ("استشهد ستة فلسطينيين في قصف …" above "استشهاد ستة فلسطينيين …"); on our
+ * development pages 38 of the 40 long lines above a headline are other stories' teasers, and the two that are
+ * body include the lead that restates it.
+ */
+const LEAD_ABOVE_MIN_SHARED = 0.3;
 
 /** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
  *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */
@@ -502,10 +510,19 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
           evidence: pick.evidence,
         }),
       );
-      // above the headline: the site's name, menus and dates; a paragraph there (a lead printed above
-      // the headline) stays body
-      const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l));
-      for (const l of above) drop(l, 'clean/masthead');
+      // above the headline: the site's name, menus and dates; a paragraph there stays body when it is the
+      // story's lead printed above its headline (it shares the headline's words), else it is the teaser of
+      // another story
+      const words = new Set(normTokens(t.norm));
+      const restates = (l: Line) => {
+        const mine = normTokens(l.norm);
+        return mine.filter((w) => words.has(w)).length >= LEAD_ABOVE_MIN_SHARED * Math.min(words.size, mine.length);
+      };
+      for (const l of body.slice(0, pick.index))
+        if (looksLikeBody(l) && !restates(l))
+          drop(l, 'clean/teaser', 'a paragraph above the headline that shares none of its words: another story');
+      const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l) || !restates(l));
+      for (const l of above) if (!looksLikeBody(l)) drop(l, 'clean/masthead');
       body = body.filter((l, i) => i > pick.index || (i < pick.index && !above.includes(l)));
     } else if (firstBody > 0) {
       // No headline: short lines above the first paragraph are the site's name and section, but the one right

@@ -15,7 +15,8 @@ export const DROP_MESSAGES: Readonly<Record<string, string>> = {
   'clean/repeated-paragraph': 'repeats an earlier paragraph',
   'clean/site-boilerplate': "recurs on at least half of this site's documents",
   'clean/tags': 'a tag heading or a tag under it',
-  'clean/teaser': "a teaser of another article (an excerpt above its link, or under the site's own credit)",
+  'clean/teaser':
+    "a teaser of another article (an excerpt above its link, under the site's own credit, one of several cut off with an ellipsis, or a paragraph above the headline that does not restate it)",
   'clean/template-leak': 'an unrendered template placeholder',
   'clean/timestamp': 'a date and time line (the date goes to published)',
   'clean/title-copy': 'another copy of the headline',

@@ -241,6 +241,18 @@ describe('teasers of other articles', () => {
     expect(a.removed.length && c.removed[0].message).toBe('one of 2 excerpts cut off with an ellipsis');
     expect(clean([LEAD, MORE, cut1].join('\n')).paragraphs).toEqual([LEAD, MORE, cut1]);
   });
+  it('should drop a paragraph above the headline that shares none of its words, and keep a lead printed first', () => {
+    const other = 'أغلق مؤشر البورصة اليوم الأربعاء عند مستوى قياسي مرتفعا بنسبة طفيفة مقارنة بالجلسة السابقة.';
+    const title = 'وزارة الصحة تسجل ثلاث إصابات جديدة بالفيروس';
+    const a = clean([other, title, LEAD, MORE].join('\n'));
+    expect(a.title).toBe(title);
+    expect(rules(a)).toEqual(['1:clean/teaser']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+    // the story's own lead above its headline restates it: it stays body
+    const b = clean([LEAD, title, MORE].join('\n'));
+    expect(b.title).toBe(title);
+    expect(b.paragraphs).toEqual([LEAD, MORE]);
+  });
 });
 
 describe('pages that are not one article', () => {
