@@ -129,6 +129,11 @@ const TEASER_MIN_COUNT = 2;
  * body include the lead that restates it.
  */
 const LEAD_ABOVE_MIN_SHARED = 0.3;
+/** …or when a tenth of its words are in the story's first paragraphs below the headline: a lead under a
+ *  wrongly taken crosshead ("يواصل الجنيه السوداني تراجعه …" above "أسعار قياسية في السوق الموازي") shares
+ *  11–44 % with them on our development pages, another story's teaser 0–7 %. */
+const ABOVE_STORY_MIN_SHARED = 0.1;
+const STORY_PARAGRAPHS = 3;
 
 /** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
  *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */
@@ -173,6 +178,8 @@ export function listingUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
+  // WordPress's "?random-post=1" (Jannah, Newspaper themes) redirects a listing's address to one article
+  if (u.searchParams.has('random-post')) return null;
   const path = decodeURIComponent(u.pathname);
   const m = LISTING_PATH.exec(path) ?? LISTING_FILE.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
   if (m) return m[1].toLowerCase();
@@ -514,13 +521,28 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       // story's lead printed above its headline (it shares the headline's words), else it is the teaser of
       // another story
       const words = new Set(normTokens(t.norm));
+      const story = new Set(
+        body
+          .slice(pick.index + 1)
+          .filter((l) => looksLikeBody(l))
+          .slice(0, STORY_PARAGRAPHS)
+          .flatMap((l) => normTokens(l.norm)),
+      );
       const restates = (l: Line) => {
         const mine = normTokens(l.norm);
-        return mine.filter((w) => words.has(w)).length >= LEAD_ABOVE_MIN_SHARED * Math.min(words.size, mine.length);
+        const shared = (set: Set<string>) => mine.filter((w) => set.has(w)).length;
+        return (
+          shared(words) >= LEAD_ABOVE_MIN_SHARED * Math.min(words.size, mine.length) ||
+          shared(story) >= ABOVE_STORY_MIN_SHARED * mine.length
+        );
       };
       for (const l of body.slice(0, pick.index))
         if (looksLikeBody(l) && !restates(l))
-          drop(l, 'clean/teaser', 'a paragraph above the headline that shares none of its words: another story');
+          drop(
+            l,
+            'clean/teaser',
+            'a paragraph above the headline that restates neither it nor the story below: another story',
+          );
       const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l) || !restates(l));
       for (const l of above) if (!looksLikeBody(l)) drop(l, 'clean/masthead');
       body = body.filter((l, i) => i > pick.index || (i < pick.index && !above.includes(l)));

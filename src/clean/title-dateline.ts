@@ -75,9 +75,11 @@ const INLINE_DATED = new RegExp(
  * A credit's second part, after its first: a reporter, a city, a date or the site ("العالم الآن – منير حرب – ألحق …",
  * "الكوفية:عمان: سجلت …", "طرابلس - 10 سبتمبر 2025 - في خطوة …", "الخرطوم - تانا 4 ميديا - رفع …",
  * "الوحدة نيوز/ متابعات: دشنت …"): one to four words of letters or digits, closed by a colon, a slash, a bar or a
- * dash with a space beside it (a hyphen inside a word is not a closer).
+ * dash with a space beside it (a hyphen inside a word is not a closer); or up to three words glued between dashes
+ * ("رام الله-أخبار والأعمال-تفقد …"); or a quoted outlet ('دبي:«الخليج» اعتمدت …').
  */
-const SECOND_PART = /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,3})(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*/u;
+const SECOND_PART =
+  /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,3})(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*|^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})[-–—](?=\p{L})|^([«"“][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[»"”])\s*(?:[-–—ـ:/|]\s*)?/u;
 /** A credit with its second part runs to ~45 characters ("جراءة نيوز - اخبار الاردن-الزرقاء" is 34). */
 const CREDIT_MAX_CHARS = 60;
 /** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
@@ -129,7 +131,7 @@ const PLACE_CLOSED = new RegExp(
  *  agency in brackets or between slashes is the evidence, so the place before it may be any one to three
  *  words: no list names every camp, town and district a story is filed from. */
 const INLINE_WIRE = new RegExp(
-  `^((?:${PLACE}|[\\p{L}]+(?:\\s[\\p{L}]+){0,2})\\s*(?:[،,]?\\s*(?:في\\s+)?(?:\\d{1,2}|اول)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}(?:\\s+\\d{4})?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
+  `^((?:${PLACE}|[\\p{L}]+(?:\\s[\\p{L}]+){0,2})\\s*(?:[،,–—-]?\\s*(?:في\\s+)?(?:\\d{1,2}|اول)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,2}(?:\\s+\\d{4}م?)?)?\\s*[-–—]?\\s*(?:\\(\\s*(?:${AGENCY})\\s*\\)|/\\s*(?:${AGENCY})\\s*/))\\s*(?:${DASH}\\s*)?`,
   'u',
 );
 const BARE_AGENCY = alt(
@@ -197,6 +199,8 @@ function creditParts(norm: string): boolean {
 }
 
 const CAPTION_WORD = /(^|\s)(صوره|ارشيفيه|تصوير|الصوره)($|\s)/u;
+/** A list bullet some themes print before the credit line: "• الوحدوي نت - مارب:". */
+const LEADING_BULLET = /^[•·▪●■]\s*/u;
 const PLACE_ALONE = new RegExp(`^(${PLACE})$`, 'u');
 /** A name of one to four words closed by a colon or a slash: "الدرر الشامية:", "اسرار بريس:", "الثورة/". */
 const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*[:/]$/u;
@@ -207,7 +211,7 @@ const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\
  * name closed by a colon ("الدرر الشامية:"). Elsewhere these are a tag and a label.
  */
 export function headerCreditOf(line: string, aboveLead: boolean, url?: string | null): string | null {
-  const text = line.trim();
+  const text = line.trim().replace(LEADING_BULLET, '');
   if (PLACE_ALONE.test(normalize(text, NO_DELETE_HARAKAT).trim())) return text;
   if (!aboveLead) return null;
   if (siteCredit(text, url)) return text.replace(TRAILING_CLOSERS, '').trim();
@@ -303,7 +307,7 @@ export function looksLikeDateline(line: string): boolean {
  * A site name with a date and no place or agency ("مدار الساعة ـ نشر في 2023/01/16") is a byline.
  */
 export function datelineOf(line: string): string | null {
-  const text = line.trim();
+  const text = line.trim().replace(LEADING_BULLET, '');
   if (text.length > DATELINE_MAX_CHARS) return null;
   // harakat would hide a place ("عمّان - الرأي -"): dropped then, with offsets back to the text as written
   const marked = HARAKAT.test(text) ? normalizeWithOffsets(text, NO_DELETE_HARAKAT) : null;
@@ -385,8 +389,9 @@ export function splitInlineDateline(paragraph: string, url?: string | null): { d
   // a second part after the credit ("العالم الآن – منير حرب – ألحق …"): a name, not the lead's first words, so it
   // does not open with a function word or a verb of saying ("الرياض - قال الوزير: …" keeps "الرياض")
   const after = /[-–—ـ:/|]\s*$/.test(m[0]) ? SECOND_PART.exec(norm.slice(m[0].length)) : null;
+  const part = after ? (after[1] ?? after[2] ?? after[3]).replace(/^[«"“]/, '') : '';
   const second =
-    after && !isStopword(after[1].split(' ')[0]) && m[0].length + after[0].length <= CREDIT_MAX_CHARS ? after : null;
+    after && !isStopword(part.split(' ')[0]) && m[0].length + after[0].length <= CREDIT_MAX_CHARS ? after : null;
   const end = m[0].length + (second ? second[0].length : 0);
   const cut = offsets[end];
   const dateline = paragraph

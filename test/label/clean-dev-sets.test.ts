@@ -1,7 +1,7 @@
 /**
  * Our later real cleaning sets, each labelled on 2026-12-03 by helpers who never ran khabar on them, measured blind
  * once and then made development data (see the sets' README): fresh.jsonl (57 pages), dev2.jsonl, dev3.jsonl
- * (97 pages each), dev4.jsonl (92), dev5.jsonl (72) and dev6.jsonl (79).
+ * (97 pages each), dev4.jsonl (92), dev5.jsonl (72), dev6.jsonl (79) and dev7.jsonl (80).
  * Each stays valid, and no two development sets share a page or a site.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,11 @@ describe('later real cleaning sets (development data)', () => {
     ['dev4.jsonl', ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl', 'dev3.jsonl'], 90],
     ['dev5.jsonl', ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl'], 70],
     ['dev6.jsonl', ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl'], 75],
+    [
+      'dev7.jsonl',
+      ['pages.jsonl', 'fresh.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl'],
+      75,
+    ],
   ] as const) {
     it(`should pass the validator: ${name}, sharing no url with ${earlier.join(', ')}`, () => {
       const rep = validate(

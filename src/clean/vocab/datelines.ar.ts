@@ -30,6 +30,7 @@ export const AGENCIES = [
   'إرنا',
   'ومع',
   'و.م.ع', // Morocco's MAP as Moroccan sites print it: "كشـ24 | و.م.ع"
+  'و م ع', // …and with spaces: "عبّر ـ و م ع"
   'تاب',
   'واج',
   'سبأ',
