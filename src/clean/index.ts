@@ -160,9 +160,10 @@ export const MIN_BODY_LETTERS = 20;
 /** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3",
  *  after a language or section prefix ("/newspaper/tag/شعراء"), with a tag's id before its name
  *  ("/tag/1551/مؤشر-الدولار") and a page number, bare or not ("/tag/صينية/4"). A listing names its tag: a
- *  bare number there is an article's ("/news/topic/9058" on barran.press, "/Topic/1000293" on syrianmasah.net). */
+ *  bare number there is an article's ("/news/topic/9058" on barran.press, "/Topic/1000293" on syrianmasah.net).
+ *  Joomla's K2 puts two segments before it: "/وطنية/itemlist/tag/وكالة". */
 const LISTING_PATH =
-  /^\/(?:[^/]+\/)?(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]*[^\d/][^/]*\/?((page\/)?\d+\/?)?$/i;
+  /^\/(?:[^/]+\/){0,2}(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]*[^\d/][^/]*\/?((page\/)?\d+\/?)?$/i;
 /** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
 const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
 
@@ -180,6 +181,9 @@ export function listingUrl(url: string | null | undefined): string | null {
   }
   // WordPress's "?random-post=1" (Jannah, Newspaper themes) redirects a listing's address to one article
   if (u.searchParams.has('random-post')) return null;
+  // WordPress's query forms of a tag or category listing: "/?tag=الميمونه", "/?cat=12"
+  if (u.pathname === '/' && (u.searchParams.get('tag') || /^\d+$/.test(u.searchParams.get('cat') ?? '')))
+    return u.searchParams.get('tag') ? 'tag' : 'category';
   const path = decodeURIComponent(u.pathname);
   const m = LISTING_PATH.exec(path) ?? LISTING_FILE.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
   if (m) return m[1].toLowerCase();

@@ -57,6 +57,20 @@ describe('line rules', () => {
   ];
   for (const [text, rule] of cases) it(`should drop "${text}" with ${rule}`, () => expect(ruleFor(text)).toBe(rule));
 
+  it('should take 120 words or more with no comma for headlines run together, and keep prose with commas', () => {
+    const headlines = [
+      'وزير الخارجية يبحث هاتفيا التطورات في المنطقة',
+      'ارتفاع أسعار الذهب في الأسواق المحلية اليوم',
+      'المنتخب يستعد لمواجهة ودية أمام ضيفه الأسبوع المقبل',
+      'أمطار غزيرة متوقعة على المرتفعات الجنوبية',
+    ];
+    const ticker = Array.from({ length: 5 }, () => headlines.join(' ')).join(' ');
+    expect(ticker.split(' ').length).toBeGreaterThanOrEqual(120);
+    expect(ruleFor(ticker)).toBe('clean/ticker');
+    const prose = Array.from({ length: 5 }, () => headlines.join('، ')).join('، ');
+    expect(ruleFor(prose)).toBeNull();
+  });
+
   const body = [
     'وقالت الشركة إن الحسابات نشرت التعليقات نفسها على آلاف المنشورات في فيسبوك وتويتر بهدف التأثير في النقاش العام.',
     'وأكد وزير الاقتصاد أن السياسة المالية للحكومة ستبقى كما هي حتى نهاية العام.',

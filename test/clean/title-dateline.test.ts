@@ -273,6 +273,11 @@ describe('pages that are not one article', () => {
     expect(listingUrl('https://example.net/news-407-29.html')).toBeNull();
     // WordPress's random-post link lands on one article, whatever listing it starts from
     expect(listingUrl('https://example.com/category/sport/page/1440/?random-post=1')).toBeNull();
+    // WordPress's query forms, Joomla K2's tag list under two segments
+    expect(listingUrl('https://example.com/?tag=%D8%A7%D9%84%D9%85%D9%8A%D9%85%D9%88%D9%86%D9%87')).toBe('tag');
+    expect(listingUrl('https://example.com/?cat=12')).toBe('category');
+    expect(listingUrl('https://example.com/?p=12')).toBeNull();
+    expect(listingUrl('https://example.com/وطنية/itemlist/tag/وكالة')).toBe('tag');
     // Drupal term pages and WordPress date archives list articles too; a dated article's path does not
     expect(listingUrl('http://example.net/taxonomy/term/14130')).toBe('taxonomy term');
     expect(listingUrl('https://example.info/?m=20230704')).toBe('date archive');
