@@ -135,6 +135,15 @@ const LEAD_ABOVE_MIN_SHARED = 0.3;
 const ABOVE_STORY_MIN_SHARED = 0.1;
 const STORY_PARAGRAPHS = 3;
 
+/**
+ * On a page whose kept lines are mostly Arabic, a line of this many words with no Arabic letter is not the
+ * article's text: all 14 such lines on our development pages and eval-dev are captions, tweets and chrome.
+ * (Shorter Latin labels are `clean/latin-label`'s.)
+ */
+const FOREIGN_LINE_MIN_WORDS = 5;
+const FOREIGN_MIN_ARABIC_SHARE = 0.5;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+
 /** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
  *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */
 const CUT_PARAGRAPH_WORDS = 10;
@@ -465,6 +474,17 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
   if (cut.length >= TEASER_MIN_COUNT) {
     for (const l of cut) drop(l, 'clean/teaser', `one of ${cut.length} excerpts cut off with an ellipsis`);
     kept.splice(0, kept.length, ...kept.filter((l) => !cut.includes(l)));
+  }
+
+  // 6a'. a line in Latin letters only, of a sentence's length, on a page written in Arabic: an agency's English
+  //      caption ("A handout picture provided by … shows President Michel Aoun …"), an embedded post
+  const arabicLines = kept.filter((l) => ARABIC_LETTER.test(l.norm)).length;
+  if (!html && arabicLines >= FOREIGN_MIN_ARABIC_SHARE * kept.length) {
+    const foreign = kept.filter(
+      (l) => l.words >= FOREIGN_LINE_MIN_WORDS && !ARABIC_LETTER.test(l.norm) && /[a-z]{3}/i.test(l.norm),
+    );
+    for (const l of foreign) drop(l, 'clean/foreign-line');
+    if (foreign.length) kept.splice(0, kept.length, ...kept.filter((l) => !foreign.includes(l)));
   }
 
   // 6b. headline links after the last body paragraph ("الأكثر قراءة" lists without a heading,

@@ -8,6 +8,7 @@ export const DROP_MESSAGES: Readonly<Record<string, string>> = {
   'clean/date-leak': "a scraper's leaked date prefix, and nothing else",
   'clean/furniture':
     "furniture by its shape and its neighbours' (the learned line model; the evidence names the features)",
+  'clean/foreign-line': 'a line with no Arabic letter on an Arabic page (an English caption, an embedded post)',
   'clean/header': 'a short line between the headline and the first paragraph (caption, byline or date)',
   'clean/masthead': 'the site name or section above the headline',
   'clean/navigation': 'a menu item on a page of menus only',

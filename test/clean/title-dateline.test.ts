@@ -263,6 +263,18 @@ describe('teasers of other articles', () => {
   });
 });
 
+describe('lines in another script', () => {
+  it('should drop a sentence with no Arabic letter from an Arabic page, and keep short labels to their own rule', () => {
+    const caption = 'A handout picture provided by the photo agency shows the President meeting the Speaker';
+    const a = clean([LEAD, caption, MORE].join('\n'));
+    expect(rules(a)).toEqual(['2:clean/foreign-line']);
+    expect(a.paragraphs).toEqual([LEAD, MORE]);
+    // a page mostly in Latin letters is left to the language check, not cut line by line
+    const b = clean([caption, caption.replace('President', 'Minister'), LEAD].join('\n'));
+    expect(b.removed.filter((r) => r.rule === 'clean/foreign-line')).toEqual([]);
+  });
+});
+
 describe('pages that are not one article', () => {
   it('should reject a tag, category or section listing by its URL', () => {
     expect(listingUrl('https://example.com/tag/%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82')).toBe('tag');
