@@ -176,6 +176,30 @@ const LISTING_PATH =
 /** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
 const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
 
+/**
+ * Does a paragraph above the headline `title` restate it or the story `below` it (the story's own lead printed
+ * first), rather than open another story? Tokens are read only when a paragraph sits above the headline.
+ */
+function restatesStory(title: Line, below: Line[]): (l: Line) => boolean {
+  let words: Set<string> | null = null;
+  let story: Set<string> | null = null;
+  return (l) => {
+    words ??= new Set(normTokens(title.norm));
+    story ??= new Set(
+      below
+        .filter((b) => looksLikeBody(b))
+        .slice(0, STORY_PARAGRAPHS)
+        .flatMap((b) => normTokens(b.norm)),
+    );
+    const mine = normTokens(l.norm);
+    const shared = (set: Set<string>) => mine.filter((w) => set.has(w)).length;
+    return (
+      shared(words) >= LEAD_ABOVE_MIN_SHARED * Math.min(words.size, mine.length) ||
+      shared(story) >= ABOVE_STORY_MIN_SHARED * mine.length
+    );
+  };
+}
+
 /** An old CMS's listing file: "/category-407-29.html" (category 407, page 29), "/section-12.html", "/tag-5.php". */
 const LISTING_FILE = /^\/(?:[^/]+\/)?(tag|tags|category|section|topic|keyword)-\d+(?:-\d+)?\.(?:html?|php|aspx?)$/i;
 
@@ -544,31 +568,12 @@ function cleanPass(a: Article, opts: CleanOptions, given?: HtmlExtract): Article
       // above the headline: the site's name, menus and dates; a paragraph there stays body when it is the
       // story's lead printed above its headline (it shares the headline's words), else it is the teaser of
       // another story
-      const words = new Set(normTokens(t.norm));
-      const story = new Set(
-        body
-          .slice(pick.index + 1)
-          .filter((l) => looksLikeBody(l))
-          .slice(0, STORY_PARAGRAPHS)
-          .flatMap((l) => normTokens(l.norm)),
-      );
-      const restates = (l: Line) => {
-        const mine = normTokens(l.norm);
-        const shared = (set: Set<string>) => mine.filter((w) => set.has(w)).length;
-        return (
-          shared(words) >= LEAD_ABOVE_MIN_SHARED * Math.min(words.size, mine.length) ||
-          shared(story) >= ABOVE_STORY_MIN_SHARED * mine.length
-        );
-      };
-      for (const l of body.slice(0, pick.index))
-        if (looksLikeBody(l) && !restates(l))
-          drop(
-            l,
-            'clean/teaser',
-            'a paragraph above the headline that restates neither it nor the story below: another story',
-          );
+      const restates = restatesStory(t, body.slice(pick.index + 1));
       const above = body.slice(0, pick.index).filter((l) => !looksLikeBody(l) || !restates(l));
-      for (const l of above) if (!looksLikeBody(l)) drop(l, 'clean/masthead');
+      for (const l of above)
+        if (looksLikeBody(l))
+          drop(l, 'clean/teaser', 'a paragraph above the headline that restates neither it nor the story below');
+        else drop(l, 'clean/masthead');
       body = body.filter((l, i) => i > pick.index || (i < pick.index && !above.includes(l)));
     } else if (firstBody > 0) {
       // No headline: short lines above the first paragraph are the site's name and section, but the one right
