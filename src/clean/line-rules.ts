@@ -18,6 +18,7 @@ import {
   DISCLAIMER_PATTERNS,
   SOCIAL_NETWORKS,
   FOLLOW_PATTERNS,
+  ABOUT_SITE,
   FOOTER_PATTERNS,
   MENU_WORDS,
   META_PATTERNS,
@@ -277,6 +278,12 @@ export const LINE_RULES: LineRule[] = [
       ((NOTICE_GATE.test(l.norm) && NOTICE_PATTERNS.some((re) => re.test(l.norm))) || IMAGE_REPORT_NOTICE.test(l.norm))
         ? 'adblock/cookie notice'
         : null,
+  },
+  {
+    // "حقائق أون لاين مشروع اعلامي تونسي مستقل يطمح لأن يكون …": the site describing itself, however long
+    rule: 'clean/footer',
+    maxWords: Infinity,
+    test: (l) => (ABOUT_SITE.test(l.norm) ? 'the site describing itself' : null),
   },
   {
     // "© 2021 جميع الحقوق محفوظة لموقع بغداد 24", "تصميم وتطوير …".

@@ -4,7 +4,7 @@
  * folds' pages (test/eval/title-fit.ts, as `npm run train:clean` fits the shipped one), and the left-out
  * pages are cleaned with it: their title accuracy is the figure the fit did not see.
  * Default files: the development sets, ../shared/eval-dev/clean_real.jsonl,
- * test/fixtures/real/clean/pages.jsonl, fresh.jsonl and dev2–dev7.jsonl. Also fits on each file alone and scores the others.
+ * test/fixtures/real/clean/pages.jsonl, fresh.jsonl and dev2–dev8.jsonl. Also fits on each file alone and scores the others.
  *   --folds site  leave one site out: every site is a fold of its own
  */
 import { TITLE_MODEL } from '../../src/clean/title-model.js';

@@ -1,6 +1,6 @@
 /**
  * `npm run train:clean -- [file.jsonl ...]`: fits the cleaner's two learned models on the development
- * pages (default: ../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl, fresh.jsonl and dev2–dev7.jsonl) and
+ * pages (default: ../shared/eval-dev/clean_real.jsonl, test/fixtures/real/clean/pages.jsonl, fresh.jsonl and dev2–dev8.jsonl) and
  * writes them as JSON: the headline model (src/clean/title-model.json) and the furniture model
  * (src/clean/line-model.json). Never give it a held-out set (test/fixtures/real/clean/heldout.jsonl).
  */
@@ -19,6 +19,7 @@ export const DEV_SETS = [
   'test/fixtures/real/clean/dev5.jsonl',
   'test/fixtures/real/clean/dev6.jsonl',
   'test/fixtures/real/clean/dev7.jsonl',
+  'test/fixtures/real/clean/dev8.jsonl',
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
