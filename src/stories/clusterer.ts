@@ -25,6 +25,7 @@ import {
   EVENT_NO_DATE_FACTOR,
   EVENT_THRESHOLD,
   EVENT_WEEKDAY_FACTOR,
+  UNDATED_MARGIN,
   type Cluster,
   type Evidence,
   type Facts,
@@ -68,6 +69,7 @@ export interface ClusterParams {
   gap1Factor: number;
   noDateFactor: number;
   weekdayFactor: number;
+  undatedMargin: number;
   storyWindowDays: number;
 }
 
@@ -79,6 +81,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   gap1Factor: EVENT_GAP1_FACTOR,
   noDateFactor: EVENT_NO_DATE_FACTOR,
   weekdayFactor: EVENT_WEEKDAY_FACTOR,
+  undatedMargin: UNDATED_MARGIN,
   storyWindowDays: STORY_WINDOW_DAYS,
 };
 
@@ -121,6 +124,7 @@ export class Clusterer {
       gap1: p.gap1Factor,
       noDate: p.noDateFactor,
       weekday: p.weekdayFactor,
+      undatedMargin: p.undatedMargin,
     });
     this.stories = newStories(p.storyBoost, p.storyWindowDays);
     // a private copy: the people this stream teaches it stay with this clusterer
@@ -281,7 +285,20 @@ export class Clusterer {
       } else {
         decision = 'new-event';
         const o = found.otherDay;
-        if (o) {
+        const amb = found.ambiguous;
+        if (amb && found.best) {
+          const [b, r] = [found.best, amb];
+          note(
+            'stories/ambiguous-undated',
+            `no date, and as similar to ${r.cluster.id} (${r.score.toFixed(2)}) as to ${b.cluster.id} (${b.score.toFixed(2)}): its words do not tell which happening it reports: a new event`,
+            {
+              event: b.cluster.id,
+              score: Math.round(b.score * 1000) / 1000,
+              runner_up: r.cluster.id,
+              runner_up_score: Math.round(r.score * 1000) / 1000,
+            },
+          );
+        } else if (o) {
           const rule =
             o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
               ? `stories/${o.evidence.basis}`

@@ -174,6 +174,26 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
   });
 
+  it('should not guess between two happenings an undated article is as close to (stories/ambiguous-undated)', () => {
+    const toll = (n: string) =>
+      `ارتفعت حصيلة ضحايا الزلزال المدمر في تركيا وسوريا إلى ${n} قتيل وفق إدارة الكوارث التركية ووزارة الصحة السورية وتتواصل عمليات البحث تحت الأنقاض في هاتاي وحلب`;
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', toll('5000'), { published: '2023-02-07' }));
+    const b = c.add(article('b', toll('45 ألف'), { published: '2023-02-24' }));
+    const u = c.add(article('u', toll('20 ألف')));
+    expect(b.event).not.toBe(a.event);
+    expect(u.event).not.toBe(a.event);
+    expect(u.event).not.toBe(b.event);
+    const amb = u.trace.find((r) => r.rule === 'stories/ambiguous-undated');
+    expect(amb?.evidence).toMatchObject({ event: expect.any(String), runner_up: expect.any(String) });
+    // with one such happening in the window, the same report joins it on its words
+    const one = new Clusterer({ now: NOW });
+    const x = one.add(article('a', toll('5000'), { published: '2023-02-07' }));
+    const y = one.add(article('u', toll('20 ألف')));
+    expect(y.event).toBe(x.event);
+    expect(y.trace.map((r) => r.rule)).toContain('stories/date-undated');
+  });
+
   it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
     const arrival =
       'وصل وزير الخارجية الأردني أيمن الصفدي اليوم الأربعاء إلى القاهرة في زيارة رسمية يبحث خلالها مع نظيره المصري سامح شكري التعاون الثنائي والأوضاع الإقليمية';
