@@ -25,6 +25,7 @@ import {
   EVENT_NO_DATE_FACTOR,
   EVENT_THRESHOLD,
   EVENT_WEEKDAY_FACTOR,
+  LEAD_CHARS,
   UNDATED_MARGIN,
   type Cluster,
   type Evidence,
@@ -228,6 +229,7 @@ export class Clusterer {
       monthDays: d.monthDays,
       hap,
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
+      lead: leadActor(entities, title, text),
     };
     // a preview is dated by the day it announces (the match, the session), not the day it was written
     const an = hap.phase === 'preview' ? announcedDate({ title, text, published: a.published, now: this.now }) : null;
@@ -471,6 +473,14 @@ function noteEvidence(
   event: string,
 ): void {
   note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail()}`, { event, factor: e.factor });
+}
+
+/** The first person named, as '@person:…', when the headline or the lede's first LEAD_CHARS name them; else null. */
+function leadActor(entities: EntityMention[], title: string, text: string): string | null {
+  const first = entities.find((e) => e.type === 'person');
+  if (!first) return null;
+  const opening = text.slice(0, LEAD_CHARS);
+  return first.surface.some((s) => title.includes(s) || opening.includes(s)) ? `@${first.key}` : null;
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */

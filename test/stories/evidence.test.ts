@@ -174,6 +174,25 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
   });
 
+  it("should take an undated report's lead actor from its headline or opening only (stories/different-actor)", () => {
+    const meeting =
+      'التقى وزير الخارجية الأردني أيمن الصفدي في عمان نظيره المصري سامح شكري وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية وتطورات القضية الفلسطينية وسبل دعم الاستقرار في المنطقة';
+    const report = (opening: string) =>
+      `${opening} في عمان وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية وتطورات القضية الفلسطينية وسبل دعم الاستقرار في المنطقة وأكد الجانبان أهمية التنسيق المستمر. وقال رئيس مجلس النواب الأردني عبد المنعم العودات إن اللقاء مهم`;
+    const run = (opening: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', meeting, { published: '2021-06-30' }));
+      return [a, c.add(article('b', report(opening)))];
+    };
+    // the speaker of parliament is first named past the opening: a by-stander, not the report's lead
+    const [a, b] = run('التقى وزيرا خارجية الأردن ومصر');
+    expect(b.event).toBe(a.event);
+    // named in the opening, he is its lead, and not among the event's people
+    const [x, y] = run('التقى رئيس مجلس النواب الأردني عبد المنعم العودات وزيري خارجية الأردن ومصر');
+    expect(y.event).not.toBe(x.event);
+    expect(y.trace.map((r) => r.rule)).toContain('stories/different-actor');
+  });
+
   it('should not guess between two happenings an undated article is as close to (stories/ambiguous-undated)', () => {
     const toll = (n: string) =>
       `ارتفعت حصيلة ضحايا الزلزال المدمر في تركيا وسوريا إلى ${n} قتيل وفق إدارة الكوارث التركية ووزارة الصحة السورية وتتواصل عمليات البحث تحت الأنقاض في هاتاي وحلب`;
