@@ -175,6 +175,12 @@ export class Clusterer {
       note('stories/future-date', `published ${a.published} is after ${this.now}; date taken from the text only`, {
         published: a.published ?? '',
       });
+    if (d.stalePublished)
+      note(
+        'stories/stale-published',
+        `published ${d.stalePublished}, but the text calls ${d.date} today: dated by the text (the page date is a crawl, a re-post or an update)`,
+        { published: d.stalePublished, today: d.date ?? '' },
+      );
     if (d.source === 'none')
       note(
         'stories/no-date',

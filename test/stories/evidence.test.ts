@@ -43,6 +43,20 @@ describe('dates: every day a text names', () => {
     ]);
   });
 
+  it('should date a report by the day its text calls today, not by a page date long after (stories/stale-published)', () => {
+    // a site header's date (the crawl) on a report of 16 December 2023
+    const d = days('نعى الديوان الأميري، اليوم السبت الموافق 16 ديسمبر 2023، الأمتين العربية والإسلامية', '2024-11-23');
+    expect(d).toMatchObject({ date: '2023-12-16', stalePublished: '2024-11-23' });
+    // a weekday that is not the date's weekday is no evidence; a page date a day later is the report's
+    expect(days('أعلن اليوم الأحد 16 ديسمبر 2023 عن', '2024-11-23')).toMatchObject({ date: '2024-11-23' });
+    expect(days('أعلن اليوم السبت 16 ديسمبر 2023 عن', '2023-12-17').stalePublished).toBeUndefined();
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(
+      article('a', 'نعى الديوان الأميري، اليوم السبت الموافق 16 ديسمبر 2023، الأمتين', { published: '2024-11-23' }),
+    );
+    expect(a.trace.map((r) => r.rule)).toContain('stories/stale-published');
+  });
+
   it('should take an explicit date a month or more before publication as background, not the event date', () => {
     // an explainer of 2022 that opens on the port blast of 4 August 2020
     const d = days('في 4 آب / أغسطس 2020، أشعل مخبأ يضم نترات الأمونيوم انفجارا هائلا', '2022-06-13');
