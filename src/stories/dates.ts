@@ -236,7 +236,8 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
       if (day <= anchor && anchor - day < BACKGROUND_DAYS && !recalled(s, m.index + lead, day, anchor))
-        days.push(...widen(s, m.index + lead, day));
+        // "مساء أمس" is a night as "مساء السبت" is: the match holds its "مساء", so widen() cannot see it
+        days.push(...(/^(?:مساء|ليل)/.test(g.back ?? '') ? [day, day + 1] : widen(s, m.index + lead, day)));
     } else if (g.weekday && !g.dir && !recalled(s, m.index + lead, null, null)) {
       const w = WEEKDAYS.indexOf(g.weekday);
       const wide = widen(s, m.index + lead, w);

@@ -29,6 +29,14 @@ describe('dates: every day a text names', () => {
     ]);
   });
 
+  it('should let "مساء أمس" reach into today, as any night does', () => {
+    expect(days('اندلعت حرائق كبيرة مساء أمس في غابات تيزي وزو', '2021-08-10').days.map(iso)).toEqual([
+      '2021-08-09',
+      '2021-08-10',
+    ]);
+    expect(days('اندلعت حرائق كبيرة أمس في غابات تيزي وزو', '2021-08-10').days.map(iso)).toEqual(['2021-08-09']);
+  });
+
   it('should not take what is announced ("غدا", "السبت المقبل") as a day of the report', () => {
     expect(days('تبدأ الحملة غدا الأحد', '2021-02-13').days.map(iso)).toEqual([]);
   });
