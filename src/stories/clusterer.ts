@@ -25,6 +25,8 @@ import {
   EVENT_NO_DATE_FACTOR,
   EVENT_THRESHOLD,
   EVENT_WEEKDAY_FACTOR,
+  LEAD_CHARS,
+  UNDATED_MARGIN,
   type Cluster,
   type Evidence,
   type Facts,
@@ -68,6 +70,7 @@ export interface ClusterParams {
   gap1Factor: number;
   noDateFactor: number;
   weekdayFactor: number;
+  undatedMargin: number;
   storyWindowDays: number;
 }
 
@@ -79,6 +82,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   gap1Factor: EVENT_GAP1_FACTOR,
   noDateFactor: EVENT_NO_DATE_FACTOR,
   weekdayFactor: EVENT_WEEKDAY_FACTOR,
+  undatedMargin: UNDATED_MARGIN,
   storyWindowDays: STORY_WINDOW_DAYS,
 };
 
@@ -121,6 +125,7 @@ export class Clusterer {
       gap1: p.gap1Factor,
       noDate: p.noDateFactor,
       weekday: p.weekdayFactor,
+      undatedMargin: p.undatedMargin,
     });
     this.stories = newStories(p.storyBoost, p.storyWindowDays);
     // a private copy: the people this stream teaches it stay with this clusterer
@@ -170,6 +175,12 @@ export class Clusterer {
       note('stories/future-date', `published ${a.published} is after ${this.now}; date taken from the text only`, {
         published: a.published ?? '',
       });
+    if (d.stalePublished)
+      note(
+        'stories/stale-published',
+        `published ${d.stalePublished}, but the text calls ${d.date} today: dated by the text (the page date is a crawl, a re-post or an update)`,
+        { published: d.stalePublished, today: d.date ?? '' },
+      );
     if (d.source === 'none')
       note(
         'stories/no-date',
@@ -224,6 +235,7 @@ export class Clusterer {
       monthDays: d.monthDays,
       hap,
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
+      lead: leadActor(entities, title, text),
     };
     // a preview is dated by the day it announces (the match, the session), not the day it was written
     const an = hap.phase === 'preview' ? announcedDate({ title, text, published: a.published, now: this.now }) : null;
@@ -281,7 +293,20 @@ export class Clusterer {
       } else {
         decision = 'new-event';
         const o = found.otherDay;
-        if (o) {
+        const amb = found.ambiguous;
+        if (amb && found.best) {
+          const [b, r] = [found.best, amb];
+          note(
+            'stories/ambiguous-undated',
+            `no date, and as similar to ${r.cluster.id} (${r.score.toFixed(2)}) as to ${b.cluster.id} (${b.score.toFixed(2)}): its words do not tell which happening it reports: a new event`,
+            {
+              event: b.cluster.id,
+              score: Math.round(b.score * 1000) / 1000,
+              runner_up: r.cluster.id,
+              runner_up_score: Math.round(r.score * 1000) / 1000,
+            },
+          );
+        } else if (o) {
           const rule =
             o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
               ? `stories/${o.evidence.basis}`
@@ -454,6 +479,14 @@ function noteEvidence(
   event: string,
 ): void {
   note(`stories/date-${e.basis}`, `joined ${event}: ${e.detail()}`, { event, factor: e.factor });
+}
+
+/** The first person named, as '@person:…', when the headline or the lede's first LEAD_CHARS name them; else null. */
+function leadActor(entities: EntityMention[], title: string, text: string): string | null {
+  const first = entities.find((e) => e.type === 'person');
+  if (!first) return null;
+  const opening = text.slice(0, LEAD_CHARS);
+  return first.surface.some((s) => title.includes(s) || opening.includes(s)) ? `@${first.key}` : null;
 }
 
 /** ev_<id>, or ev_<id>~2 … when the input repeats an id. */

@@ -40,10 +40,14 @@ const NOT_NAME = new Set(
    دعا اعلن افتتح شارك ترأس رحب ادان قال اعرب اشاد اوضح اشار كشف نفي طالب حذر تلقي اجري تسلم منح وقع هنأ عزي
    السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه صباح مساء ظهر اليوم امس غدا
    خلال لدي عقب اثر بعد قبل مع في من الى عن علي ان انه
-   ضروره اهميه استمرار تعزيز دعم رفض حرص التزام تطوير مواصله`
+   ضروره اهميه استمرار تعزيز دعم رفض حرص التزام تطوير مواصله
+   ضمن اخرون اخرين واخرون واخرين`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** "و" + "ب", "و" + article, "ل" + article (normalized "لل"): a conjunction and a preposition, never a name. */
+const DOUBLE_CLITIC = /^(?:وب|وال.{3}|لل)/;
 
 interface Found {
   key: string;
@@ -218,6 +222,9 @@ function personAfterTitle(
     // after the first word, "و" with an article or a verb's prefix starts what follows the name ("الأمير حمزة
     // والوضع تحت السيطرة", "حمزة ويعرض"): names that begin with و (وليد, وائل) have neither
     if (end > k && /^و(?:ال|[يتن])/.test(t.norm)) break;
+    // two clitics before a word are never a name's start: "والحداد لمدة 40 يوما", "وبصفة مؤقتة", "للأمير" (a
+    // "و" and an article of 3 letters or more: والي and والتر are names)
+    if (DOUBLE_CLITIC.test(t.norm)) break;
     end++;
   }
   // one word is a name only as a family nisba ("رئيس الوزراء الكاظمي"), never "ضرورة"

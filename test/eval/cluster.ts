@@ -263,7 +263,7 @@ export function errorReport(res: EvalResult, rows: Labelled[]): string {
   const show = (a: Article) => {
     const w = a.why;
     const head = `${a.title ?? ''} | ${(a.paragraphs[0] ?? a.raw).slice(0, 110)}`.replace(/\s+/g, ' ');
-    return `    ${a.id} gold=${gold.get(a.id)?.event} pred=${a.event} pub=${a.published ?? '-'} date=${a.eventDate ?? '-'} ${w?.decision} ${w?.score ?? ''} [${(w?.reasons ?? []).join(',')}]\n      ${head}`;
+    return `    ${a.id} gold=${gold.get(a.id)?.event} pred=${a.event} pub=${a.published ?? '-'} date=${a.eventDate ?? '-'} ${w?.decision} ${w?.score ?? ''} [${(w?.reasons ?? []).map((r) => r.rule.replace('stories/', '')).join(',')}]\n      ${head}`;
   };
   const by = (key: (a: Article) => string) => {
     const m = new Map<string, Article[]>();

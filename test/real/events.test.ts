@@ -1,20 +1,24 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
  * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
- * Measured on 2026-12-03 after the second round of rules (the first round's figures in brackets), with the cleaner of that day:
+ * Measured on 2026-12-03 after the third round of changes (the second round's figures first in brackets, the
+ * first round's second), with the cleaner of that evening:
  *   eval-dev events_real.jsonl (100 of 101 articles through clean, 47 events; the rules were developed reading its errors):
- *     event F1 0.959 with dates (0.945), 0.919 with `published` withheld (0.905); story F1 0.852 (0.868);
+ *     event F1 0.959 with dates (0.959, 0.945), 0.926 with `published` withheld (0.914, 0.905); story F1 0.851
+ *     (0.852, 0.868);
  *     same-day baseline 0.870. The story floor moved from 0.86 to 0.85 (the issue's target): two undated reports of
  *     Fuad Hussein's NATO meetings no longer join his Washington arrival event (event F1 +0.014) and, as events of
  *     their own, join the neighbouring NATO-mission story rather than the Iraq–NATO relations one.
  *   own real set test/fixtures/real/events/articles.jsonl, split by story (test/eval/split.ts, fnv1a32(story) % 2):
  *     development half (174 articles, 77 events, 25 stories; tuned on from 2026-12-03):
- *       event F1 0.894 (0.865), withheld 0.864 (0.856); story F1 0.906 (0.904); same-day baseline 0.814
- *     held-out half (231 of 235 articles, 95 events, 34 stories; never read, only its figures at start and end):
- *       event F1 0.841 (0.843), withheld 0.795 (0.798); story F1 0.914 (0.914); same-day baseline 0.807.
- *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met on the own set: the floors pin what is,
- *     and on the held-out half the withheld figure is still under the same-day baseline. The development half's
- *     gains of the second round did not carry to the held-out half (its floors are unchanged).
+ *       event F1 0.908 (0.894, 0.865), withheld 0.892 (0.865, 0.856); story F1 0.906; same-day baseline 0.814
+ *     held-out half (232 of 235 articles, 95 events, 34 stories; never read, only its figures at the start, midway
+ *     and at the end of a round):
+ *       event F1 0.838 (0.837 at the start of the round, 0.843, 0.833), withheld 0.809 (0.804, 0.798, 0.791); story
+ *       F1 0.911; same-day baseline 0.807.
+ *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met on the own set: the floors pin what is.
+ *     On the held-out half the withheld figure is level with the same-day baseline (0.809 against 0.807), too
+ *     close to gate; the gains of the development half carried over only a little.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,9 +28,9 @@ import { splitPart, type Part } from '../eval/split.js';
 import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
-  'eval-dev events_real': { event: 0.95, withheld: 0.91, story: 0.85, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.88, withheld: 0.85, story: 0.9, withheldBeatsBaseline: true },
-  'own real set, held-out half': { event: 0.83, withheld: 0.78, story: 0.9, withheldBeatsBaseline: false },
+  'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.85, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.9, withheld: 0.88, story: 0.9, withheldBeatsBaseline: true },
+  'own real set, held-out half': { event: 0.83, withheld: 0.8, story: 0.9, withheldBeatsBaseline: false },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));
 /** Over 10 shuffled input orders, event F1 may move this much at most (issue 11). */
@@ -54,7 +58,7 @@ function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
       await load();
       const r = evaluate(await cleanLabelled(labelled, true));
       expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].withheld);
-      // on the own held-out half (0.802 against 0.807) it does not yet: pinned as what is, not what the issue asks
+      // on the own held-out half (0.809 against 0.807) it is too close to gate: pinned as what is, not what the issue asks
       if (FLOORS[name].withheldBeatsBaseline) expect(r.event.f1).toBeGreaterThan(sameDayBaseline(labelled).f1);
     });
 

@@ -89,6 +89,21 @@ describe('entities: titles and people', () => {
     expect(extractEntities('وقال رئيس الوزراء العراقي إن بلاده').filter((e) => e.type === 'person')).toEqual([]);
   });
 
+  it('should end a name before "and others", a preposition, or a word with two clitics', () => {
+    const people = (text: string) =>
+      extractEntities(text)
+        .filter((e) => e.type === 'person')
+        .map((e) => e.name);
+    // "and others planned": the prince alone is one word, not a family nisba, so no name is read
+    expect(people('وقال إن الأمير حمزة وآخرون خططوا لزعزعة أمن البلاد')).toEqual([]);
+    expect(people('أعلنت الرئاسة وفاة رئيس الدولة والحداد لمدة 40 يوما')).toEqual([]);
+    expect(people('تولى ولي العهد مهام الأمير وبصفة مؤقتة')).toEqual([]);
+    expect(people('كان الأمير حمزة ضمن المتهمين')).toEqual([]);
+    // names that begin with و or وال stay names
+    expect(people('التقى وزير الخارجية وليد جنبلاط')).toEqual(['وليد جنبلاط']);
+    expect(people('وقال السفير والتر براون إن')).toEqual(['والتر براون']);
+  });
+
   it('should let a name introduced in the body win over the headline adjective ("السوداني")', () => {
     const es = extractEntities(
       'أردوغان يستقبل السوداني\nاستقبل الرئيس أردوغان رئيس الوزراء العراقي محمد شياع السوداني',

@@ -29,6 +29,14 @@ describe('dates: every day a text names', () => {
     ]);
   });
 
+  it('should let "مساء أمس" reach into today, as any night does', () => {
+    expect(days('اندلعت حرائق كبيرة مساء أمس في غابات تيزي وزو', '2021-08-10').days.map(iso)).toEqual([
+      '2021-08-09',
+      '2021-08-10',
+    ]);
+    expect(days('اندلعت حرائق كبيرة أمس في غابات تيزي وزو', '2021-08-10').days.map(iso)).toEqual(['2021-08-09']);
+  });
+
   it('should not take what is announced ("غدا", "السبت المقبل") as a day of the report', () => {
     expect(days('تبدأ الحملة غدا الأحد', '2021-02-13').days.map(iso)).toEqual([]);
   });
@@ -41,6 +49,20 @@ describe('dates: every day a text names', () => {
       '2022-01-12',
       expect.stringMatching(/^2021-06-2/),
     ]);
+  });
+
+  it('should date a report by the day its text calls today, not by a page date long after (stories/stale-published)', () => {
+    // a site header's date (the crawl) on a report of 16 December 2023
+    const d = days('نعى الديوان الأميري، اليوم السبت الموافق 16 ديسمبر 2023، الأمتين العربية والإسلامية', '2024-11-23');
+    expect(d).toMatchObject({ date: '2023-12-16', stalePublished: '2024-11-23' });
+    // a weekday that is not the date's weekday is no evidence; a page date a day later is the report's
+    expect(days('أعلن اليوم الأحد 16 ديسمبر 2023 عن', '2024-11-23')).toMatchObject({ date: '2024-11-23' });
+    expect(days('أعلن اليوم السبت 16 ديسمبر 2023 عن', '2023-12-17').stalePublished).toBeUndefined();
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(
+      article('a', 'نعى الديوان الأميري، اليوم السبت الموافق 16 ديسمبر 2023، الأمتين', { published: '2024-11-23' }),
+    );
+    expect(a.trace.map((r) => r.rule)).toContain('stories/stale-published');
   });
 
   it('should take an explicit date a month or more before publication as background, not the event date', () => {
@@ -172,6 +194,45 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(d2.trace.map((r) => r.rule)).toContain('stories/date-same-day');
     expect(u2.event).not.toBe(u1.event);
     expect(u2.trace.map((r) => r.rule)).toContain('stories/no-date');
+  });
+
+  it("should take an undated report's lead actor from its headline or opening only (stories/different-actor)", () => {
+    const meeting =
+      'التقى وزير الخارجية الأردني أيمن الصفدي في عمان نظيره المصري سامح شكري وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية وتطورات القضية الفلسطينية وسبل دعم الاستقرار في المنطقة';
+    const report = (opening: string) =>
+      `${opening} في عمان وبحث الجانبان التعاون الثنائي والأوضاع الإقليمية وتطورات القضية الفلسطينية وسبل دعم الاستقرار في المنطقة وأكد الجانبان أهمية التنسيق المستمر. وقال رئيس مجلس النواب الأردني عبد المنعم العودات إن اللقاء مهم`;
+    const run = (opening: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', meeting, { published: '2021-06-30' }));
+      return [a, c.add(article('b', report(opening)))];
+    };
+    // the speaker of parliament is first named past the opening: a by-stander, not the report's lead
+    const [a, b] = run('التقى وزيرا خارجية الأردن ومصر');
+    expect(b.event).toBe(a.event);
+    // named in the opening, he is its lead, and not among the event's people
+    const [x, y] = run('التقى رئيس مجلس النواب الأردني عبد المنعم العودات وزيري خارجية الأردن ومصر');
+    expect(y.event).not.toBe(x.event);
+    expect(y.trace.map((r) => r.rule)).toContain('stories/different-actor');
+  });
+
+  it('should not guess between two happenings an undated article is as close to (stories/ambiguous-undated)', () => {
+    const toll = (n: string) =>
+      `ارتفعت حصيلة ضحايا الزلزال المدمر في تركيا وسوريا إلى ${n} قتيل وفق إدارة الكوارث التركية ووزارة الصحة السورية وتتواصل عمليات البحث تحت الأنقاض في هاتاي وحلب`;
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', toll('5000'), { published: '2023-02-07' }));
+    const b = c.add(article('b', toll('45 ألف'), { published: '2023-02-24' }));
+    const u = c.add(article('u', toll('20 ألف')));
+    expect(b.event).not.toBe(a.event);
+    expect(u.event).not.toBe(a.event);
+    expect(u.event).not.toBe(b.event);
+    const amb = u.trace.find((r) => r.rule === 'stories/ambiguous-undated');
+    expect(amb?.evidence).toMatchObject({ event: expect.any(String), runner_up: expect.any(String) });
+    // with one such happening in the window, the same report joins it on its words
+    const one = new Clusterer({ now: NOW });
+    const x = one.add(article('a', toll('5000'), { published: '2023-02-07' }));
+    const y = one.add(article('u', toll('20 ألف')));
+    expect(y.event).toBe(x.event);
+    expect(y.trace.map((r) => r.rule)).toContain('stories/date-undated');
   });
 
   it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
