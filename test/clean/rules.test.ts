@@ -71,12 +71,20 @@ describe('line rules', () => {
       'ارتفاع أسعار الذهب في الأسواق المحلية اليوم',
       'المنتخب يستعد لمواجهة ودية أمام ضيفه الأسبوع المقبل',
       'أمطار غزيرة متوقعة على المرتفعات الجنوبية',
+      'افتتاح معرض الكتاب الدولي بمشاركة مئة دار نشر',
+      'البنك المركزي يرفع سعر الفائدة ربع نقطة مئوية',
+      'تدشين مشروع لتحلية مياه البحر شمال البلاد',
+      'الشرطة تضبط شبكة لتهريب المخدرات عبر الحدود',
+      'جامعة العاصمة تعلن نتائج القبول للعام الجديد',
+      'وفد برلماني يزور المستشفى الجامعي ويتفقد أقسامه',
     ];
-    const ticker = Array.from({ length: 5 }, () => headlines.join(' ')).join(' ');
+    const ticker = Array.from({ length: 2 }, () => headlines.join(' ')).join(' ');
     expect(ticker.split(' ').length).toBeGreaterThanOrEqual(120);
     expect(ruleFor(ticker)).toBe('clean/ticker');
-    const prose = Array.from({ length: 5 }, () => headlines.join('، ')).join('، ');
+    const prose = Array.from({ length: 2 }, () => headlines.join('، ')).join('، ');
     expect(ruleFor(prose)).toBeNull();
+    // one word over and over is a degenerate document, left to clean/degenerate
+    expect(ruleFor(Array.from({ length: 200 }, () => 'الخبر').join(' '))).toBeNull();
   });
 
   const body = [
