@@ -8,7 +8,7 @@
  *   --alone   also clean every body line alone (the negatives test) and list what was lost
  *   --part dev|heldout  only one half of the file, split by site (test/eval/split.ts): the split of
  *             test/fixtures/real/clean/pages.jsonl held until 2026-12-03 (now all development data).
- * A held-out set (`--part heldout`, or test/fixtures/real/clean/heldout.jsonl) prints totals only (no
+ * A held-out set (`--part heldout`, or test/fixtures/real/clean/heldout*.jsonl) prints totals only (no
  * error lists, no lost lines' text), so that nobody tunes on it by accident.
  */
 import { readFileSync } from 'node:fs';
@@ -65,8 +65,8 @@ function main(args: string[]) {
     `  dateline found   ${pct(k.datelineFound)}  ${pct(b.datelineFound)}   (pages that have a dateline)`,
     '',
   ];
-  // a held-out set (--part heldout, or test/fixtures/real/clean/heldout.jsonl) prints its totals only
-  const totalsOnly = part === 'heldout' || /heldout\.jsonl$/.test(path);
+  // a held-out set (--part heldout, or test/fixtures/real/clean/heldout*.jsonl) prints its totals only
+  const totalsOnly = part === 'heldout' || /heldout\d*\.jsonl$/.test(path);
   if (!totalsOnly) out.push('errors by kind (khabar):');
   const groups = new Map<string, CleanError[]>();
   for (const e of k.errors) {

@@ -9,26 +9,32 @@ import { loadCleanSet } from './load.js';
 
 const load = loadCleanSet;
 
-describe('held-out real cleaning set', () => {
+describe('held-out real cleaning sets', () => {
   const dev = ['pages', 'fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8'].flatMap((n) =>
     load(`${n}.jsonl`),
   );
-  it('should pass the validator, with 75+ pages, and share no url with the development sets', () => {
-    const rep = validate(
-      load('heldout.jsonl'),
-      dev.map((r) => String(r.url)),
-    );
-    expect(rep.errors).toEqual([]);
-    expect(rep.pages).toBeGreaterThanOrEqual(75);
-    expect(rep.sites).toBe(rep.pages);
-  });
+  for (const [name, other] of [
+    ['heldout.jsonl', []],
+    ['heldout2.jsonl', ['heldout.jsonl']],
+  ] as const) {
+    const earlier = [...dev, ...other.flatMap((o) => load(o))];
+    it(`should pass the validator, with 75+ pages, and share no url with the sets before it: ${name}`, () => {
+      const rep = validate(
+        load(name),
+        earlier.map((r) => String(r.url)),
+      );
+      expect(rep.errors).toEqual([]);
+      expect(rep.pages).toBeGreaterThanOrEqual(75);
+      expect(rep.sites).toBe(rep.pages);
+    });
 
-  it('should share no site with the development sets', () => {
-    const sites = new Set(dev.map((r) => String(r.site)));
-    expect(
-      load('heldout.jsonl')
-        .filter((r) => sites.has(String(r.site)))
-        .map((r) => r.id),
-    ).toEqual([]);
-  });
+    it(`should share no site with the sets before it: ${name}`, () => {
+      const sites = new Set(earlier.map((r) => String(r.site)));
+      expect(
+        load(name)
+          .filter((r) => sites.has(String(r.site)))
+          .map((r) => r.id),
+      ).toEqual([]);
+    });
+  }
 });
