@@ -210,7 +210,12 @@ export const LINE_RULES: LineRule[] = [
       if (tokens.length >= 3 && tokens.every((t) => MENU_STEMS.has(stemNormalized(t)))) return 'menu of section names';
       // 3. three or more short items between separators
       const items = l.norm.split(MENU_SEPARATOR).filter((x) => x.trim() !== '');
-      if (items.length >= 3 && items.every((x) => x.trim().split(' ').length <= MENU_ITEM_MAX_WORDS))
+      // (a credit is short parts between dashes too: "محمد اسماعيل - القاهرة - (د ب ا)" names a place and an agency)
+      if (
+        items.length >= 3 &&
+        items.every((x) => x.trim().split(' ').length <= MENU_ITEM_MAX_WORDS) &&
+        !looksLikeDateline(l.text)
+      )
         return `menu of ${items.length} separated items`;
       // 4. words glued into over-long tokens, as scraped menus lose their separators
       // ("بورتسودان؟وزارة" is a question and the next sentence with a space lost, not a glued menu;

@@ -68,7 +68,7 @@ const INLINE_DATELINE_OPEN = new RegExp(
  *  2025 ــ قال …", "بنغازي 03 يوليو 2024 (الأنباء الليبية) – أعطى …", "كسلا 24-3-2021 (سونا) – اعلن …", "رام الله 21-10-2020 وفا- …". A day, a month and a year in front of the
  *  lead are a dateline whatever the place is called. */
 const INLINE_DATED = new RegExp(
-  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*[،,]?\\s+(?:\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+\\d{4}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})\\s*(?:\\([^()]{2,30}\\)|\\s(?:${AGENCY}))?)\\s*[-–—ـ:]+\\s*`,
+  `^([\\p{L}]+(?:\\s[\\p{L}]+){0,2}\\s*[،,]?\\s+(?:\\d{1,2}\\s+[\\p{L}]+(?:\\s+[\\p{L}]+)?\\s+\\d{4}م?|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})\\s*(?:\\([^()]{2,30}\\)|\\s(?:${AGENCY}))?)\\s*[-–—ـ:]+\\s*`,
   'u',
 );
 /**
@@ -76,10 +76,11 @@ const INLINE_DATED = new RegExp(
  * "الكوفية:عمان: سجلت …", "طرابلس - 10 سبتمبر 2025 - في خطوة …", "الخرطوم - تانا 4 ميديا - رفع …",
  * "الوحدة نيوز/ متابعات: دشنت …"): one to four words of letters or digits, closed by a colon, a slash, a bar or a
  * dash with a space beside it (a hyphen inside a word is not a closer); or up to three words glued between dashes
- * ("رام الله-أخبار والأعمال-تفقد …"); or a quoted outlet ('دبي:«الخليج» اعتمدت …').
+ * ("رام الله-أخبار والأعمال-تفقد …"); or a quoted outlet ('دبي:«الخليج» اعتمدت …'); or a bracketed agency
+ * ("محمد اسماعيل - القاهرة - (د ب ا) …").
  */
 const SECOND_PART =
-  /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,3})(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*|^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})[-–—](?=\p{L})|^([«"“][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[»"”])\s*(?:[-–—ـ:/|]\s*)?/u;
+  /^([\p{L}\d]+(?:\s[\p{L}\d]+){0,3})(?:\s*[:/|]|\s[-–—ـ]|[-–—ـ]\s)\s*|^([\p{L}\d]+(?:\s[\p{L}\d]+){0,2})[-–—](?=\p{L})|^([«"“][\p{L}\d]+(?:\s[\p{L}\d]+){0,2}[»"”])\s*(?:[-–—ـ:/|]\s*)?|^(\([\p{L} .]{1,20}\))\s*(?:[-–—ـ:]\s*)?/u;
 /** A credit with its second part runs to ~45 characters ("جراءة نيوز - اخبار الاردن-الزرقاء" is 34). */
 const CREDIT_MAX_CHARS = 60;
 /** A reporter's name and the place: "أحمد جودة - القاهرة - أعلن …". */
@@ -148,7 +149,8 @@ const TRAILING_DASH = new RegExp(`(?:\\s*${DASH})+\\s*$`, 'u');
 const OUTLET_THEN_PLACE = new RegExp(`^\\S*(${OUTLET})\\S*\\s+(${PLACE})$`, 'iu');
 const SENTENCE_END = /[.!?؟…،,:;]["'”»)]*$/;
 
-const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** Words with a letter or a digit: a spaced dash is no word ("محمد اسماعيل - القاهرة - (د ب ا)" has six). */
+const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 export function looksLikeTitle(line: string): boolean {
   const w = wordsOf(line);
@@ -199,8 +201,12 @@ function creditParts(norm: string): boolean {
 }
 
 const CAPTION_WORD = /(^|\s)(صوره|ارشيفيه|تصوير|الصوره)($|\s)/u;
+/** A news desk's credit and its outlet in brackets: "متابعات (ملفات سوريا)", "خاص (الأيام)". */
+const DESK_CREDIT = /^(متابعات|متابعه|خاص)\s*\([\p{L}\d ]{2,30}\)$/u;
+/** A publish stamp's opening: "منذ سنتين - Sunday 07 November 2021", "نشر في …". */
+const STAMP_OPEN = /^(منذ|نشر|تاريخ النشر|اخر تحديث)\s/u;
 /** A list bullet some themes print before the credit line: "• الوحدوي نت - مارب:". */
-const LEADING_BULLET = /^[•·▪●■]\s*/u;
+const LEADING_BULLET = /^[•·▪●■>]\s*/u;
 const PLACE_ALONE = new RegExp(`^(${PLACE})$`, 'u');
 /** A name of one to four words closed by a colon or a slash: "الدرر الشامية:", "اسرار بريس:", "الثورة/". */
 const COLON_CLOSED_NAME = /^[(«"“]?[\p{L}\d]+(?:\s[\p{L}\d]+){0,3}[)»"”]?\s*[:/]$/u;
@@ -326,14 +332,20 @@ export function datelineOf(line: string): string | null {
   if (MASTHEAD_RE.test(norm) && !PLACE_AGENCY_WORD.test(norm)) return null;
   if (norm === '' || wordsOf(norm) > DATELINE_MAX_WORDS || /[.!?]$/.test(norm) || /\d{1,2}:\d{2}/.test(norm))
     return null;
-  // a caption's credit is no dateline: "انتخابات تركيا المحلية. - صورة أرشيفية"
-  if (CAPTION_WORD.test(norm)) return null;
+  // a caption's credit is no dateline: "انتخابات تركيا المحلية. - صورة أرشيفية"; nor is a stamp: "منذ سنتين - Sunday …"
+  if (CAPTION_WORD.test(norm) || STAMP_OPEN.test(norm)) return null;
   const asWritten = () =>
     text
       .slice(0, at(norm.length))
       .replace(new RegExp(`\\s*${DASH}\\s*$`, 'u'), '')
       .trim();
   if (DATELINE_LINE.test(norm) || creditParts(norm)) return CREDIT_WORD.test(norm) ? asWritten() : null;
+  // a place, a full date and an agency, then the reporter: "رام الله 21-10-2020 وفا- لورين زيداني"; a desk and
+  // its outlet in brackets: "متابعات (ملفات سوريا)"
+  const dated = /\d/.test(norm) ? INLINE_DATED.exec(norm) : null;
+  if (dated && wordsOf(norm.slice(dated[0].length)) <= 3 && !/[.!?]/.test(norm.slice(dated[0].length)))
+    return asWritten();
+  if (DESK_CREDIT.test(norm)) return asWritten();
   if (!cut && DASH_CLOSED.test(norm) && wordsOf(norm) <= 3) return asWritten();
   if (OUTLET_THEN_PLACE.test(norm) || PLACE_CLOSED.test(norm)) return asWritten();
   return null;
@@ -389,7 +401,7 @@ export function splitInlineDateline(paragraph: string, url?: string | null): { d
   // a second part after the credit ("العالم الآن – منير حرب – ألحق …"): a name, not the lead's first words, so it
   // does not open with a function word or a verb of saying ("الرياض - قال الوزير: …" keeps "الرياض")
   const after = /[-–—ـ:/|]\s*$/.test(m[0]) ? SECOND_PART.exec(norm.slice(m[0].length)) : null;
-  const part = after ? (after[1] ?? after[2] ?? after[3]).replace(/^[«"“]/, '') : '';
+  const part = after ? (after[1] ?? after[2] ?? after[3] ?? after[4]).replace(/^[«"“(]/, '') : '';
   const second =
     after && !isStopword(part.split(' ')[0]) && m[0].length + after[0].length <= CREDIT_MAX_CHARS ? after : null;
   const end = m[0].length + (second ? second[0].length : 0);

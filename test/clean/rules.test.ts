@@ -88,6 +88,8 @@ describe('line rules', () => {
   });
 
   const body = [
+    // a credit of short parts between dashes is no menu
+    'محمد اسماعيل - القاهرة - (د ب ا)',
     // a media project in the news is not the site describing itself
     'أطلق رجل الأعمال اليوم مشروع إعلامي جديد في العاصمة يضم عشرات الصحفيين الشباب',
     'وقالت الشركة إن الحسابات نشرت التعليقات نفسها على آلاف المنشورات في فيسبوك وتويتر بهدف التأثير في النقاش العام.',

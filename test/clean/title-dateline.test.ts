@@ -44,6 +44,13 @@ describe('datelines', () => {
       ['بنغازي – 06 أغسطس 2023م (وام)', 'بنغازي – 06 أغسطس 2023م (وام)'],
       ['عبّر ـ و م ع', 'عبّر ـ و م ع'],
       ['• الوحدوي نت - مارب:', 'الوحدوي نت - مارب'],
+      // a reporter, a place and a bracketed agency; a dated credit and its reporter; a desk and its outlet;
+      // EFE; AFP with its dots
+      ['محمد اسماعيل - القاهرة - (د ب ا)', 'محمد اسماعيل - القاهرة - (د ب ا)'],
+      ['رام الله 21-10-2020 وفا- لورين زيداني', 'رام الله 21-10-2020 وفا- لورين زيداني'],
+      ['متابعات (ملفات سوريا)', 'متابعات (ملفات سوريا)'],
+      ['(إفي)- توووفه', '(إفي)- توووفه'],
+      ['أ. ف. ب', 'أ. ف. ب'],
     ];
     for (const [line, want] of own) expect(datelineOf(line), line).toBe(want);
   });
@@ -51,6 +58,7 @@ describe('datelines', () => {
     for (const line of [
       'مدار الساعة ـ نشر في 2023/01/16 الساعة 03:54',
       'بلد نيوز - أخبار الأردن',
+      'منذ سنتين - Sunday 07 November 2021',
       'الكاظمي يصل إلى بروكسل',
     ])
       expect(datelineOf(line), line).toBeNull();
@@ -98,6 +106,8 @@ describe('datelines', () => {
       // a second part glued between dashes, a quoted outlet after the place
       ['رام الله-أخبار والأعمال-تفقد الرئيس أحوال المواطنين في مدينة رام الله', 'رام الله-أخبار والأعمال'],
       ['دبي:«الخليج» اعتمدت هيئة الطرق والمواصلات خريطة طريق طويلة الأجل', 'دبي:«الخليج»'],
+      // Arabic-Indic digits and a year marked م
+      ['الفاشر ١٤ ابريل ٢٠٢٥م : أعلنت قوات الدعم السريع سيطرتها على المخيم', 'الفاشر ١٤ ابريل ٢٠٢٥م'],
     ];
     for (const [p, want] of inline) expect(splitInlineDateline(p)?.dateline, p).toBe(want);
     for (const p of ['قال الوزير: إن المشروع سيكتمل قريبا جدا', 'في الأثناء - أعلنت الحكومة أن الاجتماع سيعقد غدا'])

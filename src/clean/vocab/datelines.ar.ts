@@ -7,6 +7,9 @@
 export const AGENCIES = [
   'رويترز',
   'أ ف ب',
+  'أ. ف. ب', // with its dots: "أ. ف. ب" alone under the headline
+  'أ.ف.ب',
+  'إفي', // Spain's EFE as Arabic copy names it: "(إفي)- توووفه"
   'ا ف ب',
   'أ.ف.ب',
   'أف ب',
