@@ -113,6 +113,9 @@ const URGENT_PREFIX = /^\s*عاجل\s*[|:\-–—]\s*/u;
  *  the last part), "الرئيسية أخبار كارثة البطالة في مصر" (the home link and a section word). */
 const CRUMB_SEPARATOR = /\s*[/»>›]\s*/u;
 const HOME_SECTION = /^(الرئيسي[ةه])\s+((أ|ا)خبار\s+)?/u;
+/** Arrows only (a slash also sits inside headlines: "24/7"), and each crumb is a name of at most four words. */
+const CRUMB_ARROW = /\s*[»>›]\s*/u;
+const CRUMB_MAX_WORDS = 4;
 
 /** The headline without a breadcrumb before it or a site's name or an "عاجل" tag after a dash; at least
  *  TITLE_MIN_WORDS stay. */
@@ -123,6 +126,12 @@ export function stripTitleSuffix(title: string): string {
     const parts = t.split(CRUMB_SEPARATOR);
     const head = parts.length > 1 ? parts[parts.length - 1] : t.replace(HOME_SECTION, '');
     if (enough(head)) t = head.trim();
+  }
+  // "جريدة المدى > اخبار وتقارير > مكتب السوداني يعلن …": any breadcrumb of two or more short parts and arrows
+  const crumbs = t.split(CRUMB_ARROW);
+  if (crumbs.length >= 3 && crumbs.slice(0, -1).every((p) => p.trim().split(/\s+/).length <= CRUMB_MAX_WORDS)) {
+    const head = crumbs[crumbs.length - 1].trim();
+    if (enough(head)) t = head;
   }
   const cut = t.replace(URGENT_PREFIX, '').trim();
   if (cut !== t && enough(cut)) t = cut;

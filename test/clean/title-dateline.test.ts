@@ -7,7 +7,7 @@ import { lineOf } from '../../src/core/trace.js';
 import { newArticle } from '../../src/core/article.js';
 import { cleanArticle, listingUrl } from '../../src/clean/index.js';
 import { datelineOf, splitInlineDateline } from '../../src/clean/title-dateline.js';
-import { slugWords } from '../../src/clean/title.js';
+import { slugWords, stripTitleSuffix } from '../../src/clean/title.js';
 
 const LEAD = 'أعلنت وزارة الصحة اليوم تسجيل ثلاث إصابات جديدة بالفيروس في العاصمة، وشفاء خمس حالات.';
 const MORE = 'وأوضحت الوزارة في بيان أن الحالات الجديدة لمسافرين قادمين من الخارج، وأنها تخضع للحجر الصحي.';
@@ -270,6 +270,20 @@ describe('teasers of other articles', () => {
     const b = clean([LEAD, title, MORE].join('\n'), `https://example.com/news/${title.replace(/ /g, '-')}`);
     expect(b.title).toBe(title);
     expect(b.paragraphs).toEqual([LEAD, MORE]);
+  });
+});
+
+describe('the headline as printed on its line', () => {
+  it('should leave out a breadcrumb of short parts and arrows before it, and keep a slash inside a headline', () => {
+    expect(stripTitleSuffix('جريدة المدى > اخبار وتقارير > مكتب السوداني يعلن قرب افتتاح مستشفيات جديدة')).toBe(
+      'مكتب السوداني يعلن قرب افتتاح مستشفيات جديدة',
+    );
+    expect(stripTitleSuffix('الرئيسية / دولي / الحوثيون يفرضون قيودا جديدة على التجار')).toBe(
+      'الحوثيون يفرضون قيودا جديدة على التجار',
+    );
+    expect(stripTitleSuffix('خدمة الطوارئ تعمل 24/7 في جميع المحافظات')).toBe(
+      'خدمة الطوارئ تعمل 24/7 في جميع المحافظات',
+    );
   });
 });
 
