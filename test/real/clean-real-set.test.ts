@@ -7,7 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonl, validate } from '../fixtures/real/tools/validate.js';
 import { evalDevFile } from './eval-dev.js';
 
-const SETS = ['pages', 'fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'heldout', 'heldout2'];
+const SETS = [
+  'pages',
+  'fresh',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'heldout',
+  'heldout2',
+  'heldout3',
+];
 
 describe('real cleaning sets against eval-dev', () => {
   for (const name of SETS)
