@@ -53,6 +53,7 @@ import {
   splitInlineDateline,
 } from './title-dateline.js';
 import { isCaption, normTokens, stripTitleSuffix } from './title.js';
+import { listingUrl } from './listing-url.js';
 import {
   furnitureEvidence,
   furnitureProbability,
@@ -64,6 +65,7 @@ import {
 import { chooseTitle, titleChoice, type TitleChoice, type TitleModel } from './title-model.js';
 
 export { SiteLineIndex } from './site-lines.js';
+export { listingUrl } from './listing-url.js';
 
 export interface CleanOptions {
   /** Pass-1 statistics of every document being cleaned together (cross-document rule). */
@@ -166,16 +168,6 @@ const TIMESTAMP_MAX_WORDS = 8;
  */
 export const MIN_BODY_LETTERS = 20;
 
-/** Path segments that open a listing of other articles: "/tag/العالم-المنتصر", "/category/sport/page/3",
- *  after a language or section prefix ("/newspaper/tag/شعراء"), with a tag's id before its name
- *  ("/tag/1551/مؤشر-الدولار") and a page number, bare or not ("/tag/صينية/4"). A listing names its tag: a
- *  bare number there is an article's ("/news/topic/9058" on barran.press, "/Topic/1000293" on syrianmasah.net).
- *  Joomla's K2 puts two segments before it: "/وطنية/itemlist/tag/وكالة". */
-const LISTING_PATH =
-  /^\/(?:[^/]+\/){0,2}(tag|tags|category|categories|section|keyword|keywords|topic|topics|author|search)\/(?:\d+\/)?[^/]*[^\d/][^/]*\/?((page\/)?\d+\/?)?$/i;
-/** A listing script with its query: "/tags.php?t=وباء", "/category.php?id=4". */
-const LISTING_SCRIPT = /^\/(tag|tags|category|categories|search|keyword|keywords)\.(php|aspx?|jsp)$/i;
-
 /**
  * Does a paragraph above the headline `title` restate it or the story `below` it (the story's own lead printed
  * first), rather than open another story? Tokens are read only when a paragraph sits above the headline.
@@ -199,43 +191,6 @@ function restatesStory(title: Line, below: Line[]): (l: Line) => boolean {
     );
   };
 }
-
-/** An old CMS's listing file: "/category-407-29.html" (category 407, page 29), "/section-12.html", "/tag-5.php". */
-const LISTING_FILE = /^\/(?:[^/]+\/)?(tag|tags|category|section|topic|keyword)-\d+(?:-\d+)?\.(?:html?|php|aspx?)$/i;
-
-/** What kind of listing a URL names ("tag", "page 1262 of a section"), or null for an article's URL. */
-export function listingUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  // WordPress's "?random-post=1" (Jannah, Newspaper themes) redirects a listing's address to one article
-  if (u.searchParams.has('random-post')) return null;
-  // WordPress's query forms of a tag or category listing: "/?tag=الميمونه", "/?cat=12"
-  if (u.pathname === '/' && (u.searchParams.get('tag') || /^\d+$/.test(u.searchParams.get('cat') ?? '')))
-    return u.searchParams.get('tag') ? 'tag' : 'category';
-  const path = decodeURIComponent(u.pathname);
-  const m = LISTING_PATH.exec(path) ?? LISTING_FILE.exec(path) ?? (u.search ? LISTING_SCRIPT.exec(path) : null);
-  if (m) return m[1].toLowerCase();
-  // Drupal's term pages ("/taxonomy/term/14130") and WordPress's date archives ("/?m=20230704",
-  // "/2023/07/", "/2023/07/04/"): lists of a topic's or a day's articles
-  if (/^\/(?:[a-z]{2}\/)?taxonomy\/term\/\d+\/?$/i.test(path)) return 'taxonomy term';
-  if (/^\d{6,8}$/.test(u.searchParams.get('m') ?? '') || /^\/\d{4}\/\d{2}(\/\d{2})?\/?$/.test(path))
-    return 'date archive';
-  // "/Arab-and-world?page=1262", "/news/page/4": the n-th page of a section, unless the path names an
-  // article by its headline: "/تسلمت-دعوة-لاجتماع-يخص-العراق-…/الترا-عراق/أخبار?page=1" (ultrairaq)
-  const page = u.searchParams.get('page') ?? /\/page\/(\d+)\/?$/.exec(path)?.[1];
-  if (!page || !/^\d+$/.test(page)) return null;
-  return path.split('/').some(isHeadlineSlug) ? null : `page ${page} of a section`;
-}
-
-/** A section's name is one to three words ("Arab-and-world", "اخبار-محلية"); a headline slug is longer. */
-const SLUG_MIN_WORDS = 5;
-const isHeadlineSlug = (segment: string): boolean =>
-  segment.split(/[-_\s\u00a0]+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= SLUG_MIN_WORDS;
 
 /** Non-empty lines of a text with their 1-based numbers and matching keys. */
 export function splitLines(text: string): Line[] {
