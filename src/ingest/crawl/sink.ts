@@ -7,7 +7,7 @@
  * Appends are synchronous so a killed crawl leaves whole lines behind.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Reject {
@@ -51,7 +51,11 @@ export class DirSink {
     const sha1 = urlSha1(url);
     writeFileSync(join(this.pages, `${sha1}.html`), bytes);
     const meta = { url, status, headers, fetched_at: new Date().toISOString() };
-    writeFileSync(join(this.pages, `${sha1}.headers.json`), JSON.stringify(meta, null, 1) + '\n');
+    // written under a temporary name and renamed (atomic on POSIX): a kill mid-write never leaves a
+    // `.headers.json` that exists but does not parse, which a resumed crawl would have to fetch again
+    const final = join(this.pages, `${sha1}.headers.json`);
+    writeFileSync(`${final}.tmp`, JSON.stringify(meta, null, 1) + '\n');
+    renameSync(`${final}.tmp`, final);
     return sha1;
   }
 
