@@ -15,9 +15,10 @@
  *     held-out half (232 of 235 articles, 95 events, 34 stories; never read, only its figures at the start, midway
  *     and at the end of a round):
  *       event F1 0.838 (0.837 at the start of the round, 0.843, 0.833), withheld 0.809 (0.804, 0.798, 0.791); story
- *       F1 0.911; same-day baseline 0.807.
+ *       F1 0.911; same-day baseline 0.807. Once more after the afternoon's cleaning changes were merged (the articles
+ *       go through `khabar clean` first): event F1 0.832, withheld 0.807.
  *     Issue 11's targets (0.95 / 0.85, both above the baseline) are not met on the own set: the floors pin what is.
- *     On the held-out half the withheld figure is level with the same-day baseline (0.809 against 0.807), too
+ *     On the held-out half the withheld figure is level with the same-day baseline (0.807 against 0.807), too
  *     close to gate; the gains of the development half carried over only a little.
  */
 import { fileURLToPath } from 'node:url';
@@ -58,7 +59,7 @@ function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
       await load();
       const r = evaluate(await cleanLabelled(labelled, true));
       expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].withheld);
-      // on the own held-out half (0.809 against 0.807) it is too close to gate: pinned as what is, not what the issue asks
+      // on the own held-out half (0.807 against 0.807) it is too close to gate: pinned as what is, not what the issue asks
       if (FLOORS[name].withheldBeatsBaseline) expect(r.event.f1).toBeGreaterThan(sameDayBaseline(labelled).f1);
     });
 
