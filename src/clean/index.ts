@@ -24,6 +24,7 @@ import { arabicShare } from '../text/tokenize.js';
 import { degenerate, tooComplex } from './guards.js';
 import { detectLang } from './lang.js';
 import {
+  ARABIC_LETTER,
   bylineAuthor,
   endsSentence,
   firstLineRule,
@@ -144,7 +145,6 @@ const STORY_PARAGRAPHS = 3;
  */
 const FOREIGN_LINE_MIN_WORDS = 5;
 const FOREIGN_MIN_ARABIC_SHARE = 0.5;
-const ARABIC_LETTER = /[\u0621-\u064a]/;
 
 /** A page's last line this long, cut off without a headline's end, is the start of a paragraph: links
  *  to other stories run 5–9 words on eval-dev; cut paragraphs run on. */

@@ -121,7 +121,8 @@ const TICKER_MIN_DISTINCT = 0.3;
 const FORM_LABEL_RE = /^[^.!?]{1,30}\*$/;
 /** A chrome label in Latin letters on an Arabic page: "Read More", "search", "Orange background". */
 export const LATIN_LABEL_MAX_WORDS = 4;
-const ARABIC_LETTER = /[\u0621-\u064a]/;
+/** An Arabic letter (hamza to ya). */
+export const ARABIC_LETTER = /[\u0621-\u064a]/;
 /** The rules of a comment form, however long: "شروط النشر: عدم الإساءة للكاتب …" (moroccosports.net). */
 const COMMENT_RULES_RE = /^(شروط (النشر|التعليق)|قواعد التعليق)\s*:/;
 const PROMO_RE = new RegExp(PROMO_PATTERNS.map((re) => re.source).join('|'));

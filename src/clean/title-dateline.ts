@@ -227,13 +227,15 @@ export function headerCreditOf(line: string, aboveLead: boolean, url?: string | 
   if (text.length <= HEADER_CREDIT_MAX_CHARS && creditShape(text)) return text.replace(TRAILING_DASH, '').trim();
   return null;
 }
+/** Between a credit's parts: a dash, bar, slash or colon; tatweels with a space beside them ("الثورة ـ لبنان"). */
+const CREDIT_PART_SEPARATOR = /\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u;
 /** What closes a credit line: dashes, colons, dots after a quoted name ('صيدا - "الإتجاه".'). */
 const TRAILING_CLOSERS = /(?:\s*[-–—ـ:/|.])+\s*$/u;
 /** A credit's parts, quotes and brackets aside: "صيدا - \"الإتجاه\"." → ["صيدا", "الإتجاه"]. */
 const creditPartsOf = (text: string) =>
   text
     .replace(TRAILING_CLOSERS, '')
-    .split(/\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u)
+    .split(CREDIT_PART_SEPARATOR)
     .map((p) => p.replace(/[«»"“”()]/g, '').trim());
 
 /**
@@ -260,7 +262,7 @@ const HEADER_CREDIT_MAX_CHARS = 55;
 export function creditShape(text: string): boolean {
   const parts = text
     .replace(TRAILING_DASH, '')
-    .split(/\s*[-–—|/:]\s*|\s+ـ+\s*|\s*ـ+\s+/u)
+    .split(CREDIT_PART_SEPARATOR)
     .map((p) => p.trim());
   return (
     parts.length >= 2 &&
