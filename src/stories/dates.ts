@@ -196,25 +196,17 @@ export function resolveEventDate(opts: {
   const days = [...new Set(named.flatMap((n) => n.days))].sort((a, b) => a - b);
   const weekdays = [...new Set([...days.map(weekdayOf), ...named.flatMap((n) => n.weekdays)])].sort();
   const monthDays = anchor === null && !days.length ? [...new Set(parts.flatMap(dayMonths))].sort() : [];
+  // what the text names, whichever date wins
+  const evidence = { days, weekdays, monthDays, futurePublished, stalePublished };
   // 1. the lede first, then the title
   for (const part of parts) {
     const first = firstExpression(part, anchor);
-    if (first) return { ...first, days, weekdays, monthDays, futurePublished, stalePublished };
+    if (first) return { ...first, ...evidence };
   }
   // 2. the published date
-  if (published)
-    return {
-      date: published,
-      source: 'published',
-      expr: null,
-      days,
-      weekdays,
-      monthDays,
-      futurePublished,
-      stalePublished,
-    };
+  if (published) return { date: published, source: 'published', expr: null, ...evidence };
   // 3. none
-  return { date: null, source: 'none', expr: null, days, weekdays, monthDays, futurePublished, stalePublished };
+  return { date: null, source: 'none', expr: null, ...evidence };
 }
 
 /**
