@@ -181,6 +181,8 @@ export class Pipeline {
       cleanedUpstream: opts.cleaned,
       prime: (sites) => this.prime(sites),
       workers: this.cleanWorkers,
+      // while a window is deduplicated, clustered and written here, the workers clean the next one
+      ahead: CLUSTER_WINDOW,
     });
     await runPipeline(
       [

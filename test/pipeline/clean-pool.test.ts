@@ -8,7 +8,7 @@ import { generateRawDocs } from '../../bench/gen-raw.js';
 import { newArticle, type Article } from '../../src/core/article.js';
 import type { Stage } from '../../src/core/stage.js';
 import { Stats } from '../../src/core/stats.js';
-import { CLEAN_BATCH, CLEAN_POOL_MIN_DOCS } from '../../src/pipeline/clean-pool.js';
+import { CLEAN_BATCH, CLEAN_IN_FLIGHT, CLEAN_POOL_MIN_DOCS } from '../../src/pipeline/clean-pool.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { cleanStage } from '../../src/pipeline/stages/clean.js';
 
@@ -16,12 +16,17 @@ import { cleanStage } from '../../src/pipeline/stages/clean.js';
 const N = CLEAN_POOL_MIN_DOCS + 5 * CLEAN_BATCH + 17;
 const docs = [...generateRawDocs(N, 5)];
 
+/** Articles the reader has handed on so far. */
+let read = 0;
+
 function reader(): Stage {
+  read = 0;
   return {
     name: 'ingest',
     async *run(_in, ctx) {
       for (const d of docs) {
         ctx.inc('in');
+        read++;
         // each site's own slogan under every article: the cross-document index's work
         const slogan = `${d.site} صوتك الحر في كل مكان وكل زمان منذ عشرين عاما`;
         yield newArticle({ id: d.id, source: d.id, raw: `${d.text}\n${slogan}`, site: d.site });
@@ -30,19 +35,27 @@ function reader(): Stage {
   };
 }
 
-async function cleanAll(workers: number): Promise<{ out: Article[]; stats: Stats }> {
+async function cleanAll(
+  workers: number,
+  ahead?: number,
+  siteLines = true,
+): Promise<{ out: Article[]; stats: Stats; readAt: number[] }> {
   const out: Article[] = [];
+  const readAt: number[] = []; // for each article out, how many the reader had read by then
   const collect: Stage = {
     name: 'collect',
     async *run(articles) {
       for await (const a of articles) {
         out.push(a);
+        readAt.push(read);
         yield a;
       }
     },
   };
-  const stats = await runPipeline([reader(), cleanStage({ workers }), collect], { stats: new Stats() });
-  return { out, stats };
+  const stats = await runPipeline([reader(), cleanStage({ workers, ahead, siteLines }), collect], {
+    stats: new Stats(),
+  });
+  return { out, stats, readAt };
 }
 
 describe('cleaning in worker threads', () => {
@@ -63,5 +76,16 @@ describe('cleaning in worker threads', () => {
     expect(pooled.stats.toJSON().counts).toEqual(here.stats.toJSON().counts);
     // the corpus exercises the cross-document index: some lines go as site boilerplate
     expect(here.stats.get('clean/drop-line/site-boilerplate')).toBeGreaterThan(N / 4);
+  }, 120_000);
+
+  it('should keep `ahead` articles sent to the workers, so they clean while the caller works on a block', async () => {
+    const ahead = 5 * CLEAN_BATCH; // past the default (CLEAN_IN_FLIGHT batches a worker)
+    const first = CLEAN_POOL_MIN_DOCS; // the first article cleaned in the pool
+    // no first pass over the input (siteLines off): the reader's count is the cleaning pass's alone
+    const deep = await cleanAll(1, ahead, false);
+    expect(deep.readAt[first]).toBeGreaterThanOrEqual(first + ahead);
+    const shallow = await cleanAll(1, undefined, false);
+    expect(shallow.readAt[first]).toBeLessThanOrEqual(first + CLEAN_IN_FLIGHT * CLEAN_BATCH);
+    expect(deep.out.map((a) => a.id)).toEqual(shallow.out.map((a) => a.id));
   }, 120_000);
 });

@@ -26,6 +26,10 @@ export interface CleanStageOptions {
   /** Worker threads to clean in (src/pipeline/clean-pool.ts); 0 cleans on the main thread. Default
    *  DEFAULT_CLEAN_WORKERS; a run of fewer than CLEAN_POOL_MIN_DOCS articles never starts them. */
   workers?: number;
+  /** Articles to keep sent ahead to the workers (at least CLEAN_IN_FLIGHT batches a worker). A caller
+   *  that then works synchronously on a block of articles (the process pipeline's dedup, cluster and
+   *  store window) passes that block's size, so the workers clean the next block meanwhile. */
+  ahead?: number;
 }
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
@@ -63,7 +67,7 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
 async function* cleanInPool(
   articles: AsyncIterable<Article>,
   ctx: StageContext,
-  opts: { index?: SiteLineIndex; keepNonArabic?: boolean },
+  opts: { index?: SiteLineIndex; keepNonArabic?: boolean; ahead?: number },
   workers: number,
 ): AsyncGenerator<Article> {
   let pool: CleanPool | null = null;
@@ -97,7 +101,8 @@ async function* cleanInPool(
       if (batch.length < CLEAN_BATCH) continue;
       inFlight.push(send(batch));
       batch = [];
-      while (inFlight.length >= CLEAN_IN_FLIGHT * pool.size) yield* take(await inFlight.shift()!);
+      while (inFlight.length >= Math.max(CLEAN_IN_FLIGHT * pool.size, Math.ceil((opts.ahead ?? 0) / CLEAN_BATCH)))
+        yield* take(await inFlight.shift()!);
     }
     if (batch.length) inFlight.push(send(batch));
     while (inFlight.length) yield* take(await inFlight.shift()!);
