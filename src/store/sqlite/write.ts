@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { bodyText } from '../../core/article.js';
 import { lineOf } from '../../core/trace.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
+import { ftsColumns } from '../migrations/004_fts_external.js';
 import { pack, packJson } from './packed.js';
 
 export class SqliteWriter {
@@ -38,9 +39,8 @@ export class SqliteWriter {
           similarity = excluded.similarity, event_id = excluded.event_id, story_id = excluded.story_id,
           event_date = excluded.event_date, why = excluded.why, trace = excluded.trace, meta = excluded.meta`),
       ftsDelete: p(`DELETE FROM articles_fts WHERE rowid = ?`),
-      // what is indexed, and how it is normalized, is the view's one definition (migration 004)
-      ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body)
-        SELECT article_rowid, title, body FROM articles_fts_source WHERE article_rowid = ?`),
+      // what is indexed, and how it is normalized, is the view's definition (migration 004's ftsColumns)
+      ftsInsert: p(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`),
       removedDelete: p(`DELETE FROM removed_lines WHERE article_id = ?`),
       removed: p(`INSERT INTO removed_lines (article_id, seq, line, text, rule, message) VALUES (?, ?, ?, ?, ?, ?)`),
       entity: p(`INSERT INTO entities (key, type, name) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`),
@@ -195,7 +195,7 @@ export class SqliteWriter {
       now,
     });
     const rowid = before ? before.rowid : inserted.lastInsertRowid;
-    this.s.ftsInsert.run(BigInt(rowid)); // a rejected article is not in the view: nothing is inserted
+    if (!rejected) this.s.ftsInsert.run(BigInt(rowid), ...ftsColumns(a.title, text)); // the view has no rejected one
     // articles are never deleted: a new article has no removed lines or mentions to replace
     if (before) this.s.removedDelete.run(a.id);
     a.removed.forEach((r, i) => this.s.removed.run(a.id, i, lineOf(r), r.text ?? '', r.rule, r.message));
