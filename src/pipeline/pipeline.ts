@@ -38,6 +38,9 @@ export const PRIME_DOCS = 50;
 /** Cleaned articles are deduplicated and clustered in windows sorted by date, so an
  *  online clusterer sees a story in the order it happened, whatever the file order. */
 export const CLUSTER_WINDOW = 5000;
+/** A write this large starts the store's write thread (by default): a full window. Smaller runs write
+ *  once, at their end, so a thread would overlap nothing. */
+export const WRITE_THREAD_ROWS = CLUSTER_WINDOW;
 
 /**
  * When the dedup and story state is saved with a window (in its transaction). While the
@@ -79,6 +82,10 @@ export interface PipelineOptions {
   stateSchedule?: StateSchedule;
   /** Worker threads to clean in (src/pipeline/clean-pool.ts; default one per core but one). */
   cleanWorkers?: number;
+  /** Windows written on the store's write thread (Store.writeInBackground) while the next is
+   *  deduplicated and clustered: `true` from the first write, `false` never; by default from the
+   *  first full window (WRITE_THREAD_ROWS), so the API's single documents never start a thread. */
+  writeThread?: boolean;
 }
 
 /**
@@ -113,7 +120,12 @@ export class Pipeline {
     private readonly stateWithWindow: boolean,
     private readonly schedule: StateSchedule,
     private readonly cleanWorkers: number | undefined,
+    private readonly writeThread: boolean | undefined,
   ) {}
+
+  /** Writes posted to the store's write thread and not yet awaited; settle() awaits them. */
+  private posted: Promise<void>[] = [];
+  private background = false;
 
   static async open(store: Store, opts: PipelineOptions = {}): Promise<Pipeline> {
     const runId = opts.runId ?? new Date().toISOString().replace(/[:.]/g, '-');
@@ -126,6 +138,7 @@ export class Pipeline {
       opts.stateWithWindow ?? true,
       opts.stateSchedule ?? STATE_SCHEDULE,
       opts.cleanWorkers,
+      opts.writeThread,
     );
   }
 
@@ -294,7 +307,12 @@ export class Pipeline {
 
   /** Writes the window's rows (and what was rejected meanwhile) with its regroups, and the state when due. */
   private async writeWindow(): Promise<void> {
+    await this.settle();
     const rows = [...this.rejectedRows.splice(0), ...this.windowRows.splice(0)];
+    if (!this.background && (this.writeThread ?? rows.length >= WRITE_THREAD_ROWS) && this.store.writeInBackground) {
+      await this.store.writeInBackground(true);
+      this.background = true;
+    }
     const windowed = rows.some((r) => r.status !== 'rejected');
     // only rejected rows (before the first window): in no index, written as such
     if (!windowed) return this.flush(rows);
@@ -317,14 +335,23 @@ export class Pipeline {
   /** Saves the engines' state now, marking this run's documents indexed. */
   async saveState(): Promise<void> {
     await this.flush([], this.stateExtras());
+    await this.settle();
     this.savedAt = this.engines.dedup.size;
     this.unsaved = false;
   }
 
-  /** Writes `rows` and `extras` in one transaction. */
+  /** Writes `rows` and `extras` in one transaction; on the write thread, posts them and returns. */
   private async flush(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
     if (rows.length === 0 && !extras.regrouped?.length && !extras.state) return;
-    await this.stats.time('store', () => this.store.writeArticles(rows, extras));
+    const written = this.stats.time('store', () => this.store.writeArticles(rows, extras));
+    if (!this.background) return written;
+    written.catch(() => {}); // not unhandled: settle() awaits it, and a failed write fails the run there
+    this.posted.push(written);
+  }
+
+  /** Waits for the writes posted to the write thread (in order: they commit in order). */
+  private async settle(): Promise<void> {
+    for (const w of this.posted.splice(0)) await w;
   }
 
   /** Saves the state when windows were written since it was last saved: the end of a run (and of
@@ -332,6 +359,11 @@ export class Pipeline {
    *  unindexed and are done again. */
   async finish(): Promise<void> {
     if (this.unsaved) await this.saveState();
+    await this.settle();
+    if (this.background) {
+      this.background = false;
+      await this.store.writeInBackground?.(false);
+    }
   }
 }
 

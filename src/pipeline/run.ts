@@ -32,6 +32,8 @@ export interface RunOptions extends ReadOptions {
   cleaned?: Article[];
   /** Worker threads to clean in (default one per core but one; 0 cleans on the main thread). */
   cleanWorkers?: number;
+  /** Writes on the store's write thread (PipelineOptions.writeThread; default from the first full window). */
+  writeThread?: boolean;
 }
 
 export interface RunResult {
@@ -64,6 +66,7 @@ async function run(paths: string[], opts: RunOptions, stats: Stats, t0: number, 
     stats,
     gazetteer: opts.gazetteer,
     cleanWorkers: opts.cleanWorkers,
+    writeThread: opts.writeThread,
   });
   const counts = { stored: 0, duplicate: 0, rejected: 0, unchanged: 0, error: 0 };
   // pass 1 (the cleaner's site lines) and pass 2 (every document through the stages): runPipeline

@@ -216,6 +216,10 @@ export interface Store {
   /** One transaction: documents, articles, removed lines, entities, FTS rows, then the
    *  touched duplicate groups, events and stories are recomputed. */
   writeArticles(rows: ArticleWrite[], extras?: WriteExtras): Promise<void>;
+  /** With `true`, later writes (writeArticles, putState) run on a thread of their own, in the order
+   *  called; each promise settles when its transaction has committed. `false` waits for them and
+   *  stops the thread. A store without it (PostgreSQL) writes as before. */
+  writeInBackground?(on: boolean): Promise<void>;
   getState(key: string): Promise<Uint8Array | null>;
   putState(key: string, value: Uint8Array | string): Promise<void>;
   recordRun(run: RunRecord): Promise<void>;

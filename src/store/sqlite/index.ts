@@ -13,6 +13,7 @@ import { unpack } from './packed.js';
 import { SqliteReader } from './read.js';
 import { SqliteSearch } from './search.js';
 import { SqliteWriter } from './write.js';
+import { WriteThread } from './write-thread.js';
 import { SqliteWriterLock } from './lock.js';
 
 /** How long a connection waits on another's write lock before SQLITE_BUSY. Writers take the
@@ -21,6 +22,21 @@ import { SqliteWriterLock } from './lock.js';
  *  the database's write lock (lock.ts) as well; this covers the readers (serve) and recordRun.
  *  A window's transaction at 5 000 documents takes a few seconds on a busy disk: 60 s is ample. */
 export const BUSY_TIMEOUT_MS = 60_000;
+
+/** A connection as every khabar connection is set up: the store's own, and its write thread's. */
+export function openConnection(path: string, readonly = false): Database.Database {
+  const db = new Database(path, { readonly, fileMustExist: readonly });
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // The search index reads normalized text through this function (migration 004), on every connection.
+  db.function(NORMALIZE_FUNCTION, { deterministic: true }, (s: unknown) => normalize(typeof s === 'string' ? s : ''));
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+  }
+  db.pragma('cache_size = -65536');
+  return db;
+}
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -34,19 +50,8 @@ export class SqliteStore implements Store {
     opts: { readonly?: boolean } = {},
   ) {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // The search index reads normalized text through this function (migration 004), on every connection.
-    this.db.function(NORMALIZE_FUNCTION, { deterministic: true }, (s: unknown) =>
-      normalize(typeof s === 'string' ? s : ''),
-    );
-    if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db);
-    }
-    this.db.pragma('cache_size = -65536');
+    this.db = openConnection(path, opts.readonly ?? false);
+    if (!opts.readonly) migrate(this.db);
     this.writer = new SqliteWriter(this.db);
     this.reader = new SqliteReader(this.db);
     this.searcher = new SqliteSearch(
@@ -68,6 +73,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.writeInBackground(false);
     this.lock?.close();
     this.lock = null;
     if (this.db.open) this.db.close();
@@ -111,8 +117,21 @@ export class SqliteStore implements Store {
   /** Writes through this connection (SQLite's data_version counts only other connections'). */
   private writes = 0;
 
+  /** Set while writes go to a thread of their own (writeInBackground). */
+  private thread: WriteThread | null = null;
+
+  async writeInBackground(on: boolean): Promise<void> {
+    if (on && !this.thread && this.path !== ':memory:') this.thread = new WriteThread(this.path);
+    if (!on && this.thread) {
+      const t = this.thread;
+      this.thread = null;
+      await t.close();
+    }
+  }
+
   async writeArticles(rows: ArticleWrite[], extras: WriteExtras = {}): Promise<void> {
     this.writes++;
+    if (this.thread) return this.thread.write(rows, extras);
     this.writer.write(rows, extras);
   }
 
@@ -122,7 +141,7 @@ export class SqliteStore implements Store {
   }
 
   async putState(key: string, value: Uint8Array | string): Promise<void> {
-    this.writer.write([], { state: { [key]: value } });
+    return this.writeArticles([], { state: { [key]: value } });
   }
 
   async recordRun(run: RunRecord): Promise<void> {
