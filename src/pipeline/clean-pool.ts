@@ -23,13 +23,16 @@ export const CLEAN_IN_FLIGHT = 4;
 /** A run shorter than this is cleaned on the main thread (a worker takes ~50–200 ms to start under tsx). */
 export const CLEAN_POOL_MIN_DOCS = 2000;
 
-type Reply = { job: number; articles?: Article[]; error?: string };
+type Reply = { job: number; articles?: Omit<Article, 'raw' | 'bytes'>[]; error?: string };
 
 const startWorker = (): Worker => startSiblingWorker(import.meta.url, 'clean-worker');
 
 export class CleanPool {
   private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (a: Article[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (a: Omit<Article, 'raw' | 'bytes'>[]) => void; reject: (e: Error) => void }
+  >();
   private job = 0;
   private next = 0;
 
@@ -57,8 +60,9 @@ export class CleanPool {
     return this.workers.length;
   }
 
-  /** The articles cleaned (copies: the worker's objects come back by structured clone). */
-  clean(articles: Article[]): Promise<Article[]> {
+  /** The articles cleaned (copies: the worker's objects come back by structured clone), without `raw`
+   *  and `bytes`, which cleaning leaves as they are: the caller keeps its own. */
+  clean(articles: Article[]): Promise<Omit<Article, 'raw' | 'bytes'>[]> {
     const job = ++this.job;
     const w = this.workers[this.next++ % this.workers.length];
     return new Promise((resolve, reject) => {

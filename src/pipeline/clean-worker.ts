@@ -22,7 +22,13 @@ parentPort?.on('message', (m: CleanWorkerMessage) => {
     return;
   }
   try {
-    for (const a of m.articles) cleanArticle(a, { siteLines: index, keepNonArabic });
+    // the raw text and bytes go back without: cleaning never changes them, and the main thread keeps its
+    // own (the clean stage assigns what comes back onto the article it sent); half the reply's bytes
+    for (const a of m.articles) {
+      cleanArticle(a, { siteLines: index, keepNonArabic });
+      delete (a as Partial<Article>).raw;
+      delete a.bytes;
+    }
     parentPort!.postMessage({ job: m.job, articles: m.articles });
   } catch (e) {
     parentPort!.postMessage({ job: m.job, error: e instanceof Error ? e.message : String(e) });

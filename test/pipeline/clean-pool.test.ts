@@ -65,6 +65,8 @@ describe('cleaning in worker threads', () => {
     expect(pooled.out.length).toBe(here.out.length);
     expect(pooled.out.map((a) => a.id)).toEqual(here.out.map((a) => a.id));
     const view = (a: Article) => ({
+      raw: a.raw,
+      bytes: a.bytes,
       title: a.title,
       dateline: a.dateline,
       paragraphs: a.paragraphs,
