@@ -28,7 +28,7 @@ import {
   type IndexFile,
 } from './persist.js';
 import { DEFAULT_SHINGLES, type ShingleOptions } from './shingles.js';
-import { signTexts, type SignBatch } from './sign.js';
+import { signTexts, type SignBatch, type SignParams } from './sign.js';
 import { SKETCH_VALUES, allocateSketch, writeSketch } from './sketch.js';
 import { SlotTable } from './slot-table.js';
 import { CONTAINMENT_THRESHOLD, DEFAULT_THRESHOLD, containmentOf, matchPair } from './verify.js';
@@ -293,13 +293,20 @@ export class DedupIndex {
     return { decisions, regrouped: this.regroups };
   }
 
+  /** How this index signs a text: signatures made elsewhere (addSigned) must be made with these. */
+  get signParams(): SignParams {
+    return { shingles: this.opts.shingles, minhash: this.opts.minhash };
+  }
+
   /** Signs on this thread and adds. */
   addSync(items: readonly DedupItem[]): AddResult {
-    const signed = signTexts(
-      items.map((x) => x.text),
-      { shingles: this.opts.shingles, minhash: this.opts.minhash },
+    return this.addSigned(
+      items,
+      signTexts(
+        items.map((x) => x.text),
+        this.signParams,
+      ),
     );
-    return this.addSigned(items, signed);
   }
 
   /** Signs on `pool` when given (workers.ts), else on this thread, and adds. */

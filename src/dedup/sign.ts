@@ -90,3 +90,48 @@ export function concatBatches(parts: SignBatch[], perms: number): SignBatch {
   }
   return out;
 }
+
+/** One text's columns of a SignBatch: carried with its article from the thread that signed it to its window. */
+export interface SignRow {
+  sig: Uint16Array;
+  exactHi: number;
+  exactLo: number;
+  words: number;
+  shingles: number;
+  truncated: number;
+}
+
+/** A batch's rows, each a view of the batch's own arrays (no copy). */
+export function rowsOf(b: SignBatch): SignRow[] {
+  const k = b.n ? b.sigs.length / b.n : 0;
+  return Array.from({ length: b.n }, (_, i) => ({
+    sig: b.sigs.subarray(i * k, (i + 1) * k),
+    exactHi: b.exact[2 * i],
+    exactLo: b.exact[2 * i + 1],
+    words: b.words[i],
+    shingles: b.shingles[i],
+    truncated: b.truncated[i],
+  }));
+}
+
+/** Rows back into one batch, in the order given: what signTexts of their texts in that order gives. */
+export function batchOf(rows: readonly SignRow[], perms: number): SignBatch {
+  const n = rows.length;
+  const out: SignBatch = {
+    n,
+    sigs: new Uint16Array(n * perms),
+    exact: new Uint32Array(n * 2),
+    words: new Uint32Array(n),
+    shingles: new Uint32Array(n),
+    truncated: new Uint8Array(n),
+  };
+  rows.forEach((r, i) => {
+    out.sigs.set(r.sig, i * perms);
+    out.exact[2 * i] = r.exactHi;
+    out.exact[2 * i + 1] = r.exactLo;
+    out.words[i] = r.words;
+    out.shingles[i] = r.shingles;
+    out.truncated[i] = r.truncated;
+  });
+  return out;
+}

@@ -16,6 +16,8 @@ import { clusterInOrder } from './stages/cluster.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { ArticleWrite, Regroup, Store, WriteExtras } from '../store/store.js';
 import { Engines } from './engines.js';
+import { dedupText } from '../dedup/articles.js';
+import { batchOf, rowsOf, signTexts, type SignBatch, type SignRow } from '../dedup/sign.js';
 import type { Gazetteer } from '../stories/gazetteer/index.js';
 
 export type OutcomeStatus = 'stored' | 'duplicate' | 'rejected' | 'unchanged' | 'error';
@@ -103,6 +105,8 @@ export class Pipeline {
   /** The current window's rows, written with its regroups (and state) in one transaction. */
   private windowRows: ArticleWrite[] = [];
   private regrouped: Regroup[] = [];
+  /** Dedup signatures made where the article was cleaned (the clean workers), until its window. */
+  private readonly signatures = new WeakMap<Article, SignRow>();
   /** The idempotency key of each article, taken before cleaning (which may set url and site). */
   private readonly keys = new WeakMap<Article, string>();
   /** sha → id of everything seen this run (catches exact copies inside one input). */
@@ -196,6 +200,8 @@ export class Pipeline {
       workers: this.cleanWorkers,
       // while a window is deduplicated, clustered and written here, the workers clean the next one
       ahead: CLUSTER_WINDOW,
+      // and sign it for dedup (windowSignatures)
+      sign: { params: this.engines.dedup.signParams, onSigned: (a, row) => this.signatures.set(a, row) },
     });
     await runPipeline(
       [
@@ -277,7 +283,9 @@ export class Pipeline {
     const batch = window.sort(byDate);
     if (batch.length === 0) return;
     ctx.inc('in', batch.length);
-    this.regrouped.push(...ctx.stats.time('dedup', () => this.engines.dedupBatch(batch, ctx.stats)));
+    this.regrouped.push(
+      ...ctx.stats.time('dedup', () => this.engines.dedupBatch(batch, ctx.stats, this.windowSignatures(batch))),
+    );
     for (const { a } of canonicalsFirst(batch.map((x) => ({ a: x })))) {
       // dedup/duplicate-id: cannot happen after the id check, kept so nothing is ever lost
       if (a.rejected) {
@@ -287,6 +295,18 @@ export class Pipeline {
       ctx.inc(a.duplicateOf ? 'duplicate' : 'canonical');
       yield a;
     }
+  }
+
+  /** The window's signatures in window order: the workers' where they cleaned, signed here for the rest. */
+  private windowSignatures(batch: Article[]): SignBatch {
+    const params = this.engines.dedup.signParams;
+    const unsigned = batch.filter((a) => !this.signatures.has(a));
+    const rows = rowsOf(signTexts(unsigned.map(dedupText), params));
+    unsigned.forEach((a, i) => this.signatures.set(a, rows[i]));
+    return batchOf(
+      batch.map((a) => this.signatures.get(a)!),
+      params.minhash.perms,
+    );
   }
 
   /** 5. the store: each article's row waits for its window's transaction; the last is written at the end. */

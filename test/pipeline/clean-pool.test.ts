@@ -8,6 +8,8 @@ import { generateRawDocs } from '../../bench/gen-raw.js';
 import { newArticle, type Article } from '../../src/core/article.js';
 import type { Stage } from '../../src/core/stage.js';
 import { Stats } from '../../src/core/stats.js';
+import { dedupText } from '../../src/dedup/articles.js';
+import { DEFAULT_SIGN, rowsOf, signTexts, type SignRow } from '../../src/dedup/sign.js';
 import { CLEAN_BATCH, CLEAN_IN_FLIGHT, CLEAN_POOL_MIN_DOCS } from '../../src/pipeline/clean-pool.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { cleanStage } from '../../src/pipeline/stages/clean.js';
@@ -89,5 +91,24 @@ describe('cleaning in worker threads', () => {
     const shallow = await cleanAll(1, undefined, false);
     expect(shallow.readAt[first]).toBeLessThanOrEqual(first + CLEAN_IN_FLIGHT * CLEAN_BATCH);
     expect(deep.out.map((a) => a.id)).toEqual(shallow.out.map((a) => a.id));
+  }, 120_000);
+
+  it('should sign each text it cleans as the dedup stage signs it on the main thread', async () => {
+    const rows = new Map<string, SignRow>();
+    const out: Article[] = [];
+    const collect: Stage = {
+      name: 'collect',
+      async *run(articles) {
+        for await (const a of articles) yield (out.push(a), a);
+      },
+    };
+    const sign = { params: DEFAULT_SIGN, onSigned: (a: Article, r: SignRow) => rows.set(a.id, r) };
+    await runPipeline([reader(), cleanStage({ workers: 1, sign }), collect], { stats: new Stats() });
+    // the articles past the pool's threshold are cleaned, so signed, in the worker
+    const pooled = out.slice(CLEAN_POOL_MIN_DOCS);
+    expect(rows.size).toBeGreaterThanOrEqual(pooled.length);
+    const here = rowsOf(signTexts(pooled.map(dedupText), DEFAULT_SIGN));
+    expect(pooled.map((a) => rows.get(a.id))).toEqual(here);
+    expect(here[0].words).toBeGreaterThan(50);
   }, 120_000);
 });

@@ -7,6 +7,7 @@
 import type { Article } from '../../core/article.js';
 import type { Stage, StageContext } from '../../core/stage.js';
 import { cleanArticle, lineKeys, SiteLineIndex } from '../../clean/index.js';
+import { rowsOf, type SignParams, type SignRow } from '../../dedup/sign.js';
 import { CLEAN_BATCH, CLEAN_IN_FLIGHT, CLEAN_POOL_MIN_DOCS, CleanPool, DEFAULT_CLEAN_WORKERS } from '../clean-pool.js';
 
 export interface CleanStageOptions {
@@ -30,6 +31,9 @@ export interface CleanStageOptions {
    *  that then works synchronously on a block of articles (the process pipeline's dedup, cluster and
    *  store window) passes that block's size, so the workers clean the next block meanwhile. */
   ahead?: number;
+  /** Sign each cleaned text for dedup where it is cleaned, with the dedup index's parameters; each
+   *  article's row goes to `onSigned` (khabar process: its dedup stage then signs nothing again). */
+  sign?: { params: SignParams; onSigned: (a: Article, row: SignRow) => void };
 }
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
@@ -67,7 +71,7 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
 async function* cleanInPool(
   articles: AsyncIterable<Article>,
   ctx: StageContext,
-  opts: { index?: SiteLineIndex; keepNonArabic?: boolean; ahead?: number },
+  opts: Pick<CleanStageOptions, 'index' | 'keepNonArabic' | 'ahead' | 'sign'>,
   workers: number,
 ): AsyncGenerator<Article> {
   let pool: CleanPool | null = null;
@@ -78,11 +82,16 @@ async function* cleanInPool(
   const send = (b: Article[]): Promise<Done[]> => {
     const pooled = (a: Article) => a.rawKind === 'text' && !a.rejected;
     const from = b.map((a) => a.trace.length);
-    return pool!.clean(b.filter(pooled)).then((cleaned) => {
+    return pool!.clean(b.filter(pooled)).then(({ articles: cleaned, signed }) => {
+      const rows = signed ? rowsOf(signed) : [];
       let k = 0;
       // the cleaned fields go back onto the article itself: later stages may know it by identity
       // (the process pipeline keys its idempotency check by the object)
-      return b.map((a, i) => (pooled(a) ? { a: Object.assign(a, cleaned[k++]), from: from[i] } : { a, from: -1 }));
+      return b.map((a, i) => {
+        if (!pooled(a)) return { a, from: -1 };
+        if (rows.length) opts.sign?.onSigned(a, rows[k]);
+        return { a: Object.assign(a, cleaned[k++]), from: from[i] };
+      });
     });
   };
   const take = function* (done: Done[]) {
@@ -95,7 +104,12 @@ async function* cleanInPool(
           if (cleanOne(a, ctx, opts)) yield a;
           continue;
         }
-        pool = new CleanPool(workers, opts.index?.snapshot() ?? null, opts.keepNonArabic ?? false);
+        pool = new CleanPool(
+          workers,
+          opts.index?.snapshot() ?? null,
+          opts.keepNonArabic ?? false,
+          opts.sign?.params ?? null,
+        );
       }
       batch.push(a);
       if (batch.length < CLEAN_BATCH) continue;
