@@ -38,6 +38,8 @@ export interface CleanStageOptions {
 
 export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteLineIndex | undefined } {
   const index = opts.siteLines === false ? undefined : (opts.index ?? new SiteLineIndex());
+  // articles the first pass counted: a run known to be long starts its workers at once
+  let counted = 0;
   return {
     name: 'clean',
     index,
@@ -46,6 +48,7 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
         ? async (articles, ctx) => {
             const sites = new Map<string, number>();
             for await (const a of articles) {
+              counted++;
               if (a.site) sites.set(a.site, (sites.get(a.site) ?? 0) + 1);
               ctx.stats.time('observe', () => index.observe(a.site, lineKeys(a)));
             }
@@ -58,21 +61,24 @@ export function cleanStage(opts: CleanStageOptions = {}): Stage & { index: SiteL
         for await (const a of articles) if (cleanOne(a, ctx, { ...opts, index })) yield a;
         return;
       }
-      yield* cleanInPool(articles, ctx, { ...opts, index }, workers);
+      const here = counted >= CLEAN_POOL_MIN_DOCS ? 0 : CLEAN_POOL_MIN_DOCS;
+      yield* cleanInPool(articles, ctx, { ...opts, index }, workers, here);
     },
   };
 }
 
 /**
  * The same cleaning as cleanOne, the plain-text articles of each batch in a worker thread: batches go
- * out ahead, come back in input order, and are counted here as cleanOne counts them. The first
- * CLEAN_POOL_MIN_DOCS articles are cleaned on the main thread while the pool would not pay for itself.
+ * out ahead, come back in input order, and are counted here as cleanOne counts them. The first `here`
+ * articles are cleaned on the main thread while the pool might not pay for itself: CLEAN_POOL_MIN_DOCS,
+ * or none when the first pass counted at least that many.
  */
 async function* cleanInPool(
   articles: AsyncIterable<Article>,
   ctx: StageContext,
   opts: Pick<CleanStageOptions, 'index' | 'keepNonArabic' | 'ahead' | 'sign'>,
   workers: number,
+  here = CLEAN_POOL_MIN_DOCS,
 ): AsyncGenerator<Article> {
   let pool: CleanPool | null = null;
   const inFlight: Promise<Done[]>[] = [];
@@ -100,7 +106,7 @@ async function* cleanInPool(
   try {
     for await (const a of articles) {
       if (!pool) {
-        if (++seen <= CLEAN_POOL_MIN_DOCS) {
+        if (++seen <= here) {
           if (cleanOne(a, ctx, opts)) yield a;
           continue;
         }
