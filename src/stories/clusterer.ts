@@ -181,6 +181,12 @@ export class Clusterer {
         `published ${d.stalePublished}, but the text calls ${d.date} today: dated by the text (the page date is a crawl, a re-post or an update)`,
         { published: d.stalePublished, today: d.date ?? '' },
       );
+    if (d.todayWeekday)
+      note(
+        'stories/today-weekday',
+        `the text calls ${d.todayWeekday} today, the page is dated ${a.published}: dated ${d.date} by the text's weekday, not by the page`,
+        { today: d.todayWeekday, published: a.published ?? '', date: d.date ?? '' },
+      );
     if (d.source === 'none')
       note(
         'stories/no-date',

@@ -56,6 +56,8 @@ export interface EventDate {
   futurePublished: boolean;
   /** The published date was days after the date the text gives as today, and was ignored (see todayDate). */
   stalePublished?: string;
+  /** The weekday the text calls today ("اليوم الجمعة") when it is not the published date's: it dates the report. */
+  todayWeekday?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -110,6 +112,26 @@ const gluedToDate = (s: string, m: RegExpExecArray): boolean => {
   if (!GLUED_DIGIT.test(rest)) return false; // most weekdays are not followed by a number: no date to parse
   const d = findDate(rest);
   return !!d && /^\s*[،,]?\s*$/.test(rest.slice(0, d.index));
+};
+
+/**
+ * "اليوم الخميس" on a page dated Friday: the text's weekday is the day it calls today, the page date a day or two
+ * late (posted after midnight, a site's time zone, a next-morning copy). The weekday then dates the report and
+ * "اليوم" is not read as the page's day: the report does not name both days, so it cannot join the events of both
+ * (stories/today-weekday). "القمة العربية … اليوم (الجمعة) في مدينة جدة"
+ * on a page of Saturday 20 May 2023 reports the Friday's summit.
+ */
+const TODAY_WEEKDAY = new RegExp(`^\\s*[(،,]?\\s*(${WEEKDAYS.join('|')})(?![\\u0621-\\u064a])`);
+/**
+ * The weekday after "اليوم" when it is one of the few days before the anchor's ("اليوم (الجمعة)" on a Saturday
+ * page), else null: a weekday further back, or the day after, is a misprint rather than a late page.
+ */
+const todayOtherWeekday = (s: string, m: RegExpExecArray, anchor: number): string | null => {
+  if (!m.groups?.today) return null;
+  const w = TODAY_WEEKDAY.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 16));
+  if (!w) return null;
+  const back = (weekdayOf(anchor) - WEEKDAYS.indexOf(w[1]) + 7) % 7;
+  return back > 0 && back < BACKGROUND_DAYS ? w[1] : null;
 };
 
 function relativeDate(m: RegExpExecArray, anchor: number): number {
@@ -197,7 +219,15 @@ export function resolveEventDate(opts: {
   const weekdays = [...new Set([...days.map(weekdayOf), ...named.flatMap((n) => n.weekdays)])].sort();
   const monthDays = anchor === null && !days.length ? [...new Set(parts.flatMap(dayMonths))].sort() : [];
   // what the text names, whichever date wins
-  const evidence = { days, weekdays, monthDays, futurePublished, stalePublished };
+  const todayWeekday = named.find((n) => n.otherToday)?.otherToday;
+  const evidence = {
+    days,
+    weekdays,
+    monthDays,
+    futurePublished,
+    stalePublished,
+    ...(todayWeekday && { todayWeekday }),
+  };
   // 1. the lede first, then the title
   for (const part of parts) {
     const first = firstExpression(part, anchor);
@@ -214,9 +244,10 @@ export function resolveEventDate(opts: {
  * anchor (the published day); without an anchor, the weekdays it names ("اليوم الأربعاء" → 3). Forward-looking
  * expressions ("غدا", "السبت المقبل") name what is announced, not the report: left out.
  */
-function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[] } {
+function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[]; otherToday?: string } {
   const days: number[] = [];
   const weekdays: number[] = [];
+  let otherToday: string | undefined;
   for (const d of findDates(s))
     if ((anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) && !recalled(s, d.index, toDays(d.iso), anchor))
       days.push(...widen(s, d.index, toDays(d.iso)));
@@ -224,6 +255,11 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
     if (g.fwd || g.twofwd || g.dir === 'المقبل' || g.dir === 'القادم' || gluedToDate(s, m)) continue;
+    const other = anchor !== null ? todayOtherWeekday(s, m, anchor) : null;
+    if (other) {
+      otherToday ??= other;
+      continue;
+    }
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
@@ -236,7 +272,7 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
-  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
+  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, otherToday };
 }
 
 /**
@@ -306,7 +342,7 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
   if (anchor !== null) {
     RELATIVE.lastIndex = 0;
     for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
-      if (gluedToDate(s, m)) continue;
+      if (gluedToDate(s, m) || todayOtherWeekday(s, m, anchor)) continue;
       found.push({ index: m.index, date: fromDays(relativeDate(m, anchor)), source: 'relative', expr: m[0].trim() });
     }
     const noYear = explicitNoYear(s, anchor);

@@ -75,8 +75,17 @@ export const ACT_CONFLICTS: [string, string][] = [
   ['call', 'attack'],
   ['call', 'visit'],
   ['shipment', 'meeting'],
+  ['death', 'vote'],
+  ['death', 'oath'],
 ];
 const conflictingActs = new Set(ACT_CONFLICTS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+/**
+ * Acts that may be one happening even for an undated report, which must otherwise name the event's own act: a
+ * parliament elects a president and swears him in at one sitting ("انتخاب قائد الجيش جوزيف عون رئيسا" and "جوزيف
+ * عون يؤدي اليمين الدستورية" report the same session).
+ */
+export const ACT_KIN: [string, string][] = [['vote', 'oath']];
+const kinActs = new Set(ACT_KIN.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 
 const ORD = Object.keys(ORDINAL_WORDS)
   .sort((a, b) => b.length - a.length)
@@ -204,7 +213,9 @@ export function happeningConflict(h: Happening, t: HappeningTally, strict = fals
   }
   if (h.act) {
     const act = majority(t, 'act');
-    if (act && (conflictingActs.has(`${h.act}|${act}`) || (strict && act !== h.act))) return `act: ${h.act} ≠ ${act}`;
+    const pair = `${h.act}|${act}`;
+    if (act && (conflictingActs.has(pair) || (strict && act !== h.act && !kinActs.has(pair))))
+      return `act: ${h.act} ≠ ${act}`;
   }
   for (const c in h.ordinals) {
     const o = majority(t, `ord:${c}`);
