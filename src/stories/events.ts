@@ -94,6 +94,9 @@ export interface Cluster {
   story?: string;
   members?: string[];
   normCache?: { value: number; docs: number; n: number };
+  /** Scratch for ranked(): the index vote of the current query, valid while voteMark is its query's mark. */
+  vote?: number;
+  voteMark?: number;
 }
 
 export interface WindowParams {
@@ -155,16 +158,27 @@ export class ActiveClusters {
     return pick(this.ranked(qy), keep, max);
   }
 
+  /** Marks the clusters voted for by one query (ranked): a counter, so no map of votes is built per article. */
+  private mark = 0;
+
   /** Clusters sharing indexed features with the query, best vote first (ties by id). */
   ranked(qy: Query): Cluster[] {
-    const votes = new Map<Cluster, number>();
+    const mark = ++this.mark;
+    const hit: Cluster[] = [];
     for (let i = 0; i < qy.feats.length; i++) {
       const post = this.postings.get(qy.feats[i]);
       if (!post) continue;
       const w = qy.w[i];
-      for (const c of post) votes.set(c, (votes.get(c) ?? 0) + w);
+      for (const c of post) {
+        if (c.voteMark === mark) c.vote! += w;
+        else {
+          c.voteMark = mark;
+          c.vote = w;
+          hit.push(c);
+        }
+      }
     }
-    return [...votes].sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1)).map(([c]) => c);
+    return hit.sort((a, b) => b.vote! - a.vote! || (a.id < b.id ? -1 : 1));
   }
 
   /** Cosine between a prepared article and a cluster centroid. */
@@ -223,6 +237,8 @@ export class ActiveClusters {
       days: [],
       weekdays: [],
       tally: {},
+      vote: 0,
+      voteMark: 0,
     };
     this.clusters.set(id, c);
     this.add(c, vec, qy, f, seq);
@@ -328,6 +344,8 @@ export class ActiveClusters {
         tally: {},
         ...r,
         lead: r.lead ?? null,
+        vote: 0,
+        voteMark: 0,
         tf: new Map(r.tf),
         indexed: new Set(r.indexed),
       };
@@ -361,6 +379,43 @@ export interface Evidence {
   detail: () => string;
 }
 
+/** The wording of one kind of evidence, from the article, the event and what decided it. */
+type Wording = (a: Facts, c: Cluster, arg: number | string) => string;
+
+/**
+ * Evidence whose wording is built only when shown: most evidence is never shown, and it is asked for every
+ * candidate event of every article (no closure per candidate).
+ */
+class Judged implements Evidence {
+  constructor(
+    readonly factor: number,
+    readonly basis: Basis,
+    private readonly wording: Wording,
+    private readonly a: Facts,
+    private readonly c: Cluster,
+    private readonly arg: number | string = 0,
+  ) {}
+
+  detail(): string {
+    return this.wording(this.a, this.c, this.arg);
+  }
+}
+
+const saysConflict: Wording = (_a, _c, conflict) => String(conflict);
+const saysLead: Wording = (_a, _c, lead) => `its lead ${String(lead).slice(8)} is not among the event's people`;
+const saysNamedDay: Wording = (_a, _c, day) => `both name ${isoOf(Number(day))}`;
+const saysOtherDays: Wording = (a, c) =>
+  `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`;
+const saysMonthDays: Wording = (a, c) => `names ${a.monthDays!.join(', ')} (no year); the event ${c.date}`;
+const saysSameDay: Wording = (a) => `both dated ${a.date}`;
+const saysDates: Wording = (a, c) => `dated ${a.date}, the event ${c.date}`;
+const saysWeekday: Wording = (_a, _c, w) => `both on a ${DAY_NAMES[Number(w)]}`;
+const saysOtherWeekdays: Wording = (a, c) => {
+  const [aw, cw] = [weekdaysNamed(a), weekdaysNamed(c)];
+  return `names ${aw.map((w) => DAY_NAMES[w]).join('/')}; the event ${cw.map((w) => DAY_NAMES[w]).join('/')}`;
+};
+const saysUndated: Wording = (a) => (a.date ? 'the event has no date' : 'no date in the article');
+
 const DAY_MS = 86_400_000;
 const wd = (day: number) => new Date(day * DAY_MS).getUTCDay();
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -390,7 +445,7 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   // unchanged (0.872, 0.859). Asked of dated articles too it costs the development half (0.859 → 0.854 withheld):
   // a dated article a day off may report the visit's meetings.
   const conflict = happeningConflict(a.hap, c.tally, !a.date && e.factor < 1);
-  if (conflict) return { factor: 0, basis: 'happening-conflict', detail: () => conflict };
+  if (conflict) return new Judged(0, 'happening-conflict', saysConflict, a, c, conflict);
   // 6. an undated article joining a dated event: its lead actor must be one of the event's people: "فؤاد حسين
   //    يلتقي ستولتنبرغ" is not the defence ministers' decision of that month. Only that way round: the event's own
   //    lead (the first person its first report names) is too often a by-stander ("زيلينسكي" opening a report of
@@ -399,15 +454,8 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   //    the first person named is too often a by-stander to decide (eval-dev with `published` withheld). The lead is
   //    the one the headline or the lede's opening names (LEAD_CHARS): the first person named further down ("…
   //    أعلن رئيس مجلس النواب نبيه بري" in a report of the presidential vote) is a by-stander too.
-  if (e.factor > 0 && e.factor < 1 && !a.date && c.date && c.lead && a.lead) {
-    const lead = a.lead;
-    if (!c.tf.has(lead))
-      return {
-        factor: 0,
-        basis: 'different-actor',
-        detail: () => `its lead ${lead.slice(8)} is not among the event's people`,
-      };
-  }
+  if (e.factor > 0 && e.factor < 1 && !a.date && c.date && c.lead && a.lead && !c.tf.has(a.lead))
+    return new Judged(0, 'different-actor', saysLead, a, c, a.lead);
   return e;
 }
 
@@ -416,14 +464,8 @@ type FactorParams = { gap1?: number; noDate?: number; weekday?: number };
 function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
   const { gap1 = EVENT_GAP1_FACTOR, noDate = EVENT_NO_DATE_FACTOR, weekday = EVENT_WEEKDAY_FACTOR } = p;
   if (a.days.length && c.days.length) {
-    const shared = a.days.find((d) => c.days.includes(d));
-    return shared !== undefined
-      ? { factor: 1, basis: 'named-day', detail: () => `both name ${isoOf(shared)}` }
-      : {
-          factor: 0,
-          basis: 'different-day',
-          detail: () => `names ${a.days.map(isoOf).join(', ')}; the event ${c.days.map(isoOf).join(', ')}`,
-        };
+    for (const d of a.days) if (c.days.includes(d)) return new Judged(1, 'named-day', saysNamedDay, a, c, d);
+    return new Judged(0, 'different-day', saysOtherDays, a, c);
   }
   // an undated article that names a day and month ("20 فبراير") and a dated event: the event's day of the year (or
   // the day either side: a night, a late report) must be one of them. The 20 February quake in Hatay is not
@@ -431,38 +473,29 @@ function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
   if (!a.date && a.monthDays?.length && c.date) {
     const cd = toDays(c.date);
     const near = [cd - 1, cd, cd + 1].map((d) => isoOf(d).slice(5));
-    if (!a.monthDays.some((md) => near.includes(md)))
-      return {
-        factor: 0,
-        basis: 'different-day',
-        detail: () => `names ${a.monthDays!.join(', ')} (no year); the event ${c.date}`,
-      };
+    if (!a.monthDays.some((md) => near.includes(md))) return new Judged(0, 'different-day', saysMonthDays, a, c);
   }
   const gap = dayGap(a.date, c.date);
   if (gap !== null) {
-    if (gap === 0) return { factor: 1, basis: 'same-day', detail: () => `both dated ${a.date}` };
+    if (gap === 0) return new Judged(1, 'same-day', saysSameDay, a, c);
     if (gap === 1 && !(confident(a.source) && confident(c.dateSource)))
-      return { factor: gap1, basis: 'next-day', detail: () => `dated ${a.date}, the event ${c.date}` };
-    return { factor: 0, basis: 'different-day', detail: () => `dated ${a.date}, the event ${c.date}` };
+      return new Judged(gap1, 'next-day', saysDates, a, c);
+    return new Judged(0, 'different-day', saysDates, a, c);
   }
-  const aw = a.weekdays.length ? a.weekdays : a.date ? weekdaysOf(a.date, a.source) : [];
-  const cw = c.weekdays.length ? c.weekdays : c.date ? weekdaysOf(c.date, c.dateSource) : [];
+  const aw = weekdaysNamed(a);
+  const cw = weekdaysNamed(c);
   if (aw.length && cw.length) {
-    const shared = aw.find((w) => cw.includes(w));
-    return shared !== undefined
-      ? { factor: weekday, basis: 'weekday', detail: () => `both on a ${DAY_NAMES[shared]}` }
-      : {
-          factor: 0,
-          basis: 'different-weekday',
-          detail: () =>
-            `names ${aw.map((w) => DAY_NAMES[w]).join('/')}; the event ${cw.map((w) => DAY_NAMES[w]).join('/')}`,
-        };
+    for (const w of aw) if (cw.includes(w)) return new Judged(weekday, 'weekday', saysWeekday, a, c, w);
+    return new Judged(0, 'different-weekday', saysOtherWeekdays, a, c);
   }
-  return {
-    factor: noDate,
-    basis: 'undated',
-    detail: () => (a.date ? 'the event has no date' : 'no date in the article'),
-  };
+  return new Judged(noDate, 'undated', saysUndated, a, c);
+}
+
+/** The weekdays an article or event names, else those its date stands for (weekdaysOf), else none. */
+function weekdaysNamed(x: Facts | Cluster): number[] {
+  if (x.weekdays.length) return x.weekdays;
+  const source = 'source' in x ? x.source : x.dateSource;
+  return x.date ? weekdaysOf(x.date, source) : [];
 }
 
 /** The best event for an article, or null when none reaches EVENT_THRESHOLD. Also returns the best below it. */

@@ -156,13 +156,18 @@ export function happeningOf(title: string, lede: string): Happening {
   return { phase, act, ordinals, score: scores[0] ?? null, scores, reaction };
 }
 
+/**
+ * Every act in one alternation, in HAPPENING_ACTS order, one group each: the leftmost match is the act named first,
+ * and at one position the earlier act in the list wins, as scanning each act's pattern apart would decide, in one
+ * pass over the text rather than one per act.
+ */
+const ANY_ACT = new RegExp(HAPPENING_ACTS.map(([, re]) => `(${re.source})`).join('|'));
+
 function firstAct(s: string): string | null {
-  let best: { act: string; at: number } | null = null;
-  for (const [act, re] of HAPPENING_ACTS) {
-    const m = re.exec(s);
-    if (m && (!best || m.index < best.at)) best = { act, at: m.index };
-  }
-  return best?.act ?? null;
+  const m = ANY_ACT.exec(s);
+  if (!m) return null;
+  for (let i = 0; i < HAPPENING_ACTS.length; i++) if (m[i + 1] !== undefined) return HAPPENING_ACTS[i][0];
+  return null;
 }
 
 /** What an event remembers of its reports' happenings: counts per value, so the majority speaks. */
