@@ -265,6 +265,8 @@ export class ActiveClusters {
       c.date = date;
       c.dateSource = dateSource;
     }
+    // a full index (a long-running event or story) takes no more keys: do not rank the article's terms for it
+    if (c.indexed.size >= MAX_INDEXED) return;
     const keys = [...qy.feats.filter(isEntity), ...topQueryTerms(qy, INDEX_TERMS)];
     for (const f of keys) {
       if (c.indexed.size >= MAX_INDEXED) break;
