@@ -238,6 +238,7 @@ export class Clusterer {
       source: d.source,
       days: d.days,
       weekdays: d.weekdays,
+      recalls: d.recalls,
       monthDays: d.monthDays,
       hap,
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
@@ -251,6 +252,7 @@ export class Clusterer {
       facts.days = an.days;
       facts.weekdays = an.weekdays;
       facts.monthDays = [];
+      facts.recalls = [];
       note(
         'stories/preview-date',
         `a preview: dated by the day it announces, ${an.date ?? DAY_NAMES_AR[an.weekdays[0]]} ("${an.expr}")`,
@@ -314,7 +316,9 @@ export class Clusterer {
           );
         } else if (o) {
           const rule =
-            o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
+            o.evidence.basis === 'happening-conflict' ||
+            o.evidence.basis === 'different-actor' ||
+            o.evidence.basis === 'next-day-unnamed'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {

@@ -46,6 +46,11 @@ export interface EventDate {
   /** The weekdays (0 = الأحد) of those days, and, with no published date to anchor them, the weekdays named. */
   weekdays: number[];
   /**
+   * The days named in a relative clause (see recalled): not the report's days, but the day of what it follows up
+   * ("الذي عقد في إسطنبول أمس الثلاثاء"): a next-morning write-up that names it may still join that day's event.
+   */
+  recalls: number[];
+  /**
    * With no published date: the days of the year a day and month without a year name ("مساء يومه الإثنين 20
    * فبراير" → '02-20', '02-21' for the night), as MM-DD. An event on another day of the year is not its event.
    */
@@ -85,7 +90,8 @@ const RELATIVE = new RegExp(
   [
     '(?<twoback>(?:اول|او) امس|امس الاول)',
     '(?<twofwd>بعد غد)',
-    '(?<back>(?:مساء |صباح |ليل )?امس)',
+    // "أمس", and the dialects' "البارحة", "لبارح" (Darija: "الانفجار لي وقع لبارح"), "إمبارح" (Egypt, the Levant)
+    '(?<back>(?:مساء |صباح |ليل )?(?:امس|البارحه|البارح|لبارح|امبارح|مبارح))',
     '(?<fwd>غدا)',
     `(?<weekday>${WEEKDAYS.join('|')})(?:\\s+(?<dir>الماضي|المنصرم|الفائت|المقبل|القادم))?`,
     '(?<today>اليوم)',
@@ -220,9 +226,11 @@ export function resolveEventDate(opts: {
   const monthDays = anchor === null && !days.length ? [...new Set(parts.flatMap(dayMonths))].sort() : [];
   // what the text names, whichever date wins
   const todayWeekday = named.find((n) => n.otherToday)?.otherToday;
+  const recalls = [...new Set(named.flatMap((n) => n.recalls))].sort((a, b) => a - b);
   const evidence = {
     days,
     weekdays,
+    recalls,
     monthDays,
     futurePublished,
     stalePublished,
@@ -244,13 +252,17 @@ export function resolveEventDate(opts: {
  * anchor (the published day); without an anchor, the weekdays it names ("اليوم الأربعاء" → 3). Forward-looking
  * expressions ("غدا", "السبت المقبل") name what is announced, not the report: left out.
  */
-function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[]; otherToday?: string } {
+function namedDays(
+  s: string,
+  anchor: number | null,
+): { days: number[]; weekdays: number[]; recalls: number[]; otherToday?: string } {
   const days: number[] = [];
   const weekdays: number[] = [];
+  const recalls: number[] = [];
   let otherToday: string | undefined;
   for (const d of findDates(s))
-    if ((anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) && !recalled(s, d.index, toDays(d.iso), anchor))
-      days.push(...widen(s, d.index, toDays(d.iso)));
+    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS)
+      (recalled(s, d.index, toDays(d.iso), anchor) ? recalls : days).push(...widen(s, d.index, toDays(d.iso)));
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
@@ -263,23 +275,26 @@ function namedDays(s: string, anchor: number | null): { days: number[]; weekdays
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
-      if (day <= anchor && anchor - day < BACKGROUND_DAYS && !recalled(s, m.index + lead, day, anchor))
+      if (day <= anchor && anchor - day < BACKGROUND_DAYS)
         // "مساء أمس" is a night as "مساء السبت" is: the match holds its "مساء", so widen() cannot see it
-        days.push(...(/^(?:مساء|ليل)/.test(g.back ?? '') ? [day, day + 1] : widen(s, m.index + lead, day)));
+        (recalled(s, m.index + lead, day, anchor) ? recalls : days).push(
+          ...(/^(?:مساء|ليل)/.test(g.back ?? '') ? [day, day + 1] : widen(s, m.index + lead, day)),
+        );
     } else if (g.weekday && !g.dir && !recalled(s, m.index + lead, null, null)) {
       const w = WEEKDAYS.indexOf(g.weekday);
       const wide = widen(s, m.index + lead, w);
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
-  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, otherToday };
+  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, recalls, otherToday };
 }
 
 /**
  * A day named in a relative clause, a few words after "الذي"/"التي" with no comma between, recalls what an
  * earlier day saw: "ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب الاثنين 6/2/2023 … إلى 45 ألف", "فاز … في
  * الانتخابات الرئاسية التي جرت أمس الأحد". The report is about something after it (a toll, a result), so the day
- * neither dates it nor joins it to that day's event. Only a day before the published one (or any day, when there
+ * neither dates it nor names it (EventDate.days); it is kept apart (EventDate.recalls), for a write-up on the next
+ * day's page may still join the event of the day it recalls (events.ts, namesNextDay). Only a day before the published one (or any day, when there
  * is none): "الهجوم الذي وقع اليوم" is still today's.
  */
 const RECALL = /(?:الذي|التي|اللذين|اللتين|الذين)\s+(?:[^\s،,.:؛]+\s+){0,5}$/;

@@ -118,6 +118,8 @@ export interface Facts {
   source: DateSource;
   days: number[];
   weekdays: number[];
+  /** The days it names in a relative clause, the day of what it follows up (EventDate.recalls). */
+  recalls?: number[];
   /** Undated articles: the days of the year named without a year ('02-20'), see EventDate.monthDays. */
   monthDays?: string[];
   hap: Happening;
@@ -371,7 +373,8 @@ export type Basis =
   | 'different-day'
   | 'different-weekday'
   | 'happening-conflict'
-  | 'different-actor';
+  | 'different-actor'
+  | 'next-day-unnamed';
 
 export interface Evidence {
   /** Multiplies the cosine: 1 when the dates agree, less when they are uncertain, 0 when they conflict. */
@@ -411,6 +414,8 @@ const saysOtherDays: Wording = (a, c) =>
 const saysMonthDays: Wording = (a, c) => `names ${a.monthDays!.join(', ')} (no year); the event ${c.date}`;
 const saysSameDay: Wording = (a) => `both dated ${a.date}`;
 const saysDates: Wording = (a, c) => `dated ${a.date}, the event ${c.date}`;
+const saysNextDayUnnamed: Wording = (a, c) =>
+  `dated ${a.date}, the day after the event's ${c.date}, and neither names the other's day: the next day's happening`;
 const saysWeekday: Wording = (_a, _c, w) => `both on a ${DAY_NAMES[Number(w)]}`;
 const saysOtherWeekdays: Wording = (a, c) => {
   const [aw, cw] = [weekdaysNamed(a), weekdaysNamed(c)];
@@ -481,7 +486,9 @@ function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
   if (gap !== null) {
     if (gap === 0) return new Judged(1, 'same-day', saysSameDay, a, c);
     if (gap === 1 && !(confident(a.source) && confident(c.dateSource)))
-      return new Judged(gap1, 'next-day', saysDates, a, c);
+      return namesNextDay(a, c)
+        ? new Judged(gap1, 'next-day', saysDates, a, c)
+        : new Judged(0, 'next-day-unnamed', saysNextDayUnnamed, a, c);
     return new Judged(0, 'different-day', saysDates, a, c);
   }
   const aw = weekdaysNamed(a);
@@ -491,6 +498,25 @@ function dateEvidence(a: Facts, c: Cluster, p: FactorParams): Evidence {
     return new Judged(0, 'different-weekday', saysOtherWeekdays, a, c);
   }
   return new Judged(noDate, 'undated', saysUndated, a, c);
+}
+
+/**
+ * A day apart, one side dated by its page alone: the report may be the next morning's write-up of the event, or
+ * the next day's happening of its story. It is the write-up when one side names the other's day: the event's
+ * days reach into the report's (a night: the final "مساء اليوم الخميس" and a write-up on the Friday page), the
+ * report names the event's day ("أمس"), or recalls it ("… النهائية التي أقيمت مساء الخميس", "المنتدى الذي عقد
+ * أمس الثلاثاء"). When neither names a day, nothing tells, and the page dates are let a day apart (gap1). A report
+ * that names no day, on the page of the day after an event that names its own, is the next day's: the toll "إلى
+ * نحو 13 ألف قتيل" on 8 February is not the vice-president's toll of "الثلاثاء 7 فبراير"; an MP's praise of the
+ * election, the next day, is not the election (stories/next-day-unnamed). Own development half event F1 0.909 →
+ * 0.921 with dates; eval-dev unchanged.
+ */
+function namesNextDay(a: Facts, c: Cluster): boolean {
+  const recalls = a.recalls ?? [];
+  if (!a.days.length && !c.days.length && !recalls.length) return true;
+  const ad = toDays(a.date!);
+  const cd = toDays(c.date!);
+  return c.days.includes(ad) || a.days.includes(cd) || recalls.includes(cd);
 }
 
 /** The weekdays an article or event names, else those its date stands for (weekdaysOf), else none. */

@@ -281,6 +281,41 @@ describe('events: evidence in proportion to uncertainty', () => {
   });
 });
 
+describe('events: a day apart, one side dated by its page alone', () => {
+  const vote =
+    'انتخب مجلس النواب اللبناني اليوم الخميس قائد الجيش العماد جوزيف عون رئيسا للجمهورية في الدورة الثانية من جلسة انتخاب الرئيس في بيروت';
+  const run = (next: string) => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', vote, { published: '2025-01-09' }));
+    return [a, c.add(article('b', next, { published: '2025-01-10' }))];
+  };
+
+  it("should not take the next day's report that names no day for the event's write-up (stories/next-day-unnamed)", () => {
+    const [a, b] = run(
+      'قالت عضو مجلس النواب اللبناني إن انتخاب قائد الجيش العماد جوزيف عون رئيسا للجمهورية في جلسة مجلس النواب خطوة مهمة لإعادة بناء لبنان',
+    );
+    expect(b.event).not.toBe(a.event);
+    const r = b.trace.find((x) => x.rule === 'stories/next-day-unnamed');
+    expect(r?.evidence).toMatchObject({ event: a.event, basis: 'next-day-unnamed' });
+  });
+
+  it('should let the write-up join when it names the day, recalls it or says "البارحة"', () => {
+    for (const when of ['أمس الخميس', 'البارحة']) {
+      const [a, b] = run(
+        `انتخب مجلس النواب اللبناني ${when} قائد الجيش العماد جوزيف عون رئيسا للجمهورية في جلسة انتخاب الرئيس`,
+      );
+      expect(b.event).toBe(a.event);
+      expect(b.trace.map((r) => r.rule)).toContain('stories/date-named-day');
+    }
+    // "في الجلسة التي عقدت أمس الخميس": a recalled day does not date the report, but it is the event's day
+    const [a, b] = run(
+      'أدى العماد جوزيف عون اليمين الدستورية رئيسا للجمهورية في جلسة انتخاب الرئيس التي عقدها مجلس النواب اللبناني أمس الخميس',
+    );
+    expect(b.eventDate).toBe(a.eventDate);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/date-next-day');
+  });
+});
+
 describe('events: a death and the succession (stories/happening-conflict)', () => {
   it("should not join the successor's election to the death it follows, though the report names the death's day", () => {
     const death =
