@@ -42,6 +42,7 @@ import {
   MIN_IDLE_ARRIVALS,
   newStories,
   STORY_BOOST,
+  STORY_REOPEN,
   STORY_THRESHOLD,
   STORY_WINDOW_DAYS,
 } from './stories.js';
@@ -338,6 +339,12 @@ export class Clusterer {
         storyMatch = s.best;
         if (s.joined && s.best) {
           story = s.best.cluster;
+          if (s.reopened)
+            note(
+              'stories/story-reopened',
+              `no story in the last ${this.params.storyWindowDays} days: ${story.id} (last report ${story.lastDate ?? '?'}) taken up again, cosine ${s.best.cosine.toFixed(2)} ≥ ${STORY_REOPEN}`,
+              { story: story.id, last: story.lastDate ?? '', cosine: Math.round(s.best.cosine * 1000) / 1000 },
+            );
           this.stories.add(story, vec, sq, facts, this.seq);
         } else {
           story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);

@@ -138,7 +138,7 @@ export interface Scored {
 }
 
 /** The first `max` of a ranked list that pass `keep` (keep is asked only as far as needed). */
-function pick(ranked: Cluster[], keep: (c: Cluster) => boolean, max: number): Cluster[] {
+export function pick(ranked: Cluster[], keep: (c: Cluster) => boolean, max: number): Cluster[] {
   const out: Cluster[] = [];
   for (const c of ranked) {
     if (out.length >= max) break;

@@ -316,6 +316,34 @@ describe('events: a day apart, one side dated by its page alone', () => {
   });
 });
 
+describe('stories: a thread taken up again past the window', () => {
+  const summit = (n: string, city: string, day: string) =>
+    `انطلقت ${day} أعمال القمة العربية ${n} في ${city} بمشاركة القادة العرب وأمين عام جامعة الدول العربية أحمد أبو الغيط لبحث القضية الفلسطينية والأزمة السورية والأمن الغذائي العربي`;
+
+  it('should reopen a story past STORY_WINDOW_DAYS on a close match, and say so (stories/story-reopened)', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(
+      article('a', summit('الحادية والثلاثين', 'الجزائر', 'اليوم الثلاثاء'), { published: '2022-11-01' }),
+    );
+    const b = c.add(article('b', summit('الثانية والثلاثين', 'جدة', 'اليوم الجمعة'), { published: '2023-05-19' }));
+    expect(b.event).not.toBe(a.event);
+    expect(b.story).toBe(a.story);
+    expect(b.trace.find((r) => r.rule === 'stories/story-reopened')?.evidence).toMatchObject({ story: a.story });
+    // a report that only shares a few words with it starts a story of its own
+    const x = c.add(
+      article(
+        'x',
+        'أعلن البنك المركزي المصري اليوم الخميس رفع أسعار الفائدة بمقدار نقطتين مئويتين في اجتماع استثنائي للجنة السياسة النقدية',
+        {
+          published: '2023-05-25',
+        },
+      ),
+    );
+    expect(x.story).not.toBe(a.story);
+    expect(x.trace.map((r) => r.rule)).not.toContain('stories/story-reopened');
+  });
+});
+
 describe('events: a death and the succession (stories/happening-conflict)', () => {
   it("should not join the successor's election to the death it follows, though the report names the death's day", () => {
     const death =
