@@ -160,6 +160,9 @@ describe('happening: what makes one happening', () => {
     expect(hap('الإمارات: وفاة رئيس الدولة الشيخ خليفة بن زايد').act).toBe('death');
     expect(hap('محمد بن زايد رئيس الإمارات بإجماع المجلس الأعلى للاتحاد').act).toBe('vote');
     expect(hap('الشيخ مشعل الأحمد الجابر الصباح يؤدي اليمين الدستوري').act).toBe('oath');
+    // a toll's count is not a death
+    expect(hap('ارتفاع حصيلة الزلزال المدمر إلى 45 ألف وفاة').act).toBeNull();
+    expect(hap('تسجيل 12 وفاة جديدة بفيروس كورونا').act).toBeNull();
     const death = {};
     tallyAdd(death, hap('الديوان الأميري يعلن وفاة أمير الكويت'));
     expect(happeningConflict(hap('انتخاب محمد بن زايد رئيسا للإمارات'), death)).toBe('act: vote ≠ death');
