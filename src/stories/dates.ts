@@ -61,7 +61,7 @@ export interface EventDate {
   futurePublished: boolean;
   /** The published date was days after the date the text gives as today, and was ignored (see todayDate). */
   stalePublished?: string;
-  /** The weekday the text calls today ("اليوم الجمعة") when it is not the published date's: it dates the report. */
+  /** The weekday the text calls today ("اليوم الجمعة") one to three days before the published date: it dates the report. */
   todayWeekday?: string;
 }
 
@@ -124,8 +124,8 @@ const gluedToDate = (s: string, m: RegExpExecArray): boolean => {
  * "اليوم الخميس" on a page dated Friday: the text's weekday is the day it calls today, the page date a day or two
  * late (posted after midnight, a site's time zone, a next-morning copy). The weekday then dates the report and
  * "اليوم" is not read as the page's day: the report does not name both days, so it cannot join the events of both
- * (stories/today-weekday). "القمة العربية … اليوم (الجمعة) في مدينة جدة"
- * on a page of Saturday 20 May 2023 reports the Friday's summit.
+ * (stories/today-weekday). "القمة العربية … اليوم (الجمعة) في مدينة جدة" on a page of Saturday 20 May 2023 reports
+ * the Friday's summit.
  */
 const TODAY_WEEKDAY = new RegExp(`^\\s*[(،,]?\\s*(${WEEKDAYS.join('|')})(?![\\u0621-\\u064a])`);
 /**
@@ -294,8 +294,8 @@ function namedDays(
  * earlier day saw: "ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب الاثنين 6/2/2023 … إلى 45 ألف", "فاز … في
  * الانتخابات الرئاسية التي جرت أمس الأحد". The report is about something after it (a toll, a result), so the day
  * neither dates it nor names it (EventDate.days); it is kept apart (EventDate.recalls), for a write-up on the next
- * day's page may still join the event of the day it recalls (events.ts, namesNextDay). Only a day before the published one (or any day, when there
- * is none): "الهجوم الذي وقع اليوم" is still today's.
+ * day's page may still join the event of the day it recalls (events.ts, namesNextDay). Only a day before the
+ * published one (or any day, when there is none): "الهجوم الذي وقع اليوم" is still today's.
  */
 const RECALL = /(?:الذي|التي|اللذين|اللتين|الذين)\s+(?:[^\s،,.:؛]+\s+){0,5}$/;
 /** How far back "الذي"/"التي" is looked for before a day: five words of the clause. */
