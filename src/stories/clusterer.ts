@@ -42,6 +42,7 @@ import {
   MIN_IDLE_ARRIVALS,
   newStories,
   STORY_BOOST,
+  STORY_REOPEN,
   STORY_THRESHOLD,
   STORY_WINDOW_DAYS,
 } from './stories.js';
@@ -181,6 +182,12 @@ export class Clusterer {
         `published ${d.stalePublished}, but the text calls ${d.date} today: dated by the text (the page date is a crawl, a re-post or an update)`,
         { published: d.stalePublished, today: d.date ?? '' },
       );
+    if (d.todayWeekday)
+      note(
+        'stories/today-weekday',
+        `the text calls ${d.todayWeekday} today, the page is dated ${a.published}: dated ${d.date} by the text's weekday, not by the page`,
+        { today: d.todayWeekday, published: a.published ?? '', date: d.date ?? '' },
+      );
     if (d.source === 'none')
       note(
         'stories/no-date',
@@ -232,6 +239,7 @@ export class Clusterer {
       source: d.source,
       days: d.days,
       weekdays: d.weekdays,
+      recalls: d.recalls,
       monthDays: d.monthDays,
       hap,
       people: entities.filter((e) => e.type === 'person').map((e) => `@${e.key}`),
@@ -245,6 +253,7 @@ export class Clusterer {
       facts.days = an.days;
       facts.weekdays = an.weekdays;
       facts.monthDays = [];
+      facts.recalls = [];
       note(
         'stories/preview-date',
         `a preview: dated by the day it announces, ${an.date ?? DAY_NAMES_AR[an.weekdays[0]]} ("${an.expr}")`,
@@ -308,7 +317,9 @@ export class Clusterer {
           );
         } else if (o) {
           const rule =
-            o.evidence.basis === 'happening-conflict' || o.evidence.basis === 'different-actor'
+            o.evidence.basis === 'happening-conflict' ||
+            o.evidence.basis === 'different-actor' ||
+            o.evidence.basis === 'next-day-unnamed'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
@@ -328,6 +339,12 @@ export class Clusterer {
         storyMatch = s.best;
         if (s.joined && s.best) {
           story = s.best.cluster;
+          if (s.reopened)
+            note(
+              'stories/story-reopened',
+              `no story in the last ${this.params.storyWindowDays} days: ${story.id} (last report ${story.lastDate ?? '?'}) taken up again, cosine ${s.best.cosine.toFixed(2)} ≥ ${STORY_REOPEN}`,
+              { story: story.id, last: story.lastDate ?? '', cosine: Math.round(s.best.cosine * 1000) / 1000 },
+            );
           this.stories.add(story, vec, sq, facts, this.seq);
         } else {
           story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);

@@ -46,6 +46,11 @@ export interface EventDate {
   /** The weekdays (0 = الأحد) of those days, and, with no published date to anchor them, the weekdays named. */
   weekdays: number[];
   /**
+   * The days named in a relative clause (see recalled): not the report's days, but the day of what it follows up
+   * ("الذي عقد في إسطنبول أمس الثلاثاء"): a next-morning write-up that names it may still join that day's event.
+   */
+  recalls: number[];
+  /**
    * With no published date: the days of the year a day and month without a year name ("مساء يومه الإثنين 20
    * فبراير" → '02-20', '02-21' for the night), as MM-DD. An event on another day of the year is not its event.
    */
@@ -56,6 +61,8 @@ export interface EventDate {
   futurePublished: boolean;
   /** The published date was days after the date the text gives as today, and was ignored (see todayDate). */
   stalePublished?: string;
+  /** The weekday the text calls today ("اليوم الجمعة") one to three days before the published date: it dates the report. */
+  todayWeekday?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -83,7 +90,8 @@ const RELATIVE = new RegExp(
   [
     '(?<twoback>(?:اول|او) امس|امس الاول)',
     '(?<twofwd>بعد غد)',
-    '(?<back>(?:مساء |صباح |ليل )?امس)',
+    // "أمس", and the dialects' "البارحة", "لبارح" (Darija: "الانفجار لي وقع لبارح"), "إمبارح" (Egypt, the Levant)
+    '(?<back>(?:مساء |صباح |ليل )?(?:امس|البارحه|البارح|لبارح|امبارح|مبارح))',
     '(?<fwd>غدا)',
     `(?<weekday>${WEEKDAYS.join('|')})(?:\\s+(?<dir>الماضي|المنصرم|الفائت|المقبل|القادم))?`,
     '(?<today>اليوم)',
@@ -110,6 +118,26 @@ const gluedToDate = (s: string, m: RegExpExecArray): boolean => {
   if (!GLUED_DIGIT.test(rest)) return false; // most weekdays are not followed by a number: no date to parse
   const d = findDate(rest);
   return !!d && /^\s*[،,]?\s*$/.test(rest.slice(0, d.index));
+};
+
+/**
+ * "اليوم الخميس" on a page dated Friday: the text's weekday is the day it calls today, the page date a day or two
+ * late (posted after midnight, a site's time zone, a next-morning copy). The weekday then dates the report and
+ * "اليوم" is not read as the page's day: the report does not name both days, so it cannot join the events of both
+ * (stories/today-weekday). "القمة العربية … اليوم (الجمعة) في مدينة جدة" on a page of Saturday 20 May 2023 reports
+ * the Friday's summit.
+ */
+const TODAY_WEEKDAY = new RegExp(`^\\s*[(،,]?\\s*(${WEEKDAYS.join('|')})(?![\\u0621-\\u064a])`);
+/**
+ * The weekday after "اليوم" when it is one of the few days before the anchor's ("اليوم (الجمعة)" on a Saturday
+ * page), else null: a weekday further back, or the day after, is a misprint rather than a late page.
+ */
+const todayOtherWeekday = (s: string, m: RegExpExecArray, anchor: number): string | null => {
+  if (!m.groups?.today) return null;
+  const w = TODAY_WEEKDAY.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 16));
+  if (!w) return null;
+  const back = (weekdayOf(anchor) - WEEKDAYS.indexOf(w[1]) + 7) % 7;
+  return back > 0 && back < BACKGROUND_DAYS ? w[1] : null;
 };
 
 function relativeDate(m: RegExpExecArray, anchor: number): number {
@@ -197,7 +225,17 @@ export function resolveEventDate(opts: {
   const weekdays = [...new Set([...days.map(weekdayOf), ...named.flatMap((n) => n.weekdays)])].sort();
   const monthDays = anchor === null && !days.length ? [...new Set(parts.flatMap(dayMonths))].sort() : [];
   // what the text names, whichever date wins
-  const evidence = { days, weekdays, monthDays, futurePublished, stalePublished };
+  const todayWeekday = named.find((n) => n.otherToday)?.otherToday;
+  const recalls = [...new Set(named.flatMap((n) => n.recalls))].sort((a, b) => a - b);
+  const evidence = {
+    days,
+    weekdays,
+    recalls,
+    monthDays,
+    futurePublished,
+    stalePublished,
+    ...(todayWeekday && { todayWeekday }),
+  };
   // 1. the lede first, then the title
   for (const part of parts) {
     const first = firstExpression(part, anchor);
@@ -214,37 +252,50 @@ export function resolveEventDate(opts: {
  * anchor (the published day); without an anchor, the weekdays it names ("اليوم الأربعاء" → 3). Forward-looking
  * expressions ("غدا", "السبت المقبل") name what is announced, not the report: left out.
  */
-function namedDays(s: string, anchor: number | null): { days: number[]; weekdays: number[] } {
+function namedDays(
+  s: string,
+  anchor: number | null,
+): { days: number[]; weekdays: number[]; recalls: number[]; otherToday?: string } {
   const days: number[] = [];
   const weekdays: number[] = [];
+  const recalls: number[] = [];
+  let otherToday: string | undefined;
   for (const d of findDates(s))
-    if ((anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS) && !recalled(s, d.index, toDays(d.iso), anchor))
-      days.push(...widen(s, d.index, toDays(d.iso)));
+    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS)
+      (recalled(s, d.index, toDays(d.iso), anchor) ? recalls : days).push(...widen(s, d.index, toDays(d.iso)));
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
     if (g.fwd || g.twofwd || g.dir === 'المقبل' || g.dir === 'القادم' || gluedToDate(s, m)) continue;
+    const other = anchor !== null ? todayOtherWeekday(s, m, anchor) : null;
+    if (other) {
+      otherToday ??= other;
+      continue;
+    }
     const lead = m[0].length - m[0].trimStart().length;
     if (anchor !== null) {
       const day = relativeDate(m, anchor);
-      if (day <= anchor && anchor - day < BACKGROUND_DAYS && !recalled(s, m.index + lead, day, anchor))
+      if (day <= anchor && anchor - day < BACKGROUND_DAYS)
         // "مساء أمس" is a night as "مساء السبت" is: the match holds its "مساء", so widen() cannot see it
-        days.push(...(/^(?:مساء|ليل)/.test(g.back ?? '') ? [day, day + 1] : widen(s, m.index + lead, day)));
+        (recalled(s, m.index + lead, day, anchor) ? recalls : days).push(
+          ...(/^(?:مساء|ليل)/.test(g.back ?? '') ? [day, day + 1] : widen(s, m.index + lead, day)),
+        );
     } else if (g.weekday && !g.dir && !recalled(s, m.index + lead, null, null)) {
       const w = WEEKDAYS.indexOf(g.weekday);
       const wide = widen(s, m.index + lead, w);
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
-  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays };
+  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, recalls, otherToday };
 }
 
 /**
  * A day named in a relative clause, a few words after "الذي"/"التي" with no comma between, recalls what an
  * earlier day saw: "ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب الاثنين 6/2/2023 … إلى 45 ألف", "فاز … في
  * الانتخابات الرئاسية التي جرت أمس الأحد". The report is about something after it (a toll, a result), so the day
- * neither dates it nor joins it to that day's event. Only a day before the published one (or any day, when there
- * is none): "الهجوم الذي وقع اليوم" is still today's.
+ * neither dates it nor names it (EventDate.days); it is kept apart (EventDate.recalls), for a write-up on the next
+ * day's page may still join the event of the day it recalls (events.ts, namesNextDay). Only a day before the
+ * published one (or any day, when there is none): "الهجوم الذي وقع اليوم" is still today's.
  */
 const RECALL = /(?:الذي|التي|اللذين|اللتين|الذين)\s+(?:[^\s،,.:؛]+\s+){0,5}$/;
 /** How far back "الذي"/"التي" is looked for before a day: five words of the clause. */
@@ -306,7 +357,7 @@ function firstExpression(s: string, anchor: number | null): { date: string; sour
   if (anchor !== null) {
     RELATIVE.lastIndex = 0;
     for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
-      if (gluedToDate(s, m)) continue;
+      if (gluedToDate(s, m) || todayOtherWeekday(s, m, anchor)) continue;
       found.push({ index: m.index, date: fromDays(relativeDate(m, anchor)), source: 'relative', expr: m[0].trim() });
     }
     const noYear = explicitNoYear(s, anchor);

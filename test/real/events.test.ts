@@ -1,8 +1,15 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
  * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
- * Measured on 2026-12-03 after the third round of changes (the second round's figures first in brackets, the
- * first round's second), with the cleaner of that evening:
+ * Measured on 2026-12-03 after the fourth round (death/election/oath acts, "اليوم <weekday>" a few days before the
+ * page date, a next-day report must name the event's day, stories taken up again past the window):
+ *   eval-dev: event F1 0.959, withheld 0.926, story F1 0.887 (was 0.851); same-day baseline 0.870.
+ *   own development half: event F1 0.919 (was 0.908), withheld 0.902 (0.892), story F1 0.915 (0.906).
+ *   own held-out half (measured twice in the round, at its start and its end): event F1 0.852 (0.832 at the start;
+ *     P 0.825, was 0.772), withheld 0.825 (0.807), story F1 0.935 (0.911); same-day baseline 0.807: the withheld
+ *     figure is now above it, and gated so.
+ * Before it, after the third round of changes (the second round's figures first in brackets, the first round's
+ * second), with the cleaner of that evening:
  *   eval-dev events_real.jsonl (100 of 101 articles through clean, 47 events; the rules were developed reading its errors):
  *     event F1 0.959 with dates (0.959, 0.945), 0.926 with `published` withheld (0.914, 0.905); story F1 0.851
  *     (0.852, 0.868);
@@ -29,9 +36,9 @@ import { splitPart, type Part } from '../eval/split.js';
 import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
-  'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.85, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.9, withheld: 0.88, story: 0.9, withheldBeatsBaseline: true },
-  'own real set, held-out half': { event: 0.83, withheld: 0.8, story: 0.9, withheldBeatsBaseline: false },
+  'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.91, withheld: 0.895, story: 0.91, withheldBeatsBaseline: true },
+  'own real set, held-out half': { event: 0.845, withheld: 0.82, story: 0.93, withheldBeatsBaseline: true },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));
 /** Over 10 shuffled input orders, event F1 may move this much at most (issue 11). */
@@ -59,7 +66,7 @@ function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
       await load();
       const r = evaluate(await cleanLabelled(labelled, true));
       expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].withheld);
-      // on the own held-out half (0.807 against 0.807) it is too close to gate: pinned as what is, not what the issue asks
+      // the own held-out half was level with it (0.807 against 0.807) until the fourth round (0.825)
       if (FLOORS[name].withheldBeatsBaseline) expect(r.event.f1).toBeGreaterThan(sameDayBaseline(labelled).f1);
     });
 

@@ -65,6 +65,20 @@ describe('dates: every day a text names', () => {
     expect(a.trace.map((r) => r.rule)).toContain('stories/stale-published');
   });
 
+  it('should date a report by the weekday it calls today when the page is a day late (stories/today-weekday)', () => {
+    // Friday 19 May 2023's summit, on a page of Saturday the 20th: Friday, and not Saturday too
+    const d = days('انطلقت أعمال القمة العربية في دورتها الثانية والثلاثين اليوم (الجمعة) في مدينة جدة', '2023-05-20');
+    expect(d).toMatchObject({ date: '2023-05-19', source: 'relative', todayWeekday: 'الجمعه' });
+    expect(d.days.map(iso)).toEqual(['2023-05-19']);
+    // the page's own weekday, or none, is read as before
+    expect(days('انطلقت أعمال القمة العربية اليوم السبت في جدة', '2023-05-20')).toMatchObject({ date: '2023-05-20' });
+    expect(days('انطلقت أعمال القمة العربية اليوم في جدة', '2023-05-20').todayWeekday).toBeUndefined();
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', 'انطلقت أعمال القمة العربية اليوم (الجمعة) في جدة', { published: '2023-05-20' }));
+    expect(a.eventDate).toBe('2023-05-19');
+    expect(a.trace.find((r) => r.rule === 'stories/today-weekday')?.evidence).toMatchObject({ today: 'الجمعه' });
+  });
+
   it('should take an explicit date a month or more before publication as background, not the event date', () => {
     // an explainer of 2022 that opens on the port blast of 4 August 2020
     const d = days('في 4 آب / أغسطس 2020، أشعل مخبأ يضم نترات الأمونيوم انفجارا هائلا', '2022-06-13');
@@ -140,6 +154,23 @@ describe('happening: what makes one happening', () => {
     expect(hap('السنغال تقصي مصر', 'بالفوز (1-0) على مصر').score).toBe('0-1');
     expect(hap('الكاظمي يتلقى اتصالًا هاتفيًا من نظيره البريطاني').act).toBe('call');
     expect(hap('الكاظمي يستقبل الأمين العام للناتو').act).toBe('meeting');
+  });
+
+  it("should tell a leader's death from his successor's election and oath, and an election from its oath", () => {
+    expect(hap('الإمارات: وفاة رئيس الدولة الشيخ خليفة بن زايد').act).toBe('death');
+    expect(hap('محمد بن زايد رئيس الإمارات بإجماع المجلس الأعلى للاتحاد').act).toBe('vote');
+    expect(hap('الشيخ مشعل الأحمد الجابر الصباح يؤدي اليمين الدستوري').act).toBe('oath');
+    // a toll's count is not a death
+    expect(hap('ارتفاع حصيلة الزلزال المدمر إلى 45 ألف وفاة').act).toBeNull();
+    expect(hap('تسجيل 12 وفاة جديدة بفيروس كورونا').act).toBeNull();
+    const death = {};
+    tallyAdd(death, hap('الديوان الأميري يعلن وفاة أمير الكويت'));
+    expect(happeningConflict(hap('انتخاب محمد بن زايد رئيسا للإمارات'), death)).toBe('act: vote ≠ death');
+    expect(happeningConflict(hap('مشعل الأحمد يؤدي اليمين الدستوري'), death)).toBe('act: oath ≠ death');
+    // an undated report must name the event's act (strict), but a parliament elects and swears in at one sitting
+    const vote = {};
+    tallyAdd(vote, hap('انتخاب قائد الجيش جوزيف عون رئيسا للبنان'));
+    expect(happeningConflict(hap('جوزيف عون يؤدي اليمين الدستورية'), vote, true)).toBeNull();
   });
 
   it('should say why two happenings conflict, and not when they agree', () => {
@@ -250,6 +281,83 @@ describe('events: evidence in proportion to uncertainty', () => {
     const x = d.add(article('a', arrival, { published: '2021-06-30' }));
     const y = d.add(article('b', meeting, { published: '2021-06-30' }));
     expect(y.event).toBe(x.event);
+  });
+});
+
+describe('events: a day apart, one side dated by its page alone', () => {
+  const vote =
+    'انتخب مجلس النواب اللبناني اليوم الخميس قائد الجيش العماد جوزيف عون رئيسا للجمهورية في الدورة الثانية من جلسة انتخاب الرئيس في بيروت';
+  const run = (next: string) => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', vote, { published: '2025-01-09' }));
+    return [a, c.add(article('b', next, { published: '2025-01-10' }))];
+  };
+
+  it("should not take the next day's report that names no day for the event's write-up (stories/next-day-unnamed)", () => {
+    const [a, b] = run(
+      'قالت عضو مجلس النواب اللبناني إن انتخاب قائد الجيش العماد جوزيف عون رئيسا للجمهورية في جلسة مجلس النواب خطوة مهمة لإعادة بناء لبنان',
+    );
+    expect(b.event).not.toBe(a.event);
+    const r = b.trace.find((x) => x.rule === 'stories/next-day-unnamed');
+    expect(r?.evidence).toMatchObject({ event: a.event, basis: 'next-day-unnamed' });
+  });
+
+  it('should let the write-up join when it names the day, recalls it or says "البارحة"', () => {
+    for (const when of ['أمس الخميس', 'البارحة']) {
+      const [a, b] = run(
+        `انتخب مجلس النواب اللبناني ${when} قائد الجيش العماد جوزيف عون رئيسا للجمهورية في جلسة انتخاب الرئيس`,
+      );
+      expect(b.event).toBe(a.event);
+      expect(b.trace.map((r) => r.rule)).toContain('stories/date-named-day');
+    }
+    // "في الجلسة التي عقدت أمس الخميس": a recalled day does not date the report, but it is the event's day
+    const [a, b] = run(
+      'أدى العماد جوزيف عون اليمين الدستورية رئيسا للجمهورية في جلسة انتخاب الرئيس التي عقدها مجلس النواب اللبناني أمس الخميس',
+    );
+    expect(b.eventDate).toBe(a.eventDate);
+    expect(b.trace.map((r) => r.rule)).toContain('stories/date-next-day');
+  });
+});
+
+describe('stories: a thread taken up again past the window', () => {
+  const summit = (n: string, city: string, day: string) =>
+    `انطلقت ${day} أعمال القمة العربية ${n} في ${city} بمشاركة القادة العرب وأمين عام جامعة الدول العربية أحمد أبو الغيط لبحث القضية الفلسطينية والأزمة السورية والأمن الغذائي العربي`;
+
+  it('should reopen a story past STORY_WINDOW_DAYS on a close match, and say so (stories/story-reopened)', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(
+      article('a', summit('الحادية والثلاثين', 'الجزائر', 'اليوم الثلاثاء'), { published: '2022-11-01' }),
+    );
+    const b = c.add(article('b', summit('الثانية والثلاثين', 'جدة', 'اليوم الجمعة'), { published: '2023-05-19' }));
+    expect(b.event).not.toBe(a.event);
+    expect(b.story).toBe(a.story);
+    expect(b.trace.find((r) => r.rule === 'stories/story-reopened')?.evidence).toMatchObject({ story: a.story });
+    // a report that only shares a few words with it starts a story of its own
+    const x = c.add(
+      article(
+        'x',
+        'أعلن البنك المركزي المصري اليوم الخميس رفع أسعار الفائدة بمقدار نقطتين مئويتين في اجتماع استثنائي للجنة السياسة النقدية',
+        {
+          published: '2023-05-25',
+        },
+      ),
+    );
+    expect(x.story).not.toBe(a.story);
+    expect(x.trace.map((r) => r.rule)).not.toContain('stories/story-reopened');
+  });
+});
+
+describe('events: a death and the succession (stories/happening-conflict)', () => {
+  it("should not join the successor's election to the death it follows, though the report names the death's day", () => {
+    const death =
+      'أعلنت وزارة شؤون الرئاسة اليوم الجمعة وفاة رئيس دولة الإمارات الشيخ خليفة بن زايد آل نهيان وإعلان الحداد الرسمي في الإمارات';
+    const election =
+      'انتخب المجلس الأعلى للاتحاد في الإمارات الشيخ محمد بن زايد آل نهيان رئيسا للدولة بعد وفاة الشيخ خليفة بن زايد آل نهيان أمس الجمعة';
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', death, { published: '2022-05-13', title: 'وفاة رئيس دولة الإمارات' }));
+    const b = c.add(article('b', election, { published: '2022-05-14', title: 'انتخاب محمد بن زايد رئيسا للإمارات' }));
+    expect(b.event).not.toBe(a.event);
+    expect(b.trace.find((r) => r.rule === 'stories/happening-conflict')?.message).toContain('act: vote ≠ death');
   });
 });
 
