@@ -244,6 +244,9 @@ export class Pipeline {
       this.seen.set(sha, a.id);
       this.ids.add(a.id);
       this.keys.set(a, sha);
+      // the input object as read is for the one-stage commands, which write it back (khabar clean, dedup,
+      // cluster); here it would only be copied to the clean worker, back, and to the write thread
+      delete a.record;
       // rejected rows are in no index: written ahead of their window once enough wait
       if (this.rejectedRows.length >= WRITE_BATCH) await this.flush(this.rejectedRows.splice(0));
       yield a;
