@@ -283,6 +283,24 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(y.trace.map((r) => r.rule)).toContain('stories/date-undated');
   });
 
+  it("should let an undated report that names the event's edition join as a day apart would (stories/date-same-happening)", () => {
+    const summit =
+      'اختتمت في الجزائر أعمال الدورة الحادية والثلاثين للقمة العربية بمشاركة القادة العرب وأقر القادة إعلان الجزائر الذي أكد مركزية القضية الفلسطينية ودعم العمل العربي المشترك';
+    const run = (edition: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', summit, { published: '2022-11-02' }));
+      return [a, c.add(article('b', `شدد القادة في ختام الدورة ${edition} على دعم العمل المشترك`))];
+    };
+    // too few shared words to join on content alone (cosine about 0.34), but it names the summit's own edition
+    const [a, b] = run('الحادية والثلاثين');
+    expect(b.event).toBe(a.event);
+    const why = b.trace.find((r) => r.rule === 'stories/date-same-happening');
+    expect(why?.evidence).toMatchObject({ event: a.event, factor: 0.75 });
+    // another edition is another summit
+    const [x, y] = run('الثانية والثلاثين');
+    expect(y.event).not.toBe(x.event);
+  });
+
   it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
     const arrival =
       'وصل وزير الخارجية الأردني أيمن الصفدي اليوم الأربعاء إلى القاهرة في زيارة رسمية يبحث خلالها مع نظيره المصري سامح شكري التعاون الثنائي والأوضاع الإقليمية';
