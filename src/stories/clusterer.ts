@@ -188,6 +188,12 @@ export class Clusterer {
         `the text calls ${d.todayWeekday} today, the page is dated ${a.published}: dated ${d.date} by the text's weekday, not by the page`,
         { today: d.todayWeekday, published: a.published ?? '', date: d.date ?? '' },
       );
+    if (d.futureClause)
+      note(
+        'stories/future-clause',
+        `no published date; ${d.futureClause} follows a verb in the future: what the report announces, not its day`,
+        { announced: d.futureClause },
+      );
     if (d.source === 'none')
       note(
         'stories/no-date',

@@ -236,3 +236,14 @@ export function happeningConflict(h: Happening, t: HappeningTally, strict = fals
   }
   return null;
 }
+
+/**
+ * What names the event's own happening beyond its words: an ordinal of one class ("الدورة الحادية والثلاثين" →
+ * edition 31, "الشحنة العاشرة") or a score the event's reports named ("2-1"), as "edition 31" or "score 1-2";
+ * null when the report names none of them. Asked only once happeningConflict found nothing against the event.
+ */
+export function happeningAgrees(h: Happening, t: HappeningTally): string | null {
+  for (const c in h.ordinals) if (t[`ord:${c}:${h.ordinals[c]}`]) return `${c} ${h.ordinals[c]}`;
+  for (const s of h.scores) if (t[`score:${s}`]) return `score ${s}`;
+  return null;
+}

@@ -1,7 +1,13 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
  * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
- * Measured on 2026-12-03 after the fourth round (death/election/oath acts, "اليوم <weekday>" a few days before the
+ * Measured on 2026-12-03 after the fifth round (an undated report naming the event's edition, ordinal or score joins
+ * as a day apart would; an undated report's date after a verb in the future is what it announces):
+ *   eval-dev: unchanged (0.959, 0.926, 0.887).
+ *   own development half: event F1 0.922 (was 0.919), withheld 0.912 (0.902), story F1 0.915.
+ *   own held-out half (measured once, at the end): event F1 0.852 (unchanged; P 0.825), withheld 0.822 (was
+ *     0.825), story F1 0.935; the development half's gain did not carry over.
+ * After the fourth round (death/election/oath acts, "اليوم <weekday>" a few days before the
  * page date, a next-day report must name the event's day, stories taken up again past the window):
  *   eval-dev: event F1 0.959, withheld 0.926, story F1 0.887 (was 0.851); same-day baseline 0.870.
  *   own development half: event F1 0.919 (was 0.908), withheld 0.902 (0.892), story F1 0.915 (0.906).
@@ -37,7 +43,7 @@ import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
   'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.91, withheld: 0.895, story: 0.91, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.915, withheld: 0.905, story: 0.91, withheldBeatsBaseline: true },
   'own real set, held-out half': { event: 0.845, withheld: 0.82, story: 0.93, withheldBeatsBaseline: true },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));

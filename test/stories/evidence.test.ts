@@ -65,6 +65,23 @@ describe('dates: every day a text names', () => {
     expect(a.trace.map((r) => r.rule)).toContain('stories/stale-published');
   });
 
+  it('should not date an undated report by a day a verb in the future announces (stories/future-clause)', () => {
+    // a result of July that says when the winner takes office
+    const text = 'أعلن المجلس الدستوري رسميا فوز الغزواني بولاية ثانية. وسيتولى الغزواني منصبه في 2 آب 2024.';
+    expect(days(text, null)).toMatchObject({ date: null, source: 'none', days: [], futureClause: '2024-08-02' });
+    // the same date as the report's own, or words that only begin like a future verb, still date it
+    expect(days('تولى الغزواني منصبه في 2 آب 2024.', null)).toMatchObject({ date: '2024-08-02' });
+    expect(days('أكدت السياسة الجديدة في 2 آب 2024 أن', null)).toMatchObject({ date: '2024-08-02' });
+    // with a published date the day after it is skipped anyway; the rule is not needed
+    expect(days(text, '2024-07-04').futureClause).toBeUndefined();
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', text));
+    expect(a.eventDate).toBeNull();
+    expect(a.trace.find((r) => r.rule === 'stories/future-clause')?.evidence).toMatchObject({
+      announced: '2024-08-02',
+    });
+  });
+
   it('should date a report by the weekday it calls today when the page is a day late (stories/today-weekday)', () => {
     // Friday 19 May 2023's summit, on a page of Saturday the 20th: Friday, and not Saturday too
     const d = days('انطلقت أعمال القمة العربية في دورتها الثانية والثلاثين اليوم (الجمعة) في مدينة جدة', '2023-05-20');
@@ -264,6 +281,24 @@ describe('events: evidence in proportion to uncertainty', () => {
     const y = one.add(article('u', toll('20 ألف')));
     expect(y.event).toBe(x.event);
     expect(y.trace.map((r) => r.rule)).toContain('stories/date-undated');
+  });
+
+  it("should let an undated report that names the event's edition join as a day apart would (stories/date-same-happening)", () => {
+    const summit =
+      'اختتمت في الجزائر أعمال الدورة الحادية والثلاثين للقمة العربية بمشاركة القادة العرب وأقر القادة إعلان الجزائر الذي أكد مركزية القضية الفلسطينية ودعم العمل العربي المشترك';
+    const run = (edition: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', summit, { published: '2022-11-02' }));
+      return [a, c.add(article('b', `شدد القادة في ختام الدورة ${edition} على دعم العمل المشترك`))];
+    };
+    // too few shared words to join on content alone (cosine about 0.34), but it names the summit's own edition
+    const [a, b] = run('الحادية والثلاثين');
+    expect(b.event).toBe(a.event);
+    const why = b.trace.find((r) => r.rule === 'stories/date-same-happening');
+    expect(why?.evidence).toMatchObject({ event: a.event, factor: 0.75 });
+    // another edition is another summit
+    const [x, y] = run('الثانية والثلاثين');
+    expect(y.event).not.toBe(x.event);
   });
 
   it('should ask an undated article for the same kind of happening as the event (an arrival is not a meeting)', () => {
