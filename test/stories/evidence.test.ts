@@ -417,4 +417,11 @@ describe('gazetteer: data packages and the stream', () => {
     const fresh = new Clusterer({ now: NOW }).add(article('b', 'وصل فؤاد حسين إلى واشنطن للمشاركة في قمة الحلف'));
     expect(fresh.entities!.some((e) => e.type === 'person')).toBe(false);
   });
+
+  it('should not take "لأول مرة" after a title for a name, nor learn it', () => {
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', 'يزور الأمير لأول مرة مدينة البصرة اليوم لافتتاح مشروع الميناء'));
+    expect(a.entities!.filter((e) => e.type === 'person')).toEqual([]);
+    expect(a.trace.map((r) => r.rule)).not.toContain('stories/learned-person');
+  });
 });
