@@ -14,6 +14,8 @@ import { processPaths } from '../../src/pipeline/run.js';
 import { openStore } from '../../src/store/index.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { tmpDir } from '../support/sample-db.js';
+import { WriteThread } from '../../src/store/sqlite/write-thread.js';
+import type { Worker } from 'node:worker_threads';
 
 const dir = tmpDir();
 const docs = [...generateRawDocs(900, 13, { copyShare: 0.3 })].map((d, i) => ({
@@ -91,5 +93,19 @@ describe('the SQLite write thread', () => {
     await store.writeInBackground(false);
     expect((await store.getArticle('x1'))?.status).toBe('stored');
     await store.close();
+  });
+
+  it('should fail every later write, and still close, when the thread stops on its own', async () => {
+    const path = join(dir, 'stopped.db');
+    await (await openStore(path)).close(); // the schema, as a store's own connection makes it
+    const thread = new WriteThread(path);
+    const a = newArticle({ id: 'y1', source: 'y1.txt', raw: 'نص', site: 'y' });
+    await thread.write([{ article: a, status: 'stored', sha256: 'y', runId: 'r' }], {});
+    // the thread dies (as a native crash or an out-of-memory kill would end it)
+    await (thread as unknown as { worker: Worker }).worker.terminate();
+    await expect(thread.write([{ article: a, status: 'stored', sha256: 'y', runId: 'r' }], {})).rejects.toThrow(
+      /write thread stopped/,
+    );
+    await thread.close(); // returns: nothing waits for a thread that is gone
   });
 });

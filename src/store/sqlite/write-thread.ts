@@ -9,7 +9,6 @@
  * The rows are copied to the thread when posted (structured clone), so a later change to an article
  * on the main thread is not written: as when the write happened at once.
  */
-import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { startSiblingWorker } from '../../core/worker.js';
 import type { ArticleWrite, WriteExtras } from '../store.js';
@@ -26,6 +25,8 @@ export class WriteThread {
   private job = 0;
   private failed: Error | null = null;
   private last: Promise<void> = Promise.resolve();
+  private closing = false;
+  private readonly exited: Promise<void>;
 
   constructor(path: string) {
     this.worker = startSiblingWorker(import.meta.url, 'write-worker');
@@ -42,9 +43,14 @@ export class WriteThread {
       this.pending.clear();
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
-      if (this.pending.size) fail(new Error(`the SQLite write thread stopped (exit code ${code})`));
-    });
+    // a thread that stops before it is closed fails what waits and every later write (none waits for ever)
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', (code) => {
+        if (!this.closing || this.pending.size)
+          fail(this.failed ?? new Error(`the SQLite write thread stopped (exit code ${code})`));
+        resolve();
+      }),
+    );
     this.post({ kind: 'open', path });
   }
 
@@ -62,9 +68,9 @@ export class WriteThread {
   /** Waits for every posted write, then stops the thread, which closes its connection first. */
   async close(): Promise<void> {
     await this.last;
-    const exited = once(this.worker, 'exit');
-    this.post({ kind: 'close' });
-    await exited;
+    this.closing = true;
+    if (!this.failed) this.post({ kind: 'close' });
+    await this.exited;
   }
 
   private post(m: WriteThreadMessage): void {
