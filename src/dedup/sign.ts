@@ -38,18 +38,23 @@ function hasherFor(o: MinHashOptions): MinHasher {
   return h;
 }
 
-export function signTexts(texts: readonly string[], params: SignParams = DEFAULT_SIGN): SignBatch {
-  const n = texts.length;
-  const k = params.minhash.perms;
-  const hasher = hasherFor(params.minhash);
-  const out: SignBatch = {
+/** An empty batch of `n` texts' columns, `perms` MinHash values each. */
+export function newSignBatch(n: number, perms: number): SignBatch {
+  return {
     n,
-    sigs: new Uint16Array(n * k),
+    sigs: new Uint16Array(n * perms),
     exact: new Uint32Array(n * 2),
     words: new Uint32Array(n),
     shingles: new Uint32Array(n),
     truncated: new Uint8Array(n),
   };
+}
+
+export function signTexts(texts: readonly string[], params: SignParams = DEFAULT_SIGN): SignBatch {
+  const n = texts.length;
+  const k = params.minhash.perms;
+  const hasher = hasherFor(params.minhash);
+  const out = newSignBatch(n, k);
   for (let i = 0; i < n; i++) {
     const s = shingle(texts[i] ?? '', params.shingles, scratch);
     hasher.sign(s.shingles, out.sigs, i * k);
@@ -70,15 +75,10 @@ export function transferables(b: SignBatch): ArrayBuffer[] {
 /** Concatenates batches signed in parts (in order). */
 export function concatBatches(parts: SignBatch[], perms: number): SignBatch {
   if (parts.length === 1) return parts[0];
-  const n = parts.reduce((s, p) => s + p.n, 0);
-  const out: SignBatch = {
-    n,
-    sigs: new Uint16Array(n * perms),
-    exact: new Uint32Array(n * 2),
-    words: new Uint32Array(n),
-    shingles: new Uint32Array(n),
-    truncated: new Uint8Array(n),
-  };
+  const out = newSignBatch(
+    parts.reduce((s, p) => s + p.n, 0),
+    perms,
+  );
   let at = 0;
   for (const p of parts) {
     out.sigs.set(p.sigs, at * perms);
@@ -116,15 +116,7 @@ export function rowsOf(b: SignBatch): SignRow[] {
 
 /** Rows back into one batch, in the order given: what signTexts of their texts in that order gives. */
 export function batchOf(rows: readonly SignRow[], perms: number): SignBatch {
-  const n = rows.length;
-  const out: SignBatch = {
-    n,
-    sigs: new Uint16Array(n * perms),
-    exact: new Uint32Array(n * 2),
-    words: new Uint32Array(n),
-    shingles: new Uint32Array(n),
-    truncated: new Uint8Array(n),
-  };
+  const out = newSignBatch(rows.length, perms);
   rows.forEach((r, i) => {
     out.sigs.set(r.sig, i * perms);
     out.exact[2 * i] = r.exactHi;

@@ -19,7 +19,7 @@ import type { Article } from '../core/article.js';
 import { Stats } from '../core/stats.js';
 import { reason } from '../core/trace.js';
 import { dedupText } from '../dedup/articles.js';
-import { DEFAULT_SIGN, type SignBatch } from '../dedup/sign.js';
+import { batchOf, DEFAULT_SIGN, type SignBatch, type SignRow } from '../dedup/sign.js';
 import { Engines } from '../pipeline/engines.js';
 import { byDate, canonicalsFirst, CLUSTER_WINDOW } from '../pipeline/pipeline.js';
 import type { PostgresStore } from '../store/postgres/index.js';
@@ -96,24 +96,15 @@ function seqDoc(r: DocRow): SeqDoc {
 /** The workers' signatures of a window, in window order, as signTexts would have made them. */
 export function signBatchOf(docs: SeqDoc[]): SignBatch {
   const k = DEFAULT_SIGN.minhash.perms;
-  const out: SignBatch = {
-    n: docs.length,
-    sigs: new Uint16Array(docs.length * k),
-    exact: new Uint32Array(docs.length * 2),
-    words: new Uint32Array(docs.length),
-    shingles: new Uint32Array(docs.length),
-    truncated: new Uint8Array(docs.length),
-  };
-  docs.forEach((d, i) => {
-    const sig = d.sig!;
-    out.sigs.set(new Uint16Array(sig.buffer.slice(sig.byteOffset, sig.byteOffset + k * 2)), i * k);
-    out.exact[2 * i] = d.exact[0];
-    out.exact[2 * i + 1] = d.exact[1];
-    out.words[i] = d.words;
-    out.shingles[i] = d.shingles;
-    out.truncated[i] = d.truncated;
-  });
-  return out;
+  const rows = docs.map((d): SignRow => ({
+    sig: new Uint16Array(d.sig!.buffer.slice(d.sig!.byteOffset, d.sig!.byteOffset + k * 2)),
+    exactHi: d.exact[0],
+    exactLo: d.exact[1],
+    words: d.words,
+    shingles: d.shingles,
+    truncated: d.truncated,
+  }));
+  return batchOf(rows, k);
 }
 
 export class Sequencer {
