@@ -81,14 +81,16 @@ export const ACT_CONFLICTS: [string, string][] = [
   ['death', 'vote'],
   ['death', 'oath'],
 ];
-const conflictingActs = new Set(ACT_CONFLICTS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+/** 'a|b' and 'b|a' for each pair: a lookup that does not depend on which act came first. */
+const bothWays = (pairs: [string, string][]) => new Set(pairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+const conflictingActs = bothWays(ACT_CONFLICTS);
 /**
  * Acts that may be one happening even for an undated report, which must otherwise name the event's own act: a
  * parliament elects a president and swears him in at one sitting ("انتخاب قائد الجيش جوزيف عون رئيسا" and "جوزيف
  * عون يؤدي اليمين الدستورية" report the same session).
  */
 export const ACT_KIN: [string, string][] = [['vote', 'oath']];
-const kinActs = new Set(ACT_KIN.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+const kinActs = bothWays(ACT_KIN);
 
 const ORD = Object.keys(ORDINAL_WORDS)
   .sort((a, b) => b.length - a.length)

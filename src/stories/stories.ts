@@ -56,19 +56,24 @@ export function bestStory(
   const ranked = stories.ranked(qy);
   for (const c of pick(ranked, (c) => inWindow(date.date, c, days), MAX_CANDIDATES)) {
     const score = stories.cosine(qy, c, df);
-    if (!best || score > best.score || (score === best.score && c.id < best.c.id)) best = { c, score };
+    if (beats(score, c, best)) best = { c, score };
   }
   // none in the window: a story past it, on a closer match (STORY_REOPEN)
   let reopened = false;
   if (!best || best.score < threshold)
     for (const c of pick(ranked, (c) => !inWindow(date.date, c, days), STORY_REOPEN_CANDIDATES)) {
       const score = stories.cosine(qy, c, df);
-      if (score >= STORY_REOPEN && (!reopened || score > best!.score || (score === best!.score && c.id < best!.c.id))) {
+      if (score >= STORY_REOPEN && (!reopened || beats(score, c, best))) {
         best = { c, score };
         reopened = true;
       }
     }
   return { best: best ? stories.scored(qy, best.c, df) : null, joined: !!best && best.score >= threshold, reopened };
+}
+
+/** A higher score than the best so far, ties to the smaller id (the result does not depend on input order). */
+function beats(score: number, c: Cluster, best: { c: Cluster; score: number } | null): boolean {
+  return !best || score > best.score || (score === best.score && c.id < best.c.id);
 }
 
 function inWindow(date: string | null, c: Cluster, days: number): boolean {
