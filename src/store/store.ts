@@ -162,8 +162,8 @@ export interface SearchResult {
   match: string;
   hits: SearchHit[];
   tookMs: number;
-  /** Set when a very common query had more matches than are ranked: only the newest `ranked` were. */
-  window?: { matches: number; ranked: number };
+  /** Set when a very common query had more matches than are ranked: only the newest `ranked` were; `matchesAbout` estimates how many match in all. */
+  window?: { ranked: number; matchesAbout: number };
   /** Served from the result cache (the database has not changed since it was computed). */
   cached?: boolean;
 }

@@ -2,8 +2,8 @@
  * The CLI commands that work on a database, run as a user runs them: `main([...])`
  * in-process for process and search, a child process for serve and start.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,15 @@ describe('khabar process and search', () => {
     expect(await main(['search', 'حمله التصحر', '--db', db], s)).toBe(0);
     expect(s.out()).toMatch(/1\. وزارة الزراعة تطلق \[حملة\] لمكافحة \[التصحر\]/);
     expect(s.err()).toMatch(/1 result\(s\) for "حمله" AND "التصحر"/);
+    // as its own process, output to a file: the search threads keep it alive until the answer is printed
+    const outFile = join(dir, 'search.txt');
+    const fd = openSync(outFile, 'w');
+    const child = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'search', 'حمله التصحر', '--db', db], {
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    closeSync(fd);
+    expect(child.status, child.stderr.toString()).toBe(0);
+    expect(readFileSync(outFile, 'utf8')).toBe(s.out());
     const none = memoryIO();
     expect(await main(['search', 'البرلمان', '--db', db], none)).toBe(1);
     const bad = memoryIO();

@@ -11,6 +11,7 @@ import { NORMALIZE_FUNCTION } from '../migrations/004_fts_external.js';
 import { migrate } from './migrate.js';
 import { unpack } from './packed.js';
 import { SqliteReader } from './read.js';
+import { SEARCH_THREADS } from './search-pool.js';
 import { SqliteSearch } from './search.js';
 import { SqliteWriter } from './write.js';
 import { WriteThread } from './write-thread.js';
@@ -57,6 +58,7 @@ export class SqliteStore implements Store {
     this.searcher = new SqliteSearch(
       this.db,
       () => `${this.writes}:${this.db.pragma('data_version', { simple: true })}`,
+      path === ':memory:' ? {} : { path, threads: SEARCH_THREADS },
     );
   }
 
@@ -74,6 +76,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.writeInBackground(false);
+    await this.searcher.close();
     this.lock?.close();
     this.lock = null;
     if (this.db.open) this.db.close();

@@ -2,6 +2,10 @@
  * Full-text search: FTS5 over normalized title and body, ranked by bm25
  * (ORDER BY rank, configured in migration 001), duplicate groups folded into
  * their best hit, snippets cut from the original text (../search/snippet.ts).
+ *
+ * `SearchQueries` runs a query on one connection; `SqliteSearch` is what the store serves: a result cache,
+ * and, on a database file, the queries run on a pool of reader threads (search-pool.ts) so that concurrent
+ * searches use every core and never hold up the main thread's HTTP work.
  */
 import type Database from 'better-sqlite3';
 import { LEDE_CHARS } from '../rows.js';
@@ -9,19 +13,22 @@ import { khabarError } from '../../core/errors.js';
 import { toFtsQuery } from '../search/query.js';
 import { HIT_CLOSE, HIT_OPEN, snippetFromHighlight } from '../search/snippet.js';
 import type { SearchHit, SearchResult } from '../store.js';
+import { SearchPool } from './search-pool.js';
 
 export const SEARCH_LIMIT = 20;
 export const SEARCH_LIMIT_MAX = 100;
 /** Candidates fetched per result wanted, so that folding copies still fills a page. */
 const OVERFETCH = 4;
 /**
- * Matches ranked per query at most. bm25 scores every match (about 1.4 µs each on this
- * machine: "الحكومة" matches 85 000 of 100 000 generated articles and ranking them took
- * 120 ms, so a few concurrent users queued for seconds; 10 000 take ~15 ms). Beyond this
- * many, the newest RANK_WINDOW matches are ranked (rowid order is the order articles were stored) and the
- * result says so in `window`: a query that common is refined, not paged through.
+ * Matches ranked per query at most. bm25 costs a fixed ~5 ms a query on a large database (it counts the
+ * rows holding each term over the whole index) plus ~1.2 µs a ranked match on this machine: "الحكومة"
+ * matches 85 000 of 100 000 generated articles and ranking them all took 120 ms; the newest 10 000 took
+ * 15 ms, the newest 2 000 8 ms. Under 8 concurrent searchers on two cores a query must cost under ~10 ms
+ * for the 99th percentile to stay under 50 ms, hence 2 000. Beyond this many, the newest RANK_WINDOW
+ * matches are ranked (rowid order is the order articles were stored) and the result says so in
+ * `window`: a query that common is refined, not paged through.
  */
-export const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 2_000;
 /** Results kept in the cache; a query repeated while nothing was written costs a lookup. */
 export const CACHE_SIZE = 256;
 
@@ -30,27 +37,24 @@ interface Candidate {
   rank: number;
 }
 
-export class SqliteSearch {
+/** One query on one connection: what the reader threads run, and the store itself on `:memory:`. */
+export class SearchQueries {
   private readonly ranked;
   private readonly highlight;
   private readonly article;
-
-  private readonly count;
   private readonly nthNewest;
+  private readonly newest;
   private readonly rankedSince;
-  private readonly cache = new Map<string, { version: string; result: SearchResult }>();
 
-  /** `version()` changes whenever the database does (the store's write count and SQLite's data_version). */
   constructor(
     db: Database.Database,
-    private readonly version: () => string,
     private readonly rankWindow = RANK_WINDOW,
   ) {
     this.ranked = db.prepare(`SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`);
-    this.count = db.prepare(`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?`).pluck();
     this.nthNewest = db
       .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
       .pluck();
+    this.newest = db.prepare(`SELECT max(rowid) FROM articles`).pluck();
     this.rankedSince = db.prepare(
       `SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
     );
@@ -65,34 +69,23 @@ export class SqliteSearch {
     );
   }
 
-  search(query: string, opts: { limit?: number } = {}): SearchResult {
+  /** `match` is `toFtsQuery(query)`. */
+  run(query: string, match: string, limit: number): SearchResult {
     const t0 = performance.now();
-    const limit = Math.min(Math.max(1, opts.limit ?? SEARCH_LIMIT), SEARCH_LIMIT_MAX);
-    const match = toFtsQuery(query);
-    const key = `${limit}\u0000${match}`;
-    const version = this.version();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === version) {
-      this.cache.delete(key); // most recently used goes last
-      this.cache.set(key, hit);
-      return { ...hit.result, query, cached: true, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
-    }
-    const result = this.run(query, match, limit, t0);
-    this.cache.delete(key);
-    this.cache.set(key, { version, result });
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return result;
-  }
-
-  private run(query: string, match: string, limit: number, t0: number): SearchResult {
     let candidates: Candidate[];
     let window: SearchResult['window'];
     try {
-      const matches = this.count.get(match) as number;
-      if (matches > this.rankWindow) {
-        const since = this.nthNewest.get(match, this.rankWindow - 1) as number;
+      // the rowid of the RANK_WINDOW-th newest match, if there are that many: reading the newest matches'
+      // rowids is cheap, counting them all is not (3 ms for "الحكومة"), so past the window the count is
+      // estimated from how densely the window's matches sit among the newest articles
+      const since = this.nthNewest.get(match, this.rankWindow - 1) as number | undefined;
+      if (since !== undefined) {
+        const newest = this.newest.get() as number;
         candidates = this.rankedSince.all(match, BigInt(since), limit * OVERFETCH) as Candidate[];
-        window = { matches, ranked: this.rankWindow };
+        window = {
+          ranked: this.rankWindow,
+          matchesAbout: Math.round((this.rankWindow * newest) / (newest - since + 1)),
+        };
       } else candidates = this.ranked.all(match, limit * OVERFETCH) as Candidate[];
     } catch (e) {
       // toFtsQuery quotes every term, so this is a bug or an FTS5 limit; still a 400, never a 500
@@ -130,5 +123,51 @@ export class SqliteSearch {
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(window ? { window } : {}),
     };
+  }
+}
+
+/** The store's search: the result cache in front of the queries, run here or on the reader threads. */
+export class SqliteSearch {
+  private local: SearchQueries | null = null;
+  private pool: SearchPool | null = null;
+  private readonly cache = new Map<string, { version: string; result: SearchResult }>();
+
+  /**
+   * `version()` changes whenever the database does (the store's write count and SQLite's data_version).
+   * With `path` (a database file), queries run on `threads` reader threads started at the first search.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly version: () => string,
+    private readonly opts: { rankWindow?: number; path?: string; threads?: number } = {},
+  ) {}
+
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchResult> {
+    const t0 = performance.now();
+    const limit = Math.min(Math.max(1, opts.limit ?? SEARCH_LIMIT), SEARCH_LIMIT_MAX);
+    const match = toFtsQuery(query);
+    const key = `${limit}\u0000${match}`;
+    const version = this.version();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) {
+      this.cache.delete(key); // most recently used goes last
+      this.cache.set(key, hit);
+      return { ...hit.result, query, cached: true, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
+    }
+    const { path, threads = 0, rankWindow } = this.opts;
+    let result: SearchResult;
+    if (path && threads > 0) {
+      this.pool ??= new SearchPool(path, threads, rankWindow);
+      result = await this.pool.run(query, match, limit);
+    } else result = (this.local ??= new SearchQueries(this.db, rankWindow)).run(query, match, limit);
+    this.cache.delete(key);
+    this.cache.set(key, { version, result });
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
   }
 }

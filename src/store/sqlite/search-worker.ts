@@ -1,0 +1,24 @@
+/**
+ * The worker_threads side of search-pool.ts: a read-only connection, configured as every khabar connection
+ * (it registers the normalize function that highlight() reads the text through), and SearchQueries on it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openConnection } from './index.js';
+import { errorReply, type SearchThreadMessage, type SearchThreadReply } from './search-pool.js';
+import { SearchQueries } from './search.js';
+
+let queries: SearchQueries | undefined;
+
+parentPort?.on('message', (m: SearchThreadMessage) => {
+  if (m.kind === 'open') {
+    queries = new SearchQueries(openConnection(m.path, true), m.rankWindow);
+    return;
+  }
+  let reply: SearchThreadReply;
+  try {
+    reply = { job: m.job, result: queries!.run(m.query, m.match, m.limit) };
+  } catch (e) {
+    reply = errorReply(m.job, e);
+  }
+  parentPort!.postMessage(reply);
+});
