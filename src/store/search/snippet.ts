@@ -1,14 +1,15 @@
 /**
- * Snippets in the original text. FTS5 indexes normalize(text); its highlight()
- * marks matches in that normalized copy. normalize() maps each code point of the
+ * Snippets in the original text. The index holds normalize(text); hits are marked in
+ * that normalized copy (highlight.ts, or PostgreSQL's ts_headline). normalize() maps each code point of the
  * original to zero or more code units (a fold, a deletion, or an NFKC expansion
  * such as ﻻ → لا), so normalizing one code point at a time gives an offset map
  * from every normalized unit back to the original.
  */
 import { normalize } from '../../text/normalize.js';
 import type { SnippetPart } from '../store.js';
+import { hitRangesOf, type Phrase } from './highlight.js';
 
-/** Markers passed to highlight(); private-use code points never occur in news text. */
+/** Markers of a hit in highlighted text (ts_headline); private-use code points never occur in news text. */
 export const HIT_OPEN = '\uE000';
 export const HIT_CLOSE = '\uE001';
 /** Characters of context around the first hit; a snippet is about two lines. */
@@ -42,7 +43,7 @@ export function normalizeWithMap(text: string): { norm: string; map: Int32Array 
   return { norm, map: map.subarray(0, k + 1) };
 }
 
-/** Match ranges [start, end) in the normalized text, from highlight() output. */
+/** Match ranges [start, end) in the normalized text, from highlighted text. */
 export function hitRanges(highlighted: string): [number, number][] {
   const out: [number, number][] = [];
   let pos = 0;
@@ -74,17 +75,26 @@ function parts(text: string, from: number, to: number, ranges: [number, number][
 }
 
 /**
- * Maps the hits of `highlighted` (normalize(original) with markers) onto `original`
- * and cuts a window around the first hit. With `whole`, returns the whole text (titles).
+ * Maps the hits of `highlighted` (normalize(original) with markers: PostgreSQL's ts_headline) onto
+ * `original` and cuts a window around the first hit. With `whole`, returns the whole text (titles).
  */
 export function snippetFromHighlight(original: string, highlighted: string, whole = false): SnippetPart[] {
   const { norm, map } = normalizeWithMap(original);
-  const normRanges = hitRanges(highlighted);
   // The index held normalize(original); if a composed sequence normalized differently
   // one code point at a time, the offsets would drift: show the text without marks.
   const plain = highlighted.replaceAll(HIT_OPEN, '').replaceAll(HIT_CLOSE, '');
-  const ranges: [number, number][] =
-    plain === norm ? normRanges.map(([s, e]) => [map[s], e > 0 ? map[e - 1] + 1 : 0] as [number, number]) : [];
+  return snippetOf(original, map, plain === norm ? hitRanges(highlighted) : [], whole);
+}
+
+/** The same for the phrases of an FTS5 query (highlight.ts), found in the normalized text here. */
+export function snippetFromPhrases(original: string, phrases: Phrase[], whole = false): SnippetPart[] {
+  const { norm, map } = normalizeWithMap(original);
+  return snippetOf(original, map, hitRangesOf(norm, phrases), whole);
+}
+
+/** `normRanges` (offsets in the normalized text) mapped onto `original`, whole or a window around the first. */
+function snippetOf(original: string, map: Int32Array, normRanges: [number, number][], whole: boolean): SnippetPart[] {
+  const ranges = normRanges.map(([s, e]) => [map[s], e > 0 ? map[e - 1] + 1 : 0] as [number, number]);
   // extend each end over the rest of a surrogate pair or a deleted trailing mark
   for (const r of ranges)
     while (r[1] < original.length && normChar(original[r[1]]) === '' && !/\s/.test(original[r[1]])) r[1]++;

@@ -1,6 +1,6 @@
 /**
  * The worker_threads side of search-pool.ts: a read-only connection, configured as every khabar connection
- * (it registers the normalize function that highlight() reads the text through), and SearchQueries on it.
+ * (openConnection), and SearchQueries on it.
  */
 import { parentPort } from 'node:worker_threads';
 import { openConnection } from './index.js';

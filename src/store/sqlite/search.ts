@@ -1,7 +1,8 @@
 /**
  * Full-text search: FTS5 over normalized title and body, ranked by bm25
  * (ORDER BY rank, configured in migration 001), duplicate groups folded into
- * their best hit, snippets cut from the original text (../search/snippet.ts).
+ * their best hit, hits marked as FTS5's highlight() would (../search/highlight.ts)
+ * and snippets cut from the original text (../search/snippet.ts).
  *
  * `SearchQueries` runs a query on one connection; `SqliteSearch` is what the store serves: a result cache,
  * and, on a database file, the queries run on a pool of reader threads (search-pool.ts) so that concurrent
@@ -11,7 +12,8 @@ import type Database from 'better-sqlite3';
 import { LEDE_CHARS } from '../rows.js';
 import { khabarError } from '../../core/errors.js';
 import { toFtsQuery } from '../search/query.js';
-import { HIT_CLOSE, HIT_OPEN, snippetFromHighlight } from '../search/snippet.js';
+import { phrasesOf } from '../search/highlight.js';
+import { snippetFromPhrases } from '../search/snippet.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { SearchPool } from './search-pool.js';
 
@@ -40,7 +42,6 @@ interface Candidate {
 /** One query on one connection: what the reader threads run, and the store itself on `:memory:`. */
 export class SearchQueries {
   private readonly ranked;
-  private readonly highlight;
   private readonly article;
   private readonly nthNewest;
   private readonly newest;
@@ -57,11 +58,6 @@ export class SearchQueries {
     this.newest = db.prepare(`SELECT max(rowid) FROM articles`).pluck();
     this.rankedSince = db.prepare(
       `SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
-    );
-    this.highlight = db.prepare(
-      `SELECT highlight(articles_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS ht,
-              highlight(articles_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}') AS hb
-       FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
     );
     this.article = db.prepare(
       `SELECT a.id, a.title, a.site, a.published, a.event_id, a.story_id, a.dup_group, a.text, coalesce(g.size, 1) AS size
@@ -93,6 +89,7 @@ export class SearchQueries {
     }
     const hits: SearchHit[] = [];
     const groups = new Set<string>();
+    const phrases = phrasesOf(match);
     for (const c of candidates) {
       if (hits.length >= limit) break;
       const a = this.article.get(c.rowid) as Record<string, string | null> & { size: number };
@@ -101,7 +98,6 @@ export class SearchQueries {
         if (groups.has(a.dup_group)) continue; // the best hit of each duplicate group
         groups.add(a.dup_group);
       }
-      const h = this.highlight.get(match, BigInt(c.rowid)) as { ht: string; hb: string };
       hits.push({
         id: a.id!,
         title: a.title,
@@ -110,9 +106,9 @@ export class SearchQueries {
         eventId: a.event_id,
         storyId: a.story_id,
         score: c.rank,
-        titleParts: a.title ? snippetFromHighlight(a.title, h.ht, true) : [],
+        titleParts: a.title ? snippetFromPhrases(a.title, phrases, true) : [],
         lede: (a.text ?? '').slice(0, LEDE_CHARS),
-        snippet: snippetFromHighlight(a.text ?? '', h.hb),
+        snippet: snippetFromPhrases(a.text ?? '', phrases),
         copies: Math.max(0, Number(a.size) - 1),
       });
     }
