@@ -52,6 +52,21 @@ describe('search on reader threads', () => {
     }
   });
 
+  it('should fail the queries a stopped thread held, and answer the next ones on a new thread', async () => {
+    const pool = new SearchPool(store.path, 1);
+    try {
+      expect((await pool.run('الخطة', toFtsQuery('الخطة'), 2)).hits).toHaveLength(2);
+      // stopped before the query reaches it (the thread's exit is only seen on a later turn): never answered
+      const stopped = pool.workers[0].terminate();
+      const held = pool.run('الخطة', toFtsQuery('الخطة'), 2);
+      await stopped;
+      await expect(held).rejects.toThrow(/search thread stopped/);
+      expect((await pool.run('بغداد', toFtsQuery('بغداد'), 1)).hits).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('should share concurrent queries between its threads, each answered once', async () => {
     const pool = new SearchPool(store.path, 2);
     try {

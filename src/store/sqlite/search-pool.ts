@@ -58,17 +58,21 @@ class ReaderThread {
 }
 
 export class SearchPool {
-  private readonly threads: ReaderThread[];
+  private threads: ReaderThread[];
   private job = 0;
 
-  constructor(path: string, size: number, rankWindow?: number) {
+  constructor(
+    private readonly path: string,
+    size: number,
+    private readonly rankWindow?: number,
+  ) {
     this.threads = Array.from({ length: size }, () => new ReaderThread(path, rankWindow));
   }
 
   run(query: string, match: string, limit: number): Promise<SearchResult> {
-    const live = this.threads.filter((t) => !t.failed);
-    if (live.length === 0) return Promise.reject(this.threads[0].failed);
-    const t = live.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    // a thread that stopped failed the queries it held; the next query gets a new one in its place
+    this.threads = this.threads.map((t) => (t.failed ? new ReaderThread(this.path, this.rankWindow) : t));
+    const t = this.threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const job = ++this.job;
     return new Promise((resolve, reject) => {
       t.ask(job, { resolve, reject });
@@ -78,6 +82,11 @@ export class SearchPool {
 
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  /** The threads' workers (tests stop one to check the pool recovers). */
+  get workers() {
+    return this.threads.map((t) => t.worker);
   }
 }
 
