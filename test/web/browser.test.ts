@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
+import { SqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
 import { CHROMIUM, CHROMIUM_MISSING } from '../setup/chromium.js';
 import { buildSampleDb } from '../support/sample-db.js';
@@ -29,6 +30,7 @@ const ARGS = [
 
 let app: FastifyInstance;
 let store: Store;
+let dbPath: string;
 let browser: BrowserContext;
 let page: Page;
 let base: string;
@@ -43,7 +45,7 @@ beforeAll(async () => {
     await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  store = (await buildSampleDb()).store;
+  ({ store, path: dbPath } = await buildSampleDb());
   app = await buildApp({ store, logger: false, webRoot: join(WEB, 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -123,7 +125,25 @@ describe('web UI', () => {
       /^أكد رئيس الوزراء العراقي/,
     );
     expect(await page.locator('[data-testid=hits] mark').allTextContents()).toContain('الأطلسي');
+    expect(await page.locator('[data-testid=window]').count(), 'all its matches ranked: no window note').toBe(0);
     await shot('04-search');
+  });
+
+  it('should say when a very common query was ranked over its newest matches only', async () => {
+    // the sample is small: the same database served with a window of 2 matches stands for a large one
+    const narrow = new SqliteStore(dbPath, { readonly: true, rankWindow: 2 });
+    const other = await buildApp({ store: narrow, logger: false, webRoot: join(WEB, 'dist') });
+    await other.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(other.server.address() as { port: number }).port}`;
+      await page.goto(`${url}/#/search?q=${encodeURIComponent('الناتو')}`);
+      await page.waitForSelector('[data-testid=window]');
+      expect(await page.textContent('[data-testid=window]')).toMatch(/رُتّبت أحدث ٢ نتيجة من نحو [٠-٩]+/);
+      await shot('04b-search-window');
+    } finally {
+      await other.close();
+      await narrow.close();
+    }
   });
 
   it('should draw the stats charts', async () => {

@@ -7,7 +7,9 @@ import { ledeOf, link, show, snippet, useApi } from './ui';
 
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
-  const result = useApi<{ hits: SearchHit[]; tookMs: number }>(q ? `/api/search?q=${encodeURIComponent(q)}` : null);
+  const result = useApi<{ hits: SearchHit[]; tookMs: number; window?: { ranked: number; matchesAbout: number } }>(
+    q ? `/api/search?q=${encodeURIComponent(q)}` : null,
+  );
   const submit = (e: Event) => {
     e.preventDefault();
     location.hash = `#/search?q=${encodeURIComponent(text)}`;
@@ -34,6 +36,14 @@ export function SearchPage({ q }: { q: string }) {
       ? show(result, (r) =>
           h('div', null, [
             h('p', { class: 'meta' }, `${fmtNum(r.hits.length)} نتيجة (${fmtNum(r.tookMs)} م.ث)`),
+            // a very common query: only its newest matches were ranked (src/store/sqlite/search.ts, RANK_WINDOW)
+            r.window
+              ? h(
+                  'p',
+                  { class: 'muted', 'data-testid': 'window' },
+                  `كلمات شائعة جدا: رُتّبت أحدث ${fmtNum(r.window.ranked)} نتيجة من نحو ${fmtNum(r.window.matchesAbout)}. أضف كلمات لتضييق البحث.`,
+                )
+              : null,
             h(
               'ol',
               { class: 'hits', 'data-testid': 'hits' },

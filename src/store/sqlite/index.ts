@@ -48,7 +48,7 @@ export class SqliteStore implements Store {
 
   constructor(
     readonly path: string,
-    opts: { readonly?: boolean } = {},
+    opts: { readonly?: boolean; rankWindow?: number } = {},
   ) {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
     this.db = openConnection(path, opts.readonly ?? false);
@@ -58,7 +58,7 @@ export class SqliteStore implements Store {
     this.searcher = new SqliteSearch(
       this.db,
       () => `${this.writes}:${this.db.pragma('data_version', { simple: true })}`,
-      path === ':memory:' ? {} : { path, threads: SEARCH_THREADS },
+      { rankWindow: opts.rankWindow, ...(path === ':memory:' ? {} : { path, threads: SEARCH_THREADS }) },
     );
   }
 
