@@ -325,7 +325,8 @@ export class Clusterer {
           const rule =
             o.evidence.basis === 'happening-conflict' ||
             o.evidence.basis === 'different-actor' ||
-            o.evidence.basis === 'next-day-unnamed'
+            o.evidence.basis === 'next-day-unnamed' ||
+            o.evidence.basis === 'toll-conflict'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {

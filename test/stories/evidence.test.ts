@@ -267,9 +267,10 @@ describe('events: evidence in proportion to uncertainty', () => {
     const toll = (n: string) =>
       `ارتفعت حصيلة ضحايا الزلزال المدمر في تركيا وسوريا إلى ${n} قتيل وفق إدارة الكوارث التركية ووزارة الصحة السورية وتتواصل عمليات البحث تحت الأنقاض في هاتاي وحلب`;
     const c = new Clusterer({ now: NOW });
-    const a = c.add(article('a', toll('5000'), { published: '2023-02-07' }));
-    const b = c.add(article('b', toll('45 ألف'), { published: '2023-02-24' }));
-    const u = c.add(article('u', toll('20 ألف')));
+    // tolls in hundreds: two tolls in thousands this far apart would conflict (stories/toll-conflict)
+    const a = c.add(article('a', toll('300'), { published: '2023-02-07' }));
+    const b = c.add(article('b', toll('900'), { published: '2023-02-24' }));
+    const u = c.add(article('u', toll('600')));
     expect(b.event).not.toBe(a.event);
     expect(u.event).not.toBe(a.event);
     expect(u.event).not.toBe(b.event);
@@ -277,10 +278,44 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(amb?.evidence).toMatchObject({ event: expect.any(String), runner_up: expect.any(String) });
     // with one such happening in the window, the same report joins it on its words
     const one = new Clusterer({ now: NOW });
-    const x = one.add(article('a', toll('5000'), { published: '2023-02-07' }));
-    const y = one.add(article('u', toll('20 ألف')));
+    const x = one.add(article('a', toll('300'), { published: '2023-02-07' }));
+    const y = one.add(article('u', toll('600')));
     expect(y.event).toBe(x.event);
     expect(y.trace.map((r) => r.rule)).toContain('stories/date-undated');
+  });
+
+  it('should read the first death toll of a report ("45 ألف وفاة" → 45000)', () => {
+    const toll = (title: string, lede = '') => hap(title, lede).toll;
+    expect(toll('ارتفاع حصيلة ضحايا الزلزال إلى 45 ألف وفاة')).toBe(45000);
+    expect(toll('53 قتيلا على الأقل في حصيلة مؤقتة')).toBe(53);
+    expect(toll('', 'أسفر الانفجار عن مقتل 76 شخصا وإصابة 440 آخرين')).toBe(76);
+    expect(toll('', 'ذكر مكتب الأمم المتحدة أن 11300 على الأقل لقوا حتفهم')).toBe(11300);
+    expect(toll('', 'ارتفع عدد قتلى الفيضانات في المدينة إلى أكثر من 50 ألفا، وفق إحصاء رسمي')).toBe(50000);
+    expect(toll('', 'وصل عدد القتلى إلى 10.000 قتيل')).toBe(10000);
+    // a number that counts something else is no toll
+    expect(toll('30 ألف مشرد إثر العاصفة', 'وفاة الملكة عن 96 عاما')).toBeNull();
+  });
+
+  it("should not let an undated report of a toll in thousands join another update's event (stories/toll-conflict)", () => {
+    const report = (n: string) =>
+      `ارتفعت حصيلة ضحايا الزلزال المدمر الذي ضرب جنوب البلاد إلى ${n} قتيل وفق إدارة الكوارث والطوارئ وتتواصل عمليات البحث عن ناجين تحت أنقاض المباني المنهارة في المدن المنكوبة`;
+    const run = (n: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', report('13 ألف'), { published: '2023-02-08' }));
+      return [a, c.add(article('u', report(n)))];
+    };
+    // the update of two weeks on shares every word but its toll
+    const [a, u] = run('45 ألف');
+    expect(u.event).not.toBe(a.event);
+    const r = u.trace.find((x) => x.rule === 'stories/toll-conflict');
+    expect(r?.evidence).toMatchObject({ event: a.event, basis: 'toll-conflict' });
+    expect(r?.message).toContain('toll: 45000 ≠ 13000');
+    // the next morning's count (within TOLL_RATIO) is the same update; so is a count in hundreds (the first hours)
+    for (const n of ['15 ألف', '800']) {
+      const [x, y] = run(n);
+      expect(y.event).toBe(x.event);
+      expect(y.trace.map((t) => t.rule)).toContain('stories/date-undated');
+    }
   });
 
   it("should let an undated report that names the event's edition join as a day apart would (stories/date-same-happening)", () => {
