@@ -12,6 +12,7 @@ import { dayGap, toDays, type DateSource } from './dates.js';
 import {
   happeningAgrees,
   happeningConflict,
+  IN_WORDS,
   REACTION_CHARS,
   tallyAdd,
   tollConflict,
@@ -394,7 +395,8 @@ export type Basis =
   | 'happening-conflict'
   | 'different-actor'
   | 'next-day-unnamed'
-  | 'toll-conflict';
+  | 'toll-conflict'
+  | 'word-score';
 
 export interface Evidence {
   /** Multiplies the cosine: 1 when the dates agree, less when they are uncertain, 0 when they conflict. */
@@ -498,7 +500,16 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   //    (stories/date-same-happening): a day apart's evidence, not content alone
   if (e.basis === 'undated') {
     const agrees = happeningAgrees(a.hap, c.tally);
-    if (agrees) return new Judged(SAME_HAPPENING_FACTOR, 'same-happening', saysAgrees, a, c, agrees);
+    // a score written in words ("بهدف نظيف") names the match as "1-0" does (stories/date-word-score)
+    if (agrees)
+      return new Judged(
+        SAME_HAPPENING_FACTOR,
+        agrees.endsWith(IN_WORDS) ? 'word-score' : 'same-happening',
+        saysAgrees,
+        a,
+        c,
+        agrees,
+      );
   }
   return e;
 }

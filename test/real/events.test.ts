@@ -1,9 +1,10 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
  * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
- * Measured on 2026-12-03 in the sixth round (undated reports: a toll in thousands must be the event's count):
+ * Measured on 2026-12-03 in the sixth round (undated reports: a toll in thousands must be the event's count; a
+ * score in words names the match as a score in figures does):
  *   eval-dev: unchanged (0.959, 0.926, 0.887).
- *   own development half: event F1 0.929 (was 0.922), withheld 0.923 (0.913), story F1 0.915.
+ *   own development half: event F1 0.934 (was 0.922), withheld 0.925 (0.913), story F1 0.915.
  *   own held-out half (at the start of the round): event F1 0.852 (P 0.825), withheld 0.822, story F1 0.935.
  * After the fifth round (an undated report naming the event's edition, ordinal or score joins as a day apart would;
  * an undated report's date after a verb in the future is what it announces):
@@ -47,7 +48,7 @@ import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
   'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.925, withheld: 0.915, story: 0.91, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.93, withheld: 0.92, story: 0.91, withheldBeatsBaseline: true },
   'own real set, held-out half': { event: 0.845, withheld: 0.82, story: 0.93, withheldBeatsBaseline: true },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));

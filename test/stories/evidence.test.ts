@@ -318,6 +318,39 @@ describe('events: evidence in proportion to uncertainty', () => {
     }
   });
 
+  it('should read a score written in words ("بهدف نظيف" → 0-1), as a winner\'s tally is written', () => {
+    const words = (lede: string) => hap('', lede).wordScores;
+    expect(words('تأهل المغرب بعد فوزه على البرتغال بهدف دون رد')).toEqual(['0-1']);
+    expect(words('فاز المنتخب السعودي على الأرجنتين بهدفين لهدف')).toEqual(['1-2']);
+    expect(words('توج الأهلي بفوزه على كايزر تشيفز بثلاثية نظيفة')).toEqual(['0-3']);
+    expect(words('انتهى الشوط الأول بالتعادل السلبي')).toEqual(['0-0']);
+    // not a tally: "بهدف" as "with the aim of"
+    expect(words('عقد الوزيران اجتماعا بهدف تعزيز التعاون الثنائي')).toEqual([]);
+  });
+
+  it('should let an undated report that names the match score in words join as a day apart would (stories/date-word-score)', () => {
+    const match =
+      'تأهل المنتخب المغربي إلى نصف نهائي كأس العالم بعد فوزه على نظيره البرتغالي بهدف دون رد في مباراة ربع النهائي التي أقيمت على ملعب الثمامة في الدوحة';
+    const run = (score: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', match, { published: '2022-12-10' }));
+      const b = c.add(
+        article(
+          'b',
+          `واصل المنتخب المغربي كتابة التاريخ بالتأهل إلى المربع الذهبي للمونديال بعد الفوز على البرتغال ${score} سجله يوسف النصيري برأسية في الشوط الأول`,
+        ),
+      );
+      return [a, b];
+    };
+    // about 0.35 cosine: short of content alone (0.36), but the same result in other words
+    const [a, b] = run('بهدف نظيف');
+    expect(b.event).toBe(a.event);
+    expect(b.trace.find((r) => r.rule === 'stories/date-word-score')?.message).toContain('score 0-1 (in words)');
+    // another result is not that match: content alone decides, and it is too little
+    const [x, y] = run('بثلاثية نظيفة');
+    expect(y.event).not.toBe(x.event);
+  });
+
   it("should let an undated report that names the event's edition join as a day apart would (stories/date-same-happening)", () => {
     const summit =
       'اختتمت في الجزائر أعمال الدورة الحادية والثلاثين للقمة العربية بمشاركة القادة العرب وأقر القادة إعلان الجزائر الذي أكد مركزية القضية الفلسطينية ودعم العمل العربي المشترك';
