@@ -422,6 +422,31 @@ describe('events: a day apart, one side dated by its page alone', () => {
   });
 });
 
+describe('stories: people learned from the stream', () => {
+  it('should not learn what follows a person after a title as their name (stories/not-learned)', () => {
+    const c = new Clusterer({ now: NOW });
+    const rules = (text: string) =>
+      c
+        .add(article(String(c.seq), text))
+        .trace.filter((r) => r.rule.endsWith('-learned') || r.rule.endsWith('learned-person'));
+    // the accusative of what he was made, with tanween or a title's without it
+    const emir = rules('بايع مجلس الأمة بالإجماع الشيخ مشعل أميراً للبلاد في جلسة خاصة عقدها المجلس');
+    expect(emir.map((r) => r.rule)).toEqual(['stories/not-learned']);
+    expect(emir[0].message).toContain('أميراً is an accusative (tanween)');
+    const president = rules('أعلن مجلس النواب انتخاب العميد سمير حداد رئيسا للجمهورية بأغلبية الأصوات');
+    expect(president[0]?.message).toContain("رئيسا is a title's accusative");
+    // an office to fill is no person's title: "a president for the republic"
+    const office = rules('فشل مجلس النواب في انتخاب رئيس للجمهورية وسط فراغ رئاسي مستمر منذ أشهر');
+    expect(office[0]?.message).toContain('للجمهورية');
+    expect(c.learned).toEqual([]);
+    // a name after its title is still learned
+    expect(rules('وصل وزير الخارجية العراقي فؤاد حسين إلى عمان في زيارة رسمية').map((r) => r.rule)).toEqual([
+      'stories/learned-person',
+    ]);
+    expect(c.learned.map((e) => e.name)).toEqual(['فؤاد حسين']);
+  });
+});
+
 describe('stories: a thread taken up again past the window', () => {
   const summit = (n: string, city: string, day: string) =>
     `انطلقت ${day} أعمال القمة العربية ${n} في ${city} بمشاركة القادة العرب وأمين عام جامعة الدول العربية أحمد أبو الغيط لبحث القضية الفلسطينية والأزمة السورية والأمن الغذائي العربي`;
