@@ -326,7 +326,8 @@ export class Clusterer {
             o.evidence.basis === 'happening-conflict' ||
             o.evidence.basis === 'different-actor' ||
             o.evidence.basis === 'next-day-unnamed' ||
-            o.evidence.basis === 'toll-conflict'
+            o.evidence.basis === 'toll-conflict' ||
+            o.evidence.basis === 'solitary-act'
               ? `stories/${o.evidence.basis}`
               : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {

@@ -16,6 +16,7 @@ import {
   REACTION_CHARS,
   tallyAdd,
   tollConflict,
+  solitaryConflict,
   type Happening,
   type HappeningTally,
 } from './happening.js';
@@ -396,7 +397,8 @@ export type Basis =
   | 'different-actor'
   | 'next-day-unnamed'
   | 'toll-conflict'
-  | 'word-score';
+  | 'word-score'
+  | 'solitary-act';
 
 export interface Evidence {
   /** Multiplies the cosine: 1 when the dates agree, less when they are uncertain, 0 when they conflict. */
@@ -484,6 +486,9 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   if (strict) {
     const toll = tollConflict(a.hap, c.tally);
     if (toll) return new Judged(0, 'toll-conflict', saysConflict, a, c, toll);
+    // a phone call is its own happening: an undated report of one needs an event of one (stories/solitary-act)
+    const solitary = solitaryConflict(a.hap, c.tally);
+    if (solitary) return new Judged(0, 'solitary-act', saysConflict, a, c, solitary);
   }
   // 6. an undated article joining a dated event: its lead actor must be one of the event's people: "فؤاد حسين
   //    يلتقي ستولتنبرغ" is not the defence ministers' decision of that month. Only that way round: the event's own

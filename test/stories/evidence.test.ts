@@ -351,6 +351,29 @@ describe('events: evidence in proportion to uncertainty', () => {
     expect(y.event).not.toBe(x.event);
   });
 
+  it('should keep an undated report of a phone call out of an event that names no act (stories/solitary-act)', () => {
+    const decision =
+      'أعلن حلف شمال الأطلسي اليوم الثلاثاء أن وزراء دفاع الحلف سيبحثون زيادة عدد قوات بعثة الناتو في العراق وتوسيع مهامها التدريبية بطلب من الحكومة العراقية';
+    const run = (what: string) => {
+      const c = new Clusterer({ now: NOW });
+      const a = c.add(article('a', decision, { published: '2021-02-16' }));
+      const b = c.add(
+        article(
+          'b',
+          `${what} رئيس مجلس الوزراء العراقي اليوم الثلاثاء من الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ، بحثا خلاله زيادة عدد قوات بعثة الناتو في العراق وتوسيع مهامها التدريبية`,
+        ),
+      );
+      return [a, b];
+    };
+    const [a, b] = run('تلقى اتصالا هاتفيا');
+    expect(b.event).not.toBe(a.event);
+    const r = b.trace.find((x) => x.rule === 'stories/solitary-act');
+    expect(r?.evidence).toMatchObject({ event: a.event, basis: 'solitary-act' });
+    // the same words without a call: one more report of the Tuesday's news
+    const [x, y] = run('تلقى رسالة');
+    expect(y.event).toBe(x.event);
+  });
+
   it("should let an undated report that names the event's edition join as a day apart would (stories/date-same-happening)", () => {
     const summit =
       'اختتمت في الجزائر أعمال الدورة الحادية والثلاثين للقمة العربية بمشاركة القادة العرب وأقر القادة إعلان الجزائر الذي أكد مركزية القضية الفلسطينية ودعم العمل العربي المشترك';
