@@ -524,8 +524,8 @@ function leadActor(entities: EntityMention[], title: string, text: string): stri
 
 /** Tanween (ً ٌ ٍ) ending a word as written: "أميراً", "شغورًا". */
 const TANWEEN_END = /[\u064b-\u064d]\u0627?$|\u0627\u064b$/;
-/** A preposition with the article: "للجمهورية", "بالجولة", never the start of a name. */
-const PREPOSITION_ARTICLE = /^(?:لل|بال|فال|كال)/;
+/** A preposition with the article: "للجمهورية", "بالجولة", never the start of a name (not فال, كال: "فالنتينا", "كالفن"). */
+const PREPOSITION_ARTICLE = /^(?:لل|بال)/;
 
 /**
  * Why the words read after a title are not a name to learn, or null (stories/not-learned). A name read after a title
