@@ -460,12 +460,16 @@ const weekdaysOf = (date: string, source: DateSource): number[] =>
 /**
  * How far an article's dates and happening let it join an event, in this order:
  *   1. its happening conflicts with the event's (preview vs result, call vs meeting, 1st vs 10th shipment, score);
- *      an undated article joining on uncertain dates must report the same kind of happening (act)
+ *      an undated article joining on uncertain dates must report the same kind of happening (act), name a toll
+ *      in thousands within twice the event's (stories/toll-conflict) and, reporting a phone call, find a call's
+ *      event (stories/solitary-act)
  *   2. both name days ("اليوم الأربعاء", "30 حزيران 2021"): they must share one
  *   3. both have a date (one only published): same day 1, a day apart `gap1`, further 0
  *   4. weekdays only (no published date to anchor "الخميس"): they must share one, at `weekday`
  *   5. no date on one side: content alone, at `noDate`
  *   6. an undated article and a dated event: its lead actor must be among the event's people
+ *   7. no date on one side, but the event's edition, ordinal or score named (in figures or in words): as a day
+ *      apart (stories/date-same-happening, stories/date-word-score)
  */
 export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   // dates first (cheap, and most events in the window are on other days), then the happening
