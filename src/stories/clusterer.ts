@@ -32,7 +32,7 @@ import {
   type Facts,
   type Scored,
 } from './events.js';
-import { happeningOf } from './happening.js';
+import { happeningOf, TOLL_CHARS } from './happening.js';
 import { normalize } from '../text/normalize.js';
 import { explain } from './explain.js';
 import { defaultGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer/index.js';
@@ -239,7 +239,11 @@ export class Clusterer {
     const titleToks = split < 0 ? ts : ts.slice(0, split);
     const bodyToks = split < 0 ? [] : ts.slice(split);
     const { vec, display } = articleVector(bodyToks, titleToks, entities);
-    const hap = happeningOf(normalize(title), normalize(text.slice(0, LEDE_CHARS)));
+    const hap = happeningOf(
+      normalize(title),
+      normalize(text.slice(0, LEDE_CHARS)),
+      normalize(text.slice(0, TOLL_CHARS)),
+    );
     const facts: Facts = {
       date: d.date,
       source: d.source,

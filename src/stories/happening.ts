@@ -214,8 +214,18 @@ const ordinalValue = (s: string): number => {
 };
 const scoreSide = (s: string): number => (s === 'صفر' ? 0 : +s);
 
-/** The happening features of a report, from its normalized headline and lede. */
-export function happeningOf(title: string, lede: string): Happening {
+/**
+ * How far into the body a death toll is looked for when the headline and lede name none: the Red Crescent's "قد
+ * تصل إلى 20 ألف" comes after a paragraph of the floods' videos. Own development half event F1 0.934 → 0.939 with
+ * dates (withheld unchanged), the same at 1,200 and 2,000 characters; eval-dev unchanged.
+ */
+export const TOLL_CHARS = 800;
+
+/**
+ * The happening features of a report, from its normalized headline and lede; `body` (the first TOLL_CHARS of the
+ * body, normalized) is read for a toll when the headline and lede name none.
+ */
+export function happeningOf(title: string, lede: string, body?: string): Happening {
   const both = `${title}\n${lede.slice(0, HAPPENING_CHARS)}`;
   const phase = PREVIEW.test(both) ? 'preview' : resultOrWeak(both);
   const ordinals: Record<string, number> = {};
@@ -243,7 +253,16 @@ export function happeningOf(title: string, lede: string): Happening {
   }
   const act = firstAct(title) ?? firstAct(lede.slice(0, HAPPENING_CHARS));
   const reaction = REACTION.test(title) || REACTION.test(wholeWords(lede, REACTION_CHARS));
-  return { phase, act, ordinals, score: scores[0] ?? null, scores, wordScores, reaction, toll: tollOf(both) };
+  return {
+    phase,
+    act,
+    ordinals,
+    score: scores[0] ?? null,
+    scores,
+    wordScores,
+    reaction,
+    toll: tollOf(both) ?? (body ? tollOf(body) : null),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * phone call needs a call's event; a score in words names the match as a score in figures does; what follows a name
  * after a title is not learned as part of it):
  *   eval-dev: event F1 0.969 (was 0.959), withheld 0.926, story F1 0.887 (unchanged).
- *   own development half: event F1 0.934 (was 0.922), withheld 0.925 (0.913), story F1 0.915.
+ *   own development half: event F1 0.939 (was 0.922), withheld 0.925 (0.913), story F1 0.915.
  *   own held-out half (at the start of the round): event F1 0.852 (P 0.825), withheld 0.822, story F1 0.935.
  * After the fifth round (an undated report naming the event's edition, ordinal or score joins as a day apart would;
  * an undated report's date after a verb in the future is what it announces):
@@ -49,7 +49,7 @@ import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
   'eval-dev events_real': { event: 0.96, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.93, withheld: 0.92, story: 0.91, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.935, withheld: 0.92, story: 0.91, withheldBeatsBaseline: true },
   'own real set, held-out half': { event: 0.845, withheld: 0.82, story: 0.93, withheldBeatsBaseline: true },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));

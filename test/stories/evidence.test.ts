@@ -318,6 +318,18 @@ describe('events: evidence in proportion to uncertainty', () => {
     }
   });
 
+  it('should look for a toll past the lede when the headline and lede name none (TOLL_CHARS)', () => {
+    const opening =
+      'انتشرت مقاطع مصورة تظهر كيف تحولت شوارع المدينة الساحلية إلى أنهار جارفة في غضون دقائق بسبب العاصفة التي ضربت الساحل الشرقي للبلاد وجرفت السيول المنازل والسيارات إلى البحر وسط صعوبات كبيرة تواجهها فرق الإنقاذ في الوصول إلى الأحياء المنكوبة بعد انهيار الجسور وانقطاع الطرق والاتصالات عن أجزاء واسعة من المدينة ';
+    const report = (n: string) => `${opening.repeat(2)}وحذر مسؤولون من أن حصيلة ضحايا الفيضانات قد تصل إلى ${n} قتيل.`;
+    expect(report('20 ألف').indexOf('حصيلة')).toBeGreaterThan(400);
+    const c = new Clusterer({ now: NOW });
+    const a = c.add(article('a', report('2000'), { published: '2023-09-11' }));
+    const u = c.add(article('u', report('20 ألف')));
+    expect(u.event).not.toBe(a.event);
+    expect(u.trace.find((x) => x.rule === 'stories/toll-conflict')?.message).toContain('toll: 20000 ≠ 2000');
+  });
+
   it('should read a score written in words ("بهدف نظيف" → 0-1), as a winner\'s tally is written', () => {
     const words = (lede: string) => hap('', lede).wordScores;
     expect(words('تأهل المغرب بعد فوزه على البرتغال بهدف دون رد')).toEqual(['0-1']);
