@@ -12,8 +12,11 @@ import { dayGap, toDays, type DateSource } from './dates.js';
 import {
   happeningAgrees,
   happeningConflict,
+  IN_WORDS,
   REACTION_CHARS,
   tallyAdd,
+  tollConflict,
+  solitaryConflict,
   type Happening,
   type HappeningTally,
 } from './happening.js';
@@ -392,7 +395,10 @@ export type Basis =
   | 'different-weekday'
   | 'happening-conflict'
   | 'different-actor'
-  | 'next-day-unnamed';
+  | 'next-day-unnamed'
+  | 'toll-conflict'
+  | 'word-score'
+  | 'solitary-act';
 
 export interface Evidence {
   /** Multiplies the cosine: 1 when the dates agree, less when they are uncertain, 0 when they conflict. */
@@ -454,12 +460,16 @@ const weekdaysOf = (date: string, source: DateSource): number[] =>
 /**
  * How far an article's dates and happening let it join an event, in this order:
  *   1. its happening conflicts with the event's (preview vs result, call vs meeting, 1st vs 10th shipment, score);
- *      an undated article joining on uncertain dates must report the same kind of happening (act)
+ *      an undated article joining on uncertain dates must report the same kind of happening (act), name a toll
+ *      in thousands within twice the event's (stories/toll-conflict) and, reporting a phone call, find a call's
+ *      event (stories/solitary-act)
  *   2. both name days ("اليوم الأربعاء", "30 حزيران 2021"): they must share one
  *   3. both have a date (one only published): same day 1, a day apart `gap1`, further 0
  *   4. weekdays only (no published date to anchor "الخميس"): they must share one, at `weekday`
  *   5. no date on one side: content alone, at `noDate`
  *   6. an undated article and a dated event: its lead actor must be among the event's people
+ *   7. no date on one side, but the event's edition, ordinal or score named (in figures or in words): as a day
+ *      apart (stories/date-same-happening, stories/date-word-score)
  */
 export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   // dates first (cheap, and most events in the window are on other days), then the happening
@@ -471,8 +481,19 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   // the same trip). eval-dev event F1 0.945 → 0.959 with dates, 0.905 → 0.919 withheld; own development half
   // unchanged (0.872, 0.859). Asked of dated articles too it costs the development half (0.859 → 0.854 withheld):
   // a dated article a day off may report the visit's meetings.
-  const conflict = happeningConflict(a.hap, c.tally, !a.date && e.factor < 1);
+  const strict = !a.date && e.factor < 1;
+  const conflict = happeningConflict(a.hap, c.tally, strict);
   if (conflict) return new Judged(0, 'happening-conflict', saysConflict, a, c, conflict);
+  // an undated report's toll in thousands is the count of one day (stories/toll-conflict, happening.ts): a late
+  // toll ("ارتفعت حصيلة ضحايا الزلزال إلى 45 ألف وفاة") is not the update of two days on ("أكثر من 13 ألف قتيل")
+  // it shares every other word with. Only where the date does not decide: a dated report's date already does.
+  if (strict) {
+    const toll = tollConflict(a.hap, c.tally);
+    if (toll) return new Judged(0, 'toll-conflict', saysConflict, a, c, toll);
+    // a phone call is its own happening: an undated report of one needs an event of one (stories/solitary-act)
+    const solitary = solitaryConflict(a.hap, c.tally);
+    if (solitary) return new Judged(0, 'solitary-act', saysConflict, a, c, solitary);
+  }
   // 6. an undated article joining a dated event: its lead actor must be one of the event's people: "فؤاد حسين
   //    يلتقي ستولتنبرغ" is not the defence ministers' decision of that month. Only that way round: the event's own
   //    lead (the first person its first report names) is too often a by-stander ("زيلينسكي" opening a report of
@@ -488,7 +509,16 @@ export function evidence(a: Facts, c: Cluster, p: FactorParams = {}): Evidence {
   //    (stories/date-same-happening): a day apart's evidence, not content alone
   if (e.basis === 'undated') {
     const agrees = happeningAgrees(a.hap, c.tally);
-    if (agrees) return new Judged(SAME_HAPPENING_FACTOR, 'same-happening', saysAgrees, a, c, agrees);
+    // a score written in words ("بهدف نظيف") names the match as "1-0" does (stories/date-word-score)
+    if (agrees)
+      return new Judged(
+        SAME_HAPPENING_FACTOR,
+        agrees.endsWith(IN_WORDS) ? 'word-score' : 'same-happening',
+        saysAgrees,
+        a,
+        c,
+        agrees,
+      );
   }
   return e;
 }

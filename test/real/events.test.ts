@@ -1,8 +1,17 @@
 /**
  * Events and stories on real Arabic news (issue 11), through `khabar clean` then the clusterer, as a user's
  * pages would go. Floors are pinned a little under what was measured (`npm run eval:cluster -- <file> [--part …]`).
- * Measured on 2026-12-03 after the fifth round (an undated report naming the event's edition, ordinal or score joins
- * as a day apart would; an undated report's date after a verb in the future is what it announces):
+ * Measured on 2026-12-03 in the sixth round (undated reports: a toll in thousands must be the event's count, a
+ * phone call needs a call's event; a score in words names the match as a score in figures does; what follows a name
+ * after a title is not learned as part of it):
+ *   eval-dev: event F1 0.969 (was 0.959), withheld 0.926, story F1 0.887 (unchanged).
+ *   own development half: event F1 0.939 (was 0.922), withheld 0.925 (0.913), story F1 0.915.
+ *   own held-out half (measured twice, at the start and the end of the round): event F1 0.852 (P 0.825), withheld
+ *     0.822, story F1 0.935 at both: unchanged, the development half's gains did not carry over. A release as an
+ *     act of its own (own development half withheld 0.923 → 0.927) and a quake's magnitude as the event's (0.923 →
+ *     0.929) were tried and dropped: each took the held-out half under its floors in this gate.
+ * After the fifth round (an undated report naming the event's edition, ordinal or score joins as a day apart would;
+ * an undated report's date after a verb in the future is what it announces):
  *   eval-dev: unchanged (0.959, 0.926, 0.887).
  *   own development half: event F1 0.922 (was 0.919), withheld 0.912 (0.902), story F1 0.915.
  *   own held-out half (measured once, at the end): event F1 0.852 (unchanged; P 0.825), withheld 0.822 (was
@@ -42,8 +51,8 @@ import { splitPart, type Part } from '../eval/split.js';
 import { evalDevFile } from './eval-dev.js';
 
 const FLOORS = {
-  'eval-dev events_real': { event: 0.95, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
-  'own real set, development half': { event: 0.915, withheld: 0.905, story: 0.91, withheldBeatsBaseline: true },
+  'eval-dev events_real': { event: 0.96, withheld: 0.92, story: 0.88, withheldBeatsBaseline: true },
+  'own real set, development half': { event: 0.935, withheld: 0.92, story: 0.91, withheldBeatsBaseline: true },
   'own real set, held-out half': { event: 0.845, withheld: 0.82, story: 0.93, withheldBeatsBaseline: true },
 };
 const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', import.meta.url));
