@@ -59,7 +59,20 @@ const OWN_SET = fileURLToPath(new URL('../fixtures/real/events/articles.jsonl', 
 /** Over 10 shuffled input orders, event F1 may move this much at most (issue 11). */
 const MAX_ORDER_SPREAD = 0.02;
 
+/**
+ * `actual >= floor` (or `>` when `strict`). On the held-out half a failure says only that the floor was missed,
+ * never the figure: developers run this gate before each commit, and a printed figure let rules be chosen on the
+ * held-out half (the sixth round dropped two that way).
+ */
+function atLeast(actual: number, floor: number, what: string, blind: boolean, strict = false) {
+  if (!blind)
+    return strict ? expect(actual, what).toBeGreaterThan(floor) : expect(actual, what).toBeGreaterThanOrEqual(floor);
+  const ok = strict ? actual > floor : actual >= floor;
+  expect(ok, `${what}: under ${floor} (the held-out half's figure is not shown)`).toBe(true);
+}
+
 function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
+  const blind = part === 'heldout';
   describe(`events on real news: ${name}`, () => {
     let labelled: Labelled[];
     let rows: Labelled[];
@@ -72,23 +85,24 @@ function gate(name: keyof typeof FLOORS, path: () => string, part?: Part) {
     it('should beat the "same published day = same event" baseline with dates, and keep the floors', async () => {
       const r = evaluate(await load());
       const base = sameDayBaseline(labelled);
-      expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].event);
-      expect(r.event.f1).toBeGreaterThan(base.f1);
-      expect(r.story.f1).toBeGreaterThanOrEqual(FLOORS[name].story);
+      atLeast(r.event.f1, FLOORS[name].event, 'event F1', blind);
+      atLeast(r.event.f1, base.f1, 'event F1 against the same-day baseline', blind, true);
+      atLeast(r.story.f1, FLOORS[name].story, 'story F1', blind);
     });
 
     it('should keep the floor with `published` withheld (dates from the text alone)', async () => {
       await load();
       const r = evaluate(await cleanLabelled(labelled, true));
-      expect(r.event.f1).toBeGreaterThanOrEqual(FLOORS[name].withheld);
+      atLeast(r.event.f1, FLOORS[name].withheld, 'event F1, published withheld', blind);
       // the own held-out half was level with it (0.807 against 0.807) until the fourth round (0.825)
-      if (FLOORS[name].withheldBeatsBaseline) expect(r.event.f1).toBeGreaterThan(sameDayBaseline(labelled).f1);
+      if (FLOORS[name].withheldBeatsBaseline)
+        atLeast(r.event.f1, sameDayBaseline(labelled).f1, 'withheld F1 against the baseline', blind, true);
     });
 
     it('should move event F1 by at most 0.02 over 10 shuffled input orders', async () => {
       const rs = await load();
       const f1 = Array.from({ length: 10 }, (_, k) => evaluate(rs, shuffled(rs.length, k + 1)).event.f1);
-      expect(Math.max(...f1) - Math.min(...f1)).toBeLessThanOrEqual(MAX_ORDER_SPREAD);
+      atLeast(MAX_ORDER_SPREAD, Math.max(...f1) - Math.min(...f1), 'order spread under 0.02', blind);
     });
 
     it('should say in `why` which dates decided each join (stories/date-* reasons)', async () => {
