@@ -112,6 +112,8 @@ function tableFor(o: NormalizeOptions): Uint16Array {
 // Characters that NFKC could change: Latin-1 supplement and above that are not
 // plain Arabic letters. Pure ASCII + U+0600–U+06FF text skips the ICU call.
 const NEEDS_NFKC = /[^\u0000-\u00a0\u0600-\u06ff\s]/;
+/** Whether NFKC could change `text`: if not, normalize() is the table alone, one code unit at a time. */
+export const needsNfkc = (text: string): boolean => NEEDS_NFKC.test(text);
 
 /** Normalize `text` for matching. Idempotent: normalize(normalize(x)) === normalize(x). */
 export function normalize(text: string, opts: NormalizeOptions = ARABIC_MATCH): string {

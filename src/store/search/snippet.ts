@@ -5,7 +5,7 @@
  * such as ﻻ → لا), so normalizing one code point at a time gives an offset map
  * from every normalized unit back to the original.
  */
-import { normalize } from '../../text/normalize.js';
+import { needsNfkc, normalize, normalizeWithOffsets } from '../../text/normalize.js';
 import type { SnippetPart } from '../store.js';
 import { hitRangesOf, type Phrase } from './highlight.js';
 
@@ -28,6 +28,12 @@ function normChar(ch: string): string {
 
 /** normalize(text) with, for each normalized code unit, its original start offset. */
 export function normalizeWithMap(text: string): { norm: string; map: Int32Array } {
+  // Text NFKC leaves alone (Arabic, ASCII, Latin-1: nearly all news) goes through the table a code unit at a
+  // time; the character-by-character path below was a fifth of a search's time on 100 000 articles.
+  if (!needsNfkc(text)) {
+    const { text: norm, offsets } = normalizeWithOffsets(text);
+    return { norm, map: offsets };
+  }
   const map = new Int32Array(text.length * 3 + 1);
   let norm = '';
   let k = 0;
