@@ -48,11 +48,9 @@ export class SqliteWriter {
       mention: p(`INSERT INTO article_entities (article_id, entity_key, count, surface) VALUES (?, ?, ?, ?)`),
       move: p(`UPDATE articles SET event_id = ?, story_id = ? WHERE id = ? RETURNING event_id, story_id`),
       moveBefore: p(`SELECT event_id, story_id FROM articles WHERE id = ?`),
-      // a regroup's canonicals: the index row leaves the old one before it changes, and is made for the new one.
-      // `+status`: the group's index, not articles_status (SQLite chose that one: every canonical read per regroup,
-      // 262 docs/s instead of ~900 at 100 000 documents)
+      // a regroup's canonicals: the index row leaves the old one before it changes, and is made for the new one
       regroupLeaving: p(
-        `SELECT rowid FROM articles WHERE dup_group = @from AND +status = 'stored' AND id != @to AND @from != @to`,
+        `SELECT rowid FROM articles WHERE dup_group = @from AND status = 'stored' AND id != @to AND @from != @to`,
       ).pluck(),
       regroupArriving: p(
         `SELECT rowid, title, text FROM articles WHERE id = @to AND dup_group = @from AND status != 'stored'`,
