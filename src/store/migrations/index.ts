@@ -8,7 +8,6 @@ import * as m003 from './003_indexed.js';
 import * as m004 from './004_fts_external.js';
 import * as m005 from './005_reasons.js';
 import * as m006 from './006_compact.js';
-import * as m007 from './007_fts_canonical.js';
 
 export interface Migration {
   version: number;
@@ -23,5 +22,4 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, ...m004 },
   { version: 5, ...m005 },
   { version: 6, ...m006 },
-  { version: 7, ...m007 },
 ];

@@ -6,7 +6,7 @@
  *    rebuilt as a tsquery from phraseto_tsquery('simple', $n) pieces joined with
  *    the tsquery operators && || !!, so user text only ever travels as a parameter;
  * 3. articles match on their generated tsvector (migrations.ts), ranked with
- *    ts_rank_cd; one article a duplicate group is searched, its canonical (as the SQLite index, 007);
+ *    ts_rank_cd, duplicate groups folded into their best hit;
  * 4. ts_headline marks the hits in the normalized text and
  *    src/store/search/snippet.ts maps them back onto the original text.
  */
@@ -141,7 +141,7 @@ export class PostgresSearch {
         await this.pool.query<Candidate>(
           `WITH q AS (SELECT ${q.sql} AS q)
            SELECT a.id, ts_rank_cd('${RANK_WEIGHTS}', a.tsv, q.q, ${RANK_NORMALIZATION}) AS rank, a.dup_group
-           FROM articles a, q WHERE a.tsv @@ q.q AND a.status = 'stored'
+           FROM articles a, q WHERE a.tsv @@ q.q
            ORDER BY rank DESC, a.duplicate_of IS NOT NULL, a.id LIMIT $${next}`,
           [...q.params, limit * OVERFETCH],
         )

@@ -25,7 +25,7 @@ export class SqliteWriter {
         ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, original = excluded.original, sha256 = excluded.sha256,
           run_id = excluded.run_id, indexed = excluded.indexed`),
       indexed: p(`UPDATE documents SET indexed = 1 WHERE indexed = 0 AND run_id = ?`),
-      before: p(`SELECT rowid, status, dup_group, event_id, story_id FROM articles WHERE id = ?`),
+      before: p(`SELECT rowid, dup_group, event_id, story_id FROM articles WHERE id = ?`),
       article: p(`INSERT INTO articles (id, status, site, url, title, dateline, published, author, lang, text,
           rejected_rule, rejected_message, dup_group, duplicate_of, similarity, event_id, story_id, event_date,
           why, trace, meta, created_at)
@@ -48,13 +48,6 @@ export class SqliteWriter {
       mention: p(`INSERT INTO article_entities (article_id, entity_key, count, surface) VALUES (?, ?, ?, ?)`),
       move: p(`UPDATE articles SET event_id = ?, story_id = ? WHERE id = ? RETURNING event_id, story_id`),
       moveBefore: p(`SELECT event_id, story_id FROM articles WHERE id = ?`),
-      // a regroup's canonicals: the index row leaves the old one before it changes, and is made for the new one
-      regroupLeaving: p(
-        `SELECT rowid FROM articles WHERE dup_group = @from AND status = 'stored' AND id != @to AND @from != @to`,
-      ).pluck(),
-      regroupArriving: p(
-        `SELECT rowid, title, text FROM articles WHERE id = @to AND dup_group = @from AND status != 'stored'`,
-      ),
       regroup: p(`UPDATE articles SET dup_group = @to,
           duplicate_of = CASE WHEN id = @to THEN NULL ELSE @to END,
           status = CASE WHEN id = @to THEN 'stored' ELSE 'duplicate' END,
@@ -136,11 +129,7 @@ export class SqliteWriter {
         }
         // in order: a later regroup may move the group an earlier one moved into
         for (const g of regrouped) {
-          for (const rowid of this.s.regroupLeaving.all(g) as number[]) this.s.ftsDelete.run(BigInt(rowid));
-          const arriving = this.s.regroupArriving.get(g) as
-            { rowid: number; title: string | null; text: string } | undefined;
           this.s.regroup.run(g);
-          if (arriving) this.s.ftsInsert.run(BigInt(arriving.rowid), ...ftsColumns(arriving.title, arriving.text));
           touch({ dup_group: g.from });
           touch({ dup_group: g.to });
         }
@@ -155,7 +144,7 @@ export class SqliteWriter {
   private writeOne({ article: a, status, sha256, runId }: ArticleWrite, unindexed: boolean) {
     const now = new Date().toISOString();
     const before = this.s.before.get(a.id) as
-      { rowid: number; status: string; dup_group: string; event_id: string; story_id: string } | undefined;
+      { rowid: number; dup_group: string; event_id: string; story_id: string } | undefined;
     const sourceId = a.site ? this.sourceId(a.site, now) : null;
     const encoding = typeof a.meta.encoding === 'string' ? a.meta.encoding : null;
     this.s.document.run({
@@ -178,7 +167,7 @@ export class SqliteWriter {
     // FTS5 (external content, migration 004) removes a row by reading its values back from the
     // articles: that must happen before the article changes. FTS5 rowids are bound as BigInt: a JS
     // number binds as REAL, and FTS5 then ignores a `rowid = ?` constraint next to MATCH (SQLite 3.53).
-    if (before?.status === 'stored') this.s.ftsDelete.run(BigInt(before.rowid)); // only canonicals are indexed (007)
+    if (before) this.s.ftsDelete.run(BigInt(before.rowid));
     // the rowid: the row's own when it existed (an upsert's update leaves lastInsertRowid alone), else
     // the insert's. Not `RETURNING rowid`: that costs ~35 µs a row, a tenth of the article's write.
     const inserted = this.s.article.run({
@@ -206,7 +195,7 @@ export class SqliteWriter {
       now,
     });
     const rowid = before ? before.rowid : inserted.lastInsertRowid;
-    if (status === 'stored') this.s.ftsInsert.run(BigInt(rowid), ...ftsColumns(a.title, text)); // the view's rows
+    if (!rejected) this.s.ftsInsert.run(BigInt(rowid), ...ftsColumns(a.title, text)); // the view has no rejected one
     // articles are never deleted: a new article has no removed lines or mentions to replace
     if (before) this.s.removedDelete.run(a.id);
     a.removed.forEach((r, i) => this.s.removed.run(a.id, i, lineOf(r), r.text ?? '', r.rule, r.message));
