@@ -193,7 +193,7 @@ const GOALS_WORDS = Object.keys(GOALS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 /**
- * A score in words (stories/word-score): "فوزه على البرتغال بهدف نظيف" and "بهدف دون رد" (1-0), "بهدفين لهدف" and
+ * A score in words (stories/date-word-score): "فوزه على البرتغال بهدف نظيف" and "بهدف دون رد" (1-0), "بهدفين لهدف" and
  * "بهدفين مقابل هدف" (2-1), "بثلاثية نظيفة" (3-0), "التعادل السلبي" (0-0): the same match result as "1-0", which a
  * report written in words never names. Groups: the winner's goals, the loser's (absent: none). They only agree
  * (happeningAgrees): a lede in words also tells the run of play ("تقدم الجزائر بهدف نظيف", "انتهى الشوط الأول
@@ -384,7 +384,7 @@ export function happeningConflict(h: Happening, t: HappeningTally, strict = fals
 export function happeningAgrees(h: Happening, t: HappeningTally): string | null {
   for (const c in h.ordinals) if (t[`ord:${c}:${h.ordinals[c]}`]) return `${c} ${h.ordinals[c]}`;
   for (const s of h.scores) if (t[`score:${s}`]) return `score ${s}`;
-  // a score in words agrees with the same score in words or in figures, either way round (stories/word-score)
+  // a score in words agrees with the same score in words or in figures, either way round (stories/date-word-score)
   for (const s of h.wordScores ?? []) if (t[`wscore:${s}`] || t[`score:${s}`]) return `score ${s}${IN_WORDS}`;
   for (const s of h.scores) if (t[`wscore:${s}`]) return `score ${s}${IN_WORDS}`;
   return null;
