@@ -27,6 +27,7 @@ import {
   EVENT_WEEKDAY_FACTOR,
   LEAD_CHARS,
   UNDATED_MARGIN,
+  type Basis,
   type Cluster,
   type Evidence,
   type Facts,
@@ -326,14 +327,7 @@ export class Clusterer {
             },
           );
         } else if (o) {
-          const rule =
-            o.evidence.basis === 'happening-conflict' ||
-            o.evidence.basis === 'different-actor' ||
-            o.evidence.basis === 'next-day-unnamed' ||
-            o.evidence.basis === 'toll-conflict' ||
-            o.evidence.basis === 'solitary-act'
-              ? `stories/${o.evidence.basis}`
-              : 'stories/different-day';
+          const rule = RULED_APART.has(o.evidence.basis) ? `stories/${o.evidence.basis}` : 'stories/different-day';
           note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
             event: o.cluster.id,
             cosine: Math.round(o.cosine * 1000) / 1000,
@@ -525,6 +519,15 @@ function leadActor(entities: EntityMention[], title: string, text: string): stri
   const opening = text.slice(0, LEAD_CHARS);
   return first.surface.some((s) => title.includes(s) || opening.includes(s)) ? `@${first.key}` : null;
 }
+
+/** What kept a report out of an event with a rule of its own in `why` (stories/<basis>); any other basis is a day apart. */
+const RULED_APART: ReadonlySet<Basis> = new Set<Basis>([
+  'happening-conflict',
+  'different-actor',
+  'next-day-unnamed',
+  'toll-conflict',
+  'solitary-act',
+]);
 
 /** Tanween (ً ٌ ٍ) ending a word as written: "أميراً", "شغورًا". */
 const TANWEEN_END = /[\u064b-\u064d]\u0627?$|\u0627\u064b$/;
