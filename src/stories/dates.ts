@@ -230,12 +230,7 @@ export function resolveEventDate(opts: {
   const todayWeekday = named.find((n) => n.otherToday)?.otherToday;
   const recalls = [...new Set(named.flatMap((n) => n.recalls))].sort((a, b) => a - b);
   // without a published date, the first full date skipped as what a verb in the future announces
-  let futureDate: string | undefined;
-  if (anchor === null)
-    for (const p of parts) {
-      const f = findDates(p).find((d) => futureClause(p, d.index));
-      if (f && (futureDate = f.iso)) break;
-    }
+  const futureDate = named.find((n) => n.future)?.future;
   const evidence = {
     days,
     weekdays,
@@ -265,14 +260,20 @@ export function resolveEventDate(opts: {
 function namedDays(
   s: string,
   anchor: number | null,
-): { days: number[]; weekdays: number[]; recalls: number[]; otherToday?: string } {
+): { days: number[]; weekdays: number[]; recalls: number[]; otherToday?: string; future?: string } {
   const days: number[] = [];
   const weekdays: number[] = [];
   const recalls: number[] = [];
   let otherToday: string | undefined;
-  for (const d of findDates(s))
-    if (anchor === null ? !futureClause(s, d.index) : anchor - toDays(d.iso) < BACKGROUND_DAYS)
+  let future: string | undefined; // the first date skipped as what a verb in the future announces (no anchor)
+  for (const d of findDates(s)) {
+    if (anchor === null && futureClause(s, d.index)) {
+      future ??= d.iso;
+      continue;
+    }
+    if (anchor === null || anchor - toDays(d.iso) < BACKGROUND_DAYS)
       (recalled(s, d.index, toDays(d.iso), anchor) ? recalls : days).push(...widen(s, d.index, toDays(d.iso)));
+  }
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
     const g = m.groups ?? {};
@@ -296,7 +297,7 @@ function namedDays(
       weekdays.push(...wide.map((x) => (x + 7) % 7));
     }
   }
-  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, recalls, otherToday };
+  return { days: days.filter((d) => anchor === null || d <= anchor + 1), weekdays, recalls, otherToday, future };
 }
 
 /**
