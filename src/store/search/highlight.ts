@@ -12,6 +12,11 @@
 /** A token as unicode61 with those categories cuts it: a run of letters, numbers, private-use code points and marks. */
 const FTS_TOKEN = /[\p{L}\p{N}\p{Co}\p{Mn}\p{Mc}]+/gu;
 
+/** One token as the index cuts it, lowercased as it folds case: the index's own term for it; else null. */
+export function indexTerm(word: string): string | null {
+  return /^[\p{L}\p{N}\p{Co}\p{Mn}\p{Mc}]+$/u.test(word) ? word.toLowerCase() : null;
+}
+
 export interface Phrase {
   tokens: string[];
   prefix: boolean;
@@ -32,15 +37,30 @@ export function phrasesOf(match: string): Phrase[] {
   return out;
 }
 
-/** Ranges [start, end) of `text` (normalized, as indexed) that the phrases mark, in order. */
-export function hitRangesOf(text: string, phrases: Phrase[]): [number, number][] {
+/**
+ * Ranges [start, end) of `text` (normalized, as indexed) that the phrases mark, in order. With `span`, the
+ * ranges that start within `span` code units of the first one (a snippet's window): the rest of the text is
+ * not read.
+ */
+export function hitRangesOf(text: string, phrases: Phrase[], span = Infinity): [number, number][] {
+  const longest = Math.max(0, ...phrases.map((p) => p.tokens.length));
   const toks: { t: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(FTS_TOKEN))
-    toks.push({ t: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  const cut = new RegExp(FTS_TOKEN.source, 'gu');
+  let more = true;
+  /** Tokens up to index `i` cut (fewer at the text's end). */
+  const cutTo = (i: number) => {
+    while (more && toks.length <= i) {
+      const m = cut.exec(text);
+      if (m) toks.push({ t: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+      else more = false;
+    }
+  };
   const out: [number, number][] = [];
   let open = -1;
   let last = -1; // the token where the current mark ends
-  for (let i = 0; i < toks.length; i++) {
+  let first = -1; // where the first mark starts
+  for (let i = 0; cutTo(i + longest - 1), i < toks.length; i++) {
+    if (first >= 0 && toks[i].start - first >= span) break;
     for (const p of phrases) {
       const n = p.tokens.length;
       if (i + n > toks.length) continue;
@@ -53,6 +73,7 @@ export function hitRangesOf(text: string, phrases: Phrase[]): [number, number][]
       if (open >= 0 && i <= last) last = Math.max(last, i + n - 1);
       else {
         if (open >= 0) out.push([toks[open].start, toks[last].end]);
+        if (first < 0) first = toks[i].start;
         open = i;
         last = i + n - 1;
       }

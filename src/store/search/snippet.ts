@@ -94,8 +94,12 @@ export function snippetFromHighlight(original: string, highlighted: string, whol
 
 /** The same for the phrases of an FTS5 query (highlight.ts), found in the normalized text here. */
 export function snippetFromPhrases(original: string, phrases: Phrase[], whole = false): SnippetPart[] {
+  const nfkc = needsNfkc(original);
   const { norm, map } = normalizeWithMap(original);
-  return snippetOf(original, map, hitRangesOf(norm, phrases), whole);
+  // A window ends within SNIPPET_CHARS of its first hit. Outside NFKC a code unit normalizes to at most one,
+  // so hits further than that in the normalized text are further in the original too: left unread.
+  const span = whole || nfkc ? Infinity : SNIPPET_CHARS;
+  return snippetOf(original, map, hitRangesOf(norm, phrases, span), whole);
 }
 
 /** `normRanges` (offsets in the normalized text) mapped onto `original`, whole or a window around the first. */

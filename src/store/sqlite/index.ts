@@ -55,11 +55,12 @@ export class SqliteStore implements Store {
     if (!opts.readonly) migrate(this.db);
     this.writer = new SqliteWriter(this.db);
     this.reader = new SqliteReader(this.db);
-    this.searcher = new SqliteSearch(
-      this.db,
-      () => `${this.writes}:${this.db.pragma('data_version', { simple: true })}`,
-      { rankWindow: opts.rankWindow, ...(path === ':memory:' ? {} : { path, threads: SEARCH_THREADS }) },
-    );
+    // prepared once: db.pragma() prepares its statement on every call (~170 µs, a tenth of a cached search)
+    const dataVersion = this.db.prepare('PRAGMA data_version').pluck();
+    this.searcher = new SqliteSearch(this.db, () => `${this.writes}:${dataVersion.get()}`, {
+      rankWindow: opts.rankWindow,
+      ...(path === ':memory:' ? {} : { path, threads: SEARCH_THREADS }),
+    });
   }
 
   private lock: SqliteWriterLock | null = null;

@@ -9,15 +9,18 @@ import { availableParallelism } from 'node:os';
 import { ERRORS, KhabarError, type ErrorCode } from '../../core/errors.js';
 import { startSiblingWorker } from '../../core/worker.js';
 import type { SearchResult } from '../store.js';
+import type { PhraseCount } from './rank.js';
 
 /** Reader threads of a served database: one a core, as queries are CPU-bound once the pages are cached. */
 export const SEARCH_THREADS = Math.max(1, availableParallelism());
 
 export type SearchThreadMessage =
   | { kind: 'open'; path: string; rankWindow?: number }
-  | { kind: 'search'; job: number; query: string; match: string; limit: number };
+  | { kind: 'search'; job: number; query: string; match: string; limit: number }
+  | { kind: 'counts'; counts: PhraseCount[] };
 export type SearchThreadReply =
-  { job: number; result: SearchResult } | { job: number; error: { code?: ErrorCode; message: string } };
+  | { job: number; result: SearchResult; counted: PhraseCount[] }
+  | { job: number; error: { code?: ErrorCode; message: string } };
 
 interface Waiting {
   resolve: (r: SearchResult) => void;
@@ -29,9 +32,11 @@ class ReaderThread {
   readonly waiting = new Map<number, Waiting>();
   failed: Error | null = null;
 
-  constructor(path: string, rankWindow?: number) {
+  /** `counted`: the phrase counts a query took here, for the other threads (rank.ts). */
+  constructor(path: string, rankWindow: number | undefined, counted: (from: ReaderThread, c: PhraseCount[]) => void) {
     this.worker = startSiblingWorker(import.meta.url, 'search-worker');
     this.worker.on('message', (m: SearchThreadReply) => {
+      if ('counted' in m && m.counted.length) counted(this, m.counted);
       const w = this.waiting.get(m.job);
       if (!w) return;
       this.waiting.delete(m.job);
@@ -66,12 +71,19 @@ export class SearchPool {
     size: number,
     private readonly rankWindow?: number,
   ) {
-    this.threads = Array.from({ length: size }, () => new ReaderThread(path, rankWindow));
+    this.threads = Array.from({ length: size }, () => this.thread());
+  }
+
+  private thread(): ReaderThread {
+    return new ReaderThread(this.path, this.rankWindow, (from, counts) => {
+      for (const t of this.threads)
+        if (t !== from && !t.failed) t.worker.postMessage({ kind: 'counts', counts } satisfies SearchThreadMessage);
+    });
   }
 
   run(query: string, match: string, limit: number): Promise<SearchResult> {
     // a thread that stopped failed the queries it held; the next query gets a new one in its place
-    this.threads = this.threads.map((t) => (t.failed ? new ReaderThread(this.path, this.rankWindow) : t));
+    this.threads = this.threads.map((t) => (t.failed ? this.thread() : t));
     const t = this.threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const job = ++this.job;
     return new Promise((resolve, reject) => {

@@ -11,12 +11,17 @@ let queries: SearchQueries | undefined;
 
 parentPort?.on('message', (m: SearchThreadMessage) => {
   if (m.kind === 'open') {
-    queries = new SearchQueries(openConnection(m.path, true), m.rankWindow);
+    queries = new SearchQueries(openConnection(m.path, true), m.rankWindow, true, true);
+    return;
+  }
+  if (m.kind === 'counts') {
+    queries?.counts?.keep(...m.counts);
     return;
   }
   let reply: SearchThreadReply;
   try {
-    reply = { job: m.job, result: queries!.run(m.query, m.match, m.limit) };
+    const result = queries!.run(m.query, m.match, m.limit);
+    reply = { job: m.job, result, counted: queries!.counts?.drain() ?? [] };
   } catch (e) {
     reply = errorReply(m.job, e);
   }

@@ -1,6 +1,6 @@
 /**
- * Full-text search: FTS5 over normalized title and body, ranked by bm25
- * (ORDER BY rank, configured in migration 001), duplicate groups folded into
+ * Full-text search: FTS5 over normalized title and body, ranked by bm25 (title 4, body 1, the
+ * table's rank setting; with the phrases' row counts kept between queries, rank.ts), duplicate groups folded into
  * their best hit, hits marked as FTS5's highlight() would (../search/highlight.ts)
  * and snippets cut from the original text (../search/snippet.ts).
  *
@@ -16,6 +16,7 @@ import { phrasesOf } from '../search/highlight.js';
 import { snippetFromPhrases } from '../search/snippet.js';
 import type { SearchHit, SearchResult } from '../store.js';
 import { SearchPool } from './search-pool.js';
+import { ftsPhrases, loadRankExtension, PhraseCounts, RANK_WEIGHTS } from './rank.js';
 
 export const SEARCH_LIMIT = 20;
 export const SEARCH_LIMIT_MAX = 100;
@@ -40,30 +41,71 @@ interface Candidate {
   rank: number;
 }
 
+/** The ranked matches of a query at or after rowid `since` (0: all of them), best first. */
+type RankStatement = (match: string, since: number, limit: number, newest: number) => Candidate[];
+
 /** One query on one connection: what the reader threads run, and the store itself on `:memory:`. */
 export class SearchQueries {
-  private readonly ranked;
   private readonly article;
   private readonly nthNewest;
   private readonly newest;
-  private readonly rankedSince;
+  private readonly groupOf;
+  private readonly rankMatches: RankStatement;
+  /** The phrases' row counts khabar_bm25 ranks with (null with bm25()). */
+  counts: PhraseCounts | null = null;
+  /** What ranks: khabar_bm25 with kept counts, or FTS5's bm25() where the extension is not there. */
+  readonly ranking: 'khabar_bm25' | 'bm25';
 
+  /**
+   * `kept` false ranks with FTS5's bm25() even where khabar_bm25 loads (the tests compare the two); `shared`
+   * collects the counts taken for the other reader threads (PhraseCounts.drain).
+   */
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly rankWindow = RANK_WINDOW,
+    kept = true,
+    private readonly shared = false,
   ) {
-    this.ranked = db.prepare(`SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`);
     this.nthNewest = db
       .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
       .pluck();
     this.newest = db.prepare(`SELECT max(rowid) FROM articles`).pluck();
-    this.rankedSince = db.prepare(
-      `SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
-    );
+    this.groupOf = db.prepare(`SELECT dup_group FROM articles WHERE rowid = ?`).pluck();
+    this.ranking = kept && loadRankExtension(db) ? 'khabar_bm25' : 'bm25';
+    this.rankMatches = this.ranking === 'khabar_bm25' ? this.withCounts() : this.withBm25();
     this.article = db.prepare(
       `SELECT a.id, a.title, a.site, a.published, a.event_id, a.story_id, a.dup_group, a.text, coalesce(g.size, 1) AS size
        FROM articles a LEFT JOIN dup_groups g ON g.id = a.dup_group WHERE a.rowid = ?`,
     );
+  }
+
+  /** FTS5's bm25(), which counts every phrase's rows over the whole index on each query (rank.ts). */
+  private withBm25(): RankStatement {
+    const ranked = this.db.prepare(
+      `SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
+    );
+    return (match, since, limit) => ranked.all(match, BigInt(since), limit) as Candidate[];
+  }
+
+  /** The same bm25 with the phrases' row counts kept between queries (khabar_bm25, rank.ts). */
+  private withCounts(): RankStatement {
+    const counts = (this.counts = new PhraseCounts(this.db, this.shared));
+    const byPhrases = new Map<number, Database.Statement>();
+    const weights = RANK_WEIGHTS.map((w) => w.toFixed(1)).join(', ');
+    return (match, since, limit, newest) => {
+      const phrases = ftsPhrases(match);
+      const n = phrases.length;
+      let ranked = byPhrases.get(n);
+      if (!ranked) {
+        ranked = this.db.prepare(
+          `SELECT rowid, khabar_bm25(articles_fts, ${n}, ${weights}${', ?'.repeat(n)}) AS rank FROM articles_fts
+           WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
+        );
+        byPhrases.set(n, ranked);
+      }
+      const rows = phrases.map((p) => counts.of(p, newest));
+      return ranked.all(...rows, match, BigInt(since), limit) as Candidate[];
+    };
   }
 
   /** `match` is `toFtsQuery(query)`. */
@@ -76,14 +118,13 @@ export class SearchQueries {
       // rowids is cheap, counting them all is not (3 ms for "الحكومة"), so past the window the count is
       // estimated from how densely the window's matches sit among the newest articles
       const since = this.nthNewest.get(match, this.rankWindow - 1) as number | undefined;
-      if (since !== undefined) {
-        const newest = this.newest.get() as number;
-        candidates = this.rankedSince.all(match, BigInt(since), limit * OVERFETCH) as Candidate[];
+      const newest = (this.newest.get() as number | null) ?? 0;
+      candidates = this.rankMatches(match, since ?? 0, limit * OVERFETCH, newest);
+      if (since !== undefined)
         window = {
           ranked: this.rankWindow,
           matchesAbout: Math.round((this.rankWindow * newest) / (newest - since + 1)),
         };
-      } else candidates = this.ranked.all(match, limit * OVERFETCH) as Candidate[];
     } catch (e) {
       // toFtsQuery quotes every term, so this is a bug or an FTS5 limit; still a 400, never a 500
       throw khabarError('KHB_BAD_QUERY', e instanceof Error ? e.message : String(e));
@@ -93,12 +134,16 @@ export class SearchQueries {
     const phrases = phrasesOf(match);
     for (const c of candidates) {
       if (hits.length >= limit) break;
+      // the group first, alone (a third of a whole row's cost): most of the candidates a common query
+      // skips are copies of a hit already taken
+      const group = this.groupOf.get(c.rowid) as string | null | undefined;
+      if (group === undefined) continue;
+      if (group) {
+        if (groups.has(group)) continue; // the best hit of each duplicate group
+        groups.add(group);
+      }
       const a = this.article.get(c.rowid) as Record<string, string | null> & { size: number };
       if (!a) continue;
-      if (a.dup_group) {
-        if (groups.has(a.dup_group)) continue; // the best hit of each duplicate group
-        groups.add(a.dup_group);
-      }
       hits.push({
         id: a.id!,
         title: a.title,
