@@ -108,28 +108,31 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const port = (app.server.address() as { port: number }).port;
   const queries = loadQueries();
   let next = 0;
-  const load = await measure(
-    () =>
-      autocannon({
-        url: `http://127.0.0.1:${port}`,
-        connections: CONNECTIONS,
-        duration: SEARCH_SECONDS,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/search?q=${encodeURIComponent(queries[next++ % queries.length])}&limit=20`,
-            }),
-          },
-        ],
-      }) as Promise<autocannon.Result>,
-  );
+  const loadOnce = () =>
+    measure(
+      () =>
+        autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: CONNECTIONS,
+          duration: SEARCH_SECONDS,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/search?q=${encodeURIComponent(queries[next++ % queries.length])}&limit=20`,
+              }),
+            },
+          ],
+        }) as Promise<autocannon.Result>,
+    );
+  // the first pass: every phrase's row count taken for the first time (src/store/sqlite/rank.ts) and every page
+  // read from disk; then the same load again, as a server that has been answering for a while
+  const loads = [await loadOnce(), await loadOnce()];
   await app.close();
   await store.close();
   const dbBytes = (await stat(db)).size;
   await rm(dir, { recursive: true, force: true });
-  const l = load.value.latency;
   return [
     {
       stage: 'process',
@@ -153,20 +156,20 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
         slowest: QUERIES[cold.indexOf(sorted[sorted.length - 1])],
       },
     },
-    {
+    ...loads.map(({ value: r, seconds, peakRssMB }, i) => ({
       stage: 'search',
-      corpus: `/api/search, ${CONNECTIONS} connections, ${SEARCH_SECONDS} s, ${queries.length} distinct queries in turn`,
-      docs: load.value.requests.total,
-      bytes: load.value.throughput.total,
-      seconds: load.seconds,
-      peakRssMB: load.peakRssMB,
+      corpus: `/api/search, ${CONNECTIONS} connections, ${SEARCH_SECONDS} s, ${queries.length} distinct queries in turn, ${i === 0 ? 'first' : 'second'} pass`,
+      docs: r.requests.total,
+      bytes: r.throughput.total,
+      seconds,
+      peakRssMB,
       extra: {
-        p50_ms: l.p50,
-        p99_ms: l.p99,
-        req_s: Math.round(load.value.requests.average),
-        non2xx: load.value.non2xx,
-        errors: load.value.errors,
+        p50_ms: r.latency.p50,
+        p99_ms: r.latency.p99,
+        req_s: Math.round(r.requests.average),
+        non2xx: r.non2xx,
+        errors: r.errors,
       },
-    },
+    })),
   ];
 }
