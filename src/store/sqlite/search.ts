@@ -23,14 +23,13 @@ export const SEARCH_LIMIT_MAX = 100;
 /** Candidates fetched per result wanted, so that folding copies still fills a page. */
 const OVERFETCH = 4;
 /**
- * Matches ranked per query at most. bm25 costs a fixed ~5 ms a query on a large database (it counts the
- * rows holding each term over the whole index) plus ~1.2 µs a ranked match on this machine: "الحكومة"
- * matches 85 000 of 100 000 generated articles and ranking them all took 120 ms; the newest 10 000 took
- * 15 ms, the newest 2 000 8 ms. Under 8 concurrent searchers on two cores the 99th percentile is several
- * times a query's cost (they queue), so 2 000: half of 10 000's cost, and on a feed of a few thousand articles a
- * day still the matches of the last days. Beyond this many, the newest RANK_WINDOW
- * matches are ranked (rowid order is the order articles were stored) and the result says so in
- * `window`: a query that common is refined, not paged through.
+ * Matches ranked per query at most. Ranking costs ~0.6 µs a ranked match on this machine once the phrases'
+ * row counts are kept (rank.ts): "الحكومة" matches 85 000 of 100 000 generated articles, and ranking them all
+ * took 120 ms with bm25(); the newest 2 000 take ~1.4 ms with khabar_bm25 (8 ms with bm25(), which counts the
+ * index again each time). Under 8 concurrent searchers on two cores the 99th percentile is several times a
+ * query's cost (they queue), and on a feed of a few thousand articles a day 2 000 are still the matches of
+ * the last days. Beyond this many, the newest RANK_WINDOW matches are ranked (rowid order is the order
+ * articles were stored) and the result says so in `window`: a query that common is refined, not paged through.
  */
 export const RANK_WINDOW = 2_000;
 /** Results kept in the cache; a query repeated while nothing was written costs a lookup. */
