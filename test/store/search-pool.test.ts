@@ -77,4 +77,27 @@ describe('search on reader threads', () => {
       await pool.close();
     }
   });
+  it('should pass the phrase counts one thread took to the others (where khabar_bm25 ranks)', async () => {
+    const pool = new SearchPool(store.path, 2);
+    try {
+      const sent: unknown[][] = pool.workers.map(() => []);
+      pool.workers.forEach((w, i) => {
+        const post = w.postMessage.bind(w);
+        w.postMessage = (m: unknown) => {
+          sent[i].push(m);
+          post(m);
+        };
+      });
+      await pool.run('بغداد الكهرباء', toFtsQuery('بغداد الكهرباء'), 1);
+      const counts = sent.flat().filter((m) => (m as { kind: string }).kind === 'counts');
+      if (!new SearchQueries(store.db).counts) return expect(counts).toEqual([]); // bm25(): nothing to share
+      // exactly one thread answered; the other one got its two counts
+      expect(counts).toEqual([
+        { kind: 'counts', counts: [expect.arrayContaining(['"بغداد"']), expect.arrayContaining(['"الكهرباء"'])] },
+      ]);
+      expect(sent.filter((s) => s.some((m) => (m as { kind: string }).kind === 'counts'))).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -53,8 +53,8 @@ describe('ranking with kept phrase counts (khabar_bm25) against FTS5 bm25() on t
       'بغداد',
     ];
     for (const window of [2_000, 3]) {
-      const kept = new SearchQueries(store.db, window);
-      const bm25 = new SearchQueries(store.db, window, false);
+      const kept = new SearchQueries(store.db, { rankWindow: window });
+      const bm25 = new SearchQueries(store.db, { rankWindow: window, bm25Only: true });
       expect(bm25.ranking).toBe('bm25');
       for (const q of queries) {
         const a = kept.run(q, toFtsQuery(q), 100);

@@ -11,7 +11,7 @@ let queries: SearchQueries | undefined;
 
 parentPort?.on('message', (m: SearchThreadMessage) => {
   if (m.kind === 'open') {
-    queries = new SearchQueries(openConnection(m.path, true), m.rankWindow, true, true);
+    queries = new SearchQueries(openConnection(m.path, true), { rankWindow: m.rankWindow, shareCounts: true });
     return;
   }
   if (m.kind === 'counts') {

@@ -55,22 +55,25 @@ export class SearchQueries {
   /** What ranks: khabar_bm25 with kept counts, or FTS5's bm25() where the extension is not there. */
   readonly ranking: 'khabar_bm25' | 'bm25';
 
+  private readonly rankWindow: number;
+  private readonly shareCounts: boolean;
+
   /**
-   * `kept` false ranks with FTS5's bm25() even where khabar_bm25 loads (the tests compare the two); `shared`
-   * collects the counts taken for the other reader threads (PhraseCounts.drain).
+   * `bm25Only` ranks with FTS5's bm25() even where khabar_bm25 loads (the tests compare the two);
+   * `shareCounts` collects the counts taken for the other reader threads (PhraseCounts.drain).
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly rankWindow = RANK_WINDOW,
-    kept = true,
-    private readonly shared = false,
+    opts: { rankWindow?: number; bm25Only?: boolean; shareCounts?: boolean } = {},
   ) {
+    this.rankWindow = opts.rankWindow ?? RANK_WINDOW;
+    this.shareCounts = opts.shareCounts ?? false;
     this.nthNewest = db
       .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
       .pluck();
     this.newest = db.prepare(`SELECT max(rowid) FROM articles`).pluck();
     this.groupOf = db.prepare(`SELECT dup_group FROM articles WHERE rowid = ?`).pluck();
-    this.ranking = kept && loadRankExtension(db) ? 'khabar_bm25' : 'bm25';
+    this.ranking = !opts.bm25Only && loadRankExtension(db) ? 'khabar_bm25' : 'bm25';
     this.rankMatches = this.ranking === 'khabar_bm25' ? this.withCounts() : this.withBm25();
     this.article = db.prepare(
       `SELECT a.id, a.title, a.site, a.published, a.event_id, a.story_id, a.dup_group, a.text, coalesce(g.size, 1) AS size
@@ -88,7 +91,7 @@ export class SearchQueries {
 
   /** The same bm25 with the phrases' row counts kept between queries (khabar_bm25, rank.ts). */
   private withCounts(): RankStatement {
-    const counts = (this.counts = new PhraseCounts(this.db, this.shared));
+    const counts = (this.counts = new PhraseCounts(this.db, this.shareCounts));
     const byPhrases = new Map<number, Database.Statement>();
     const weights = RANK_WEIGHTS.map((w) => w.toFixed(1)).join(', ');
     return (match, since, limit, newest) => {
@@ -200,7 +203,7 @@ export class SqliteSearch {
     if (path && threads > 0) {
       this.pool ??= new SearchPool(path, threads, rankWindow);
       result = await this.pool.run(query, match, limit);
-    } else result = (this.local ??= new SearchQueries(this.db, rankWindow)).run(query, match, limit);
+    } else result = (this.local ??= new SearchQueries(this.db, { rankWindow })).run(query, match, limit);
     this.cache.delete(key);
     this.cache.set(key, { version, result });
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
