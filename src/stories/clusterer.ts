@@ -48,7 +48,7 @@ import {
   STORY_WINDOW_DAYS,
 } from './stories.js';
 import { toks } from './tokens.js';
-import { articleVector, DocFreq, query, type Boost } from './vectors.js';
+import { articleVector, DocFreq, query, type Boost, type Query } from './vectors.js';
 
 /** Same bar as src/clean/lang.ts: an Arabic article quotes NATO and COVID-19, half its letters Arabic is plenty. */
 export const MIN_ARABIC_SHARE = 0.5;
@@ -240,6 +240,140 @@ export class Clusterer {
     const titleToks = split < 0 ? ts : ts.slice(0, split);
     const bodyToks = split < 0 ? [] : ts.slice(split);
     const { vec, display } = articleVector(bodyToks, titleToks, entities);
+    const eq = query(vec, this.df, this.params.eventBoost);
+
+    // 4. duplicates join their canonical's event
+    const dupOf = a.duplicateOf ?? (typeof a.meta.duplicate_of === 'string' ? a.meta.duplicate_of : null);
+    let event: Cluster | undefined;
+    let story: Cluster | undefined;
+    let decision: string;
+    let match: Scored | null;
+    let storyMatch: Scored | null = null;
+    const canonicalEvent = dupOf ? this.events.clusters.get(this.articleEvent.get(dupOf) ?? '') : undefined;
+    // the happening and the story query place a report; a copy whose canonical is placed needs neither
+    // (two thirds of the generated bench's documents), unless its canonical's story has left the window
+    let facts: Facts | undefined;
+    let sq: Query | undefined;
+    const factsNow = () => (facts ??= this.factsOf(a, title, text, d, entities, note));
+    const storyQuery = () => (sq ??= query(vec, this.df, this.params.storyBoost, eq));
+    if (!canonicalEvent) factsNow();
+    if (dupOf && !canonicalEvent)
+      note(
+        'stories/duplicate-canonical-unknown',
+        `canonical ${dupOf} is not in an active event: clustered on its own`,
+        { canonical: dupOf },
+      );
+
+    if (canonicalEvent) {
+      // 4. duplicate: same event, centroid untouched (a copy is not new evidence)
+      event = canonicalEvent;
+      decision = 'duplicate-of-canonical';
+      match = { ...this.events.scored(eq, event, this.df), score: 1 };
+      event.lastSeq = this.seq;
+      event.members?.push(a.id);
+      story = this.stories.clusters.get(event.story ?? '');
+      if (story) story.lastSeq = this.seq;
+    } else {
+      // 5. best event
+      const found = bestEvent(this.events, eq, this.df, factsNow(), this.params.eventThreshold);
+      match = found.best;
+      if (found.joined && found.best) {
+        event = found.best.cluster;
+        decision = 'joined-event';
+        this.events.add(event, vec, eq, factsNow(), this.seq);
+        if (found.evidence) noteEvidence(note, found.evidence, event.id);
+        event.members?.push(a.id);
+        story = this.stories.clusters.get(event.story ?? '');
+        if (story) this.stories.add(story, vec, storyQuery(), factsNow(), this.seq);
+      } else {
+        decision = 'new-event';
+        const o = found.otherDay;
+        const amb = found.ambiguous;
+        if (amb && found.best) {
+          const [b, r] = [found.best, amb];
+          note(
+            'stories/ambiguous-undated',
+            `no date, and as similar to ${r.cluster.id} (${r.score.toFixed(2)}) as to ${b.cluster.id} (${b.score.toFixed(2)}): its words do not tell which happening it reports: a new event`,
+            {
+              event: b.cluster.id,
+              score: Math.round(b.score * 1000) / 1000,
+              runner_up: r.cluster.id,
+              runner_up_score: Math.round(r.score * 1000) / 1000,
+            },
+          );
+        } else if (o) {
+          const rule = RULED_APART.has(o.evidence.basis) ? `stories/${o.evidence.basis}` : 'stories/different-day';
+          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
+            event: o.cluster.id,
+            cosine: Math.round(o.cosine * 1000) / 1000,
+            event_date: o.cluster.date ?? '',
+            basis: o.evidence.basis,
+          });
+        }
+        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, factsNow(), this.seq);
+        event.members = [a.id];
+        this.counts.events++;
+      }
+      // 6. story for a new event (or an event whose story left the window)
+      if (!story) {
+        const s = bestStory(this.stories, storyQuery(), this.df, factsNow(), this.params.storyThreshold);
+        storyMatch = s.best;
+        if (s.joined && s.best) {
+          story = s.best.cluster;
+          if (s.reopened)
+            note(
+              'stories/story-reopened',
+              `no story in the last ${this.params.storyWindowDays} days: ${story.id} (last report ${story.lastDate ?? '?'}) taken up again, cosine ${s.best.cosine.toFixed(2)} ≥ ${STORY_REOPEN}`,
+              { story: story.id, last: story.lastDate ?? '', cosine: Math.round(s.best.cosine * 1000) / 1000 },
+            );
+          this.stories.add(story, vec, storyQuery(), factsNow(), this.seq);
+        } else {
+          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, storyQuery(), factsNow(), this.seq);
+          this.counts.stories++;
+        }
+        event.story = story.id;
+      }
+    }
+    if (!story) {
+      // the canonical's story left the window before its event: give the event a story again
+      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, storyQuery(), factsNow(), this.seq);
+      event.story = story.id;
+      this.counts.stories++;
+    }
+    this.articleEvent.set(a.id, event.id);
+    a.trace.push(
+      reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
+        evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },
+      }),
+    );
+
+    // 7. learn, then let old clusters go
+    if (decision !== 'duplicate-of-canonical') this.df.add(vec);
+    if (d.date && (!this.newest || d.date > this.newest)) this.newest = d.date;
+    if (this.seq % EVICT_EVERY === 0) this.evict();
+
+    const why = explain({
+      decision,
+      match,
+      matchDate: (decision === 'new-event' ? (storyMatch?.cluster.date ?? null) : match?.cluster.date) ?? null,
+      articleDate: d.date,
+      entities,
+      display,
+      story: storyMatch,
+      reasons: notes,
+    });
+    return this.fill(a, event.id, story.id, event.date ?? d.date, entities, why);
+  }
+
+  /** The facts that place a report among events: its date (a preview's is the day it announces), happening and people. */
+  private factsOf(
+    a: Article,
+    title: string,
+    text: string,
+    d: ReturnType<typeof resolveEventDate>,
+    entities: PersonMention[],
+    note: (rule: string, message: string, e?: Record<string, string>) => void,
+  ): Facts {
     const hap = happeningOf(
       normalize(title),
       normalize(text.slice(0, LEDE_CHARS)),
@@ -271,123 +405,7 @@ export class Clusterer {
         { announced: an.date ?? DAY_NAMES_AR[an.weekdays[0]], expr: an.expr },
       );
     }
-    const eq = query(vec, this.df, this.params.eventBoost);
-    const sq = query(vec, this.df, this.params.storyBoost, eq);
-
-    // 4. duplicates join their canonical's event
-    const dupOf = a.duplicateOf ?? (typeof a.meta.duplicate_of === 'string' ? a.meta.duplicate_of : null);
-    let event: Cluster | undefined;
-    let story: Cluster | undefined;
-    let decision: string;
-    let match: Scored | null;
-    let storyMatch: Scored | null = null;
-    const canonicalEvent = dupOf ? this.events.clusters.get(this.articleEvent.get(dupOf) ?? '') : undefined;
-    if (dupOf && !canonicalEvent)
-      note(
-        'stories/duplicate-canonical-unknown',
-        `canonical ${dupOf} is not in an active event: clustered on its own`,
-        { canonical: dupOf },
-      );
-
-    if (canonicalEvent) {
-      // 4. duplicate: same event, centroid untouched (a copy is not new evidence)
-      event = canonicalEvent;
-      decision = 'duplicate-of-canonical';
-      match = { ...this.events.scored(eq, event, this.df), score: 1 };
-      event.lastSeq = this.seq;
-      event.members?.push(a.id);
-      story = this.stories.clusters.get(event.story ?? '');
-      if (story) story.lastSeq = this.seq;
-    } else {
-      // 5. best event
-      const found = bestEvent(this.events, eq, this.df, facts, this.params.eventThreshold);
-      match = found.best;
-      if (found.joined && found.best) {
-        event = found.best.cluster;
-        decision = 'joined-event';
-        this.events.add(event, vec, eq, facts, this.seq);
-        if (found.evidence) noteEvidence(note, found.evidence, event.id);
-        event.members?.push(a.id);
-        story = this.stories.clusters.get(event.story ?? '');
-        if (story) this.stories.add(story, vec, sq, facts, this.seq);
-      } else {
-        decision = 'new-event';
-        const o = found.otherDay;
-        const amb = found.ambiguous;
-        if (amb && found.best) {
-          const [b, r] = [found.best, amb];
-          note(
-            'stories/ambiguous-undated',
-            `no date, and as similar to ${r.cluster.id} (${r.score.toFixed(2)}) as to ${b.cluster.id} (${b.score.toFixed(2)}): its words do not tell which happening it reports: a new event`,
-            {
-              event: b.cluster.id,
-              score: Math.round(b.score * 1000) / 1000,
-              runner_up: r.cluster.id,
-              runner_up_score: Math.round(r.score * 1000) / 1000,
-            },
-          );
-        } else if (o) {
-          const rule = RULED_APART.has(o.evidence.basis) ? `stories/${o.evidence.basis}` : 'stories/different-day';
-          note(rule, `as similar as ${o.cluster.id} (${o.cosine.toFixed(2)}) but ${o.evidence.detail()}: a new event`, {
-            event: o.cluster.id,
-            cosine: Math.round(o.cosine * 1000) / 1000,
-            event_date: o.cluster.date ?? '',
-            basis: o.evidence.basis,
-          });
-        }
-        event = this.events.create(uniqueId(this.events, `ev_${a.id}`), vec, eq, facts, this.seq);
-        event.members = [a.id];
-        this.counts.events++;
-      }
-      // 6. story for a new event (or an event whose story left the window)
-      if (!story) {
-        const s = bestStory(this.stories, sq, this.df, facts, this.params.storyThreshold);
-        storyMatch = s.best;
-        if (s.joined && s.best) {
-          story = s.best.cluster;
-          if (s.reopened)
-            note(
-              'stories/story-reopened',
-              `no story in the last ${this.params.storyWindowDays} days: ${story.id} (last report ${story.lastDate ?? '?'}) taken up again, cosine ${s.best.cosine.toFixed(2)} ≥ ${STORY_REOPEN}`,
-              { story: story.id, last: story.lastDate ?? '', cosine: Math.round(s.best.cosine * 1000) / 1000 },
-            );
-          this.stories.add(story, vec, sq, facts, this.seq);
-        } else {
-          story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
-          this.counts.stories++;
-        }
-        event.story = story.id;
-      }
-    }
-    if (!story) {
-      // the canonical's story left the window before its event: give the event a story again
-      story = this.stories.create(uniqueId(this.stories, `st_${a.id}`), vec, sq, facts, this.seq);
-      event.story = story.id;
-      this.counts.stories++;
-    }
-    this.articleEvent.set(a.id, event.id);
-    a.trace.push(
-      reason(`stories/${decision}`, decision === 'new-event' ? 'note' : 'join', `${event.id} in ${story.id}`, {
-        evidence: { event: event.id, story: story.id, score: Math.round((match?.score ?? 0) * 1000) / 1000 },
-      }),
-    );
-
-    // 7. learn, then let old clusters go
-    if (decision !== 'duplicate-of-canonical') this.df.add(vec);
-    if (d.date && (!this.newest || d.date > this.newest)) this.newest = d.date;
-    if (this.seq % EVICT_EVERY === 0) this.evict();
-
-    const why = explain({
-      decision,
-      match,
-      matchDate: (decision === 'new-event' ? (storyMatch?.cluster.date ?? null) : match?.cluster.date) ?? null,
-      articleDate: d.date,
-      entities,
-      display,
-      story: storyMatch,
-      reasons: notes,
-    });
-    return this.fill(a, event.id, story.id, event.date ?? d.date, entities, why);
+    return facts;
   }
 
   /**

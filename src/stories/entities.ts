@@ -92,7 +92,7 @@ function pass(ts: Tok[], text: string, gaz: Gazetteer, local: Map<string, { key:
     }
     // 2. a name this article introduced ("الصفدي", "والكاظمي")
     const known =
-      ts[i].kind === 'arabic'
+      local.size > 0 && ts[i].kind === 'arabic'
         ? cliticForms(ts[i].norm)
             .map((f) => local.get(f))
             .find(Boolean)

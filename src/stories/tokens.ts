@@ -3,6 +3,7 @@
  * normalized form (for matching), and whether punctuation separates it from the
  * word before (a name never runs across "،" or a quote).
  */
+import { memoWord } from '../core/memo.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize, type TokenKind } from '../text/tokenize.js';
 
@@ -17,6 +18,8 @@ export interface Tok {
 }
 
 const ONLY_SPACES = /^[ \t]*$/;
+/** normalize() of one token (remembered: see core/memo.ts). */
+const normalizeWord = memoWord((w) => normalize(w));
 
 export function toks(text: string): Tok[] {
   const out: Tok[] = [];
@@ -25,7 +28,7 @@ export function toks(text: string): Tok[] {
     const gap = text.slice(prevEnd, t.start);
     out.push({
       raw: t.text,
-      norm: normalize(t.text),
+      norm: normalizeWord(t.text),
       start: t.start,
       end: t.end,
       kind: t.kind,
@@ -45,14 +48,14 @@ const CLITICS = ['وال', 'بال', 'فال', 'كال', 'ولل', 'لل', 'ال
 /** What must remain after a clitic: 3 letters ("بمصر" → مصر), so 2-letter words are never stripped to 1. */
 const MIN_REST = 3;
 
-/** The word itself, then each form with one clitic prefix removed. */
-export function cliticForms(w: string): string[] {
+/** The word itself, then each form with one clitic prefix removed (remembered; callers never change the list). */
+export const cliticForms: (w: string) => readonly string[] = memoWord((w) => {
   const out = [w];
   for (const p of CLITICS) {
     if (w.length - p.length >= MIN_REST && w.startsWith(p)) out.push(w.slice(p.length));
   }
   return out;
-}
+});
 
 /** The word without a leading ال (الناتو → ناتو); other words unchanged. */
 export function dropAl(w: string): string {
@@ -64,7 +67,7 @@ export function dropAl(w: string): string {
  * vowels after the first letter, غ/ج/ك/ق (all used for "g") folded to ج.
  *   ستولتنبرغ = ستولتينبرغ = ستولتنبرج → ستلتنبرج;  أردوغان = اردوجان → اردجن
  */
-export function skeleton(word: string): string {
+export const skeleton: (word: string) => string = memoWord((word) => {
   const w = dropAl(normalize(word));
   let out = w[0] ?? '';
   for (let i = 1; i < w.length; i++) {
@@ -73,4 +76,4 @@ export function skeleton(word: string): string {
     out += c === 'غ' || c === 'ك' || c === 'ق' ? 'ج' : c;
   }
   return out;
-}
+});

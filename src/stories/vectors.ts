@@ -6,6 +6,7 @@
  * idf = ln((N + 1) / (df + 1)) + 1, from the documents seen so far.
  */
 import type { EntityMention } from '../core/article.js';
+import { memoWord } from '../core/memo.js';
 import { normalize } from '../text/normalize.js';
 import { stemNormalized } from '../text/stem.js';
 import { STOPWORDS } from '../text/stopwords.js';
@@ -44,15 +45,19 @@ export interface TermVector {
   display: Map<string, string>;
 }
 
+/** A normalized word's term feature (its stem), or '' for a word that says nothing of what happened. */
+const termOf = memoWord((w: string): string => {
+  if (STOPWORDS.has(w) || NOT_TERMS.has(w)) return '';
+  if (w.length > 3 && w.charCodeAt(0) === 0x0648 && (STOPWORDS.has(w.slice(1)) || NOT_TERMS.has(w.slice(1)))) return ''; // "وقال"
+  const stem = stemNormalized(w);
+  return stem.length < 2 || NOT_TERMS.has(stem) ? '' : stem;
+});
+
 function addTerms(ts: Tok[], weight: number, out: Map<string, number>, display: Map<string, string>): void {
   for (const t of ts) {
     if (t.kind !== 'arabic' && t.kind !== 'latin') continue;
-    let w = t.norm;
-    if (STOPWORDS.has(w) || NOT_TERMS.has(w)) continue;
-    if (w.length > 3 && w.charCodeAt(0) === 0x0648 && (STOPWORDS.has(w.slice(1)) || NOT_TERMS.has(w.slice(1))))
-      continue; // "وقال"
-    w = stemNormalized(w);
-    if (w.length < 2 || NOT_TERMS.has(w)) continue;
+    const w = termOf(t.norm);
+    if (w === '') continue;
     out.set(w, (out.get(w) ?? 0) + weight);
     if (!display.has(w)) display.set(w, t.raw);
   }
